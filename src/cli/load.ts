@@ -1,0 +1,29 @@
+import { loadArchive, type Archive } from '../core/archive.js';
+import type { Issue } from '../core/types.js';
+import { location } from '../render/issues.js';
+import { styler } from '../render/style.js';
+import type { Context } from './context.js';
+
+/** The first error of each file that is not among the releases: the files a read command skips. */
+export function skippedFiles(archive: Archive): Issue[] {
+  const listed = new Set(archive.releases.map((r) => r.path));
+  const seen = new Set<string>();
+  return archive.issues.filter((i) => {
+    if (i.severity !== 'error' || listed.has(i.file) || seen.has(i.file)) return false;
+    seen.add(i.file);
+    return true;
+  });
+}
+
+/**
+ * Loads the archive for a read command and tells, on stderr, which files were skipped
+ * because they cannot be read (one line each) and where to look for details.
+ */
+export async function openArchive(ctx: Context, dir: string, prefix = ''): Promise<Archive> {
+  const archive = await loadArchive(dir);
+  const s = styler(ctx.color.stderr);
+  const skipped = skippedFiles(archive);
+  for (const i of skipped) ctx.stderr.write(`${s.warning('skipped')} ${location(i, prefix)}  ${i.message}\n`);
+  if (skipped.length) ctx.stderr.write(`${s.hint(`${skipped.length} file(s) skipped: run releases check for details`)}\n`);
+  return archive;
+}

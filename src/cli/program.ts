@@ -1,0 +1,34 @@
+import { createRequire } from 'node:module';
+import { Command } from 'commander';
+import { styler } from '../render/style.js';
+import { commands } from './commands/index.js';
+import type { Context } from './context.js';
+
+const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
+
+/** The commander program: options and help only; every command lives in its own file. */
+export function createProgram(ctx: Context): Command {
+  const s = styler(ctx.color.stderr);
+  const program = new Command('releases');
+  // Set before any subcommand exists: commander copies these settings into each one.
+  program
+    .exitOverride()
+    .configureOutput({
+      writeOut: (t) => void ctx.stdout.write(t),
+      writeErr: (t) => void ctx.stderr.write(t),
+      outputError: (t, write) => write(`${s.error('error')} ${t.replace(/^error: /, '')}`),
+    })
+    .showSuggestionAfterError(true)
+    .description('A command-line archive for press releases: Markdown files with YAML front matter.')
+    .version(version, '-V, --version', 'print the version')
+    .helpOption('-h, --help', 'show help')
+    .showHelpAfterError('(run with --help for usage)');
+  for (const register of commands) register(program, ctx);
+  program.addHelpText('after', `
+Examples:
+  releases list --from 2018 --partner osce
+  releases search соработка --lang mk
+  releases check --format github
+  releases export --format html --out site/`);
+  return program;
+}

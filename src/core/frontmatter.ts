@@ -1,0 +1,104 @@
+import matter from 'gray-matter';
+import { LineCounter, parseDocument, isMap, isScalar, type Document } from 'yaml';
+import type { Issue } from './types.js';
+
+/** Front matter split from a file and parsed as YAML, with a way to find a field's line. */
+export interface FrontMatter {
+  data: Record<string, unknown>;
+  body: string;
+  /** 1-based file line where the body starts. */
+  bodyLine: number;
+  /** The file line and column of a top-level field (or of a nested one by path). */
+  locate(path: (string | number)[]): { line: number; column: number } | undefined;
+}
+
+type Split = { ok: true; value: FrontMatter } | { ok: false; issues: Issue[] };
+
+const EXECUTABLE = /^---\s*(js|javascript|coffee|coffeescript)\s*$/i;
+const OPENING = /^---\s*(yaml|yml)?\s*$/i;
+const CLOSING = /^(---|\.\.\.)\s*$/;
+
+function issue(file: string, line: number, code: string, message: string, hint?: string): Issue {
+  return { file, line, column: 1, severity: 'error', code, message, hint };
+}
+
+/** Refuses the openings gray-matter would misread or execute, before it ever sees them. */
+function checkOpening(file: string, lines: string[]): Issue | null {
+  const first = lines[0] ?? '';
+  if (EXECUTABLE.test(first)) {
+    return issue(file, 1, 'executable-front-matter', `front matter written as ${first.slice(3).trim()} is not read: it would run code`, 'write the front matter as YAML between two --- lines');
+  }
+  if (/^\+\+\+\s*$/.test(first) || /^---\s*toml\s*$/i.test(first)) {
+    return issue(file, 1, 'toml-front-matter', 'TOML front matter is not supported yet', 'rewrite the front matter as YAML between two --- lines');
+  }
+  if (/^---\s*\S/.test(first) && !OPENING.test(first)) {
+    return issue(file, 1, 'unknown-front-matter', `front matter language "${first.slice(3).trim()}" is not supported`, 'write the front matter as YAML between two --- lines');
+  }
+  if (OPENING.test(first)) return null;
+  const firstText = lines.findIndex((l) => l.trim() !== '');
+  if (firstText > 0 && OPENING.test(lines[firstText])) {
+    return issue(file, firstText + 1, 'blank-before-front-matter', `${firstText} blank line(s) before the opening ---: the front matter would be read as body text`, 'delete the blank lines so that --- is the first line of the file');
+  }
+  return issue(file, 1, 'no-front-matter', 'the file has no front matter', 'start the file with a --- line, then title: and date:, then a closing --- line (files whose names start with _ or . are not releases)');
+}
+
+function yamlIssue(file: string, lc: LineCounter, err: { message: string; pos: [number, number]; code: string }): Issue {
+  const pos = lc.linePos(err.pos[0]);
+  const dup = err.code === 'DUPLICATE_KEY';
+  const firstLine = err.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+  return {
+    file, line: pos.line, column: pos.col, severity: 'error',
+    code: dup ? 'duplicate-key' : 'yaml-syntax',
+    message: dup ? `a key appears twice in the front matter: ${firstLine}` : `the front matter is not valid YAML: ${firstLine}`,
+    hint: dup ? 'keep one of the two keys and delete the other' : 'fix the YAML at this line (quote values that contain ": " or start with a special character)',
+  };
+}
+
+/** Splits a file's text (BOM and CRLF already removed) into front matter and body. */
+export function splitFrontMatter(file: string, text: string): Split {
+  const lines = text.split('\n');
+  const refused = checkOpening(file, lines);
+  if (refused) return { ok: false, issues: [refused] };
+  const close = lines.findIndex((l, i) => i > 0 && CLOSING.test(l));
+  if (close < 0) {
+    return { ok: false, issues: [issue(file, 1, 'unclosed-front-matter', 'the front matter opened on line 1 is never closed', 'add a line with --- after the last front-matter field')] };
+  }
+  // The YAML text starts on line 2, so a newline in front makes its line numbers the file's.
+  const yamlText = '\n' + lines.slice(1, close).join('\n');
+  const lineCounter = new LineCounter();
+  let doc: Document | undefined;
+  const issues: Issue[] = [];
+  const engine = {
+    parse(): object {
+      doc = parseDocument(yamlText, { schema: 'core', uniqueKeys: true, lineCounter, prettyErrors: false, strict: false });
+      for (const e of doc.errors) issues.push(yamlIssue(file, lineCounter, e));
+      if (doc.errors.length) return {};
+      const js = doc.toJS({ maxAliasCount: 50 });
+      return js === null || js === undefined ? {} : js;
+    },
+  };
+  let parsed: { data: unknown; content: string };
+  try {
+    // Passing options keeps gray-matter from caching by file text (a shared, growing cache).
+    parsed = matter(lines.slice(0, close + 1).join('\n') + '\n', { language: 'yaml', engines: { yaml: engine } as never });
+  } catch (e) {
+    const reason = e instanceof Error ? e.message.split('\n')[0] : String(e);
+    const alias = /alias/i.test(reason);
+    return { ok: false, issues: [issue(file, 2, alias ? 'yaml-aliases' : 'yaml-syntax', alias ? 'the front matter expands too many YAML aliases' : `the front matter could not be read: ${reason}`, alias ? 'write the values out instead of using * aliases' : undefined)] };
+  }
+  if (issues.length) return { ok: false, issues };
+  const data = parsed.data;
+  if (data === null || typeof data !== 'object' || Array.isArray(data) || (doc?.contents && !isMap(doc.contents))) {
+    return { ok: false, issues: [issue(file, 2, 'front-matter-not-map', 'the front matter is not a list of fields (key: value)', 'write one "field: value" per line between the --- lines')] };
+  }
+  const body = lines.slice(close + 1).join('\n');
+  const locate = (path: (string | number)[]) => {
+    const node = doc?.getIn(path, true) as { range?: [number, number, number] } | undefined;
+    const pair = path.length === 1 && isMap(doc?.contents) ? doc!.contents.items.find((p) => isScalar(p.key) && p.key.value === path[0]) : undefined;
+    const range = (pair?.key as { range?: [number, number, number] } | undefined)?.range ?? node?.range;
+    if (!range) return undefined;
+    const pos = lineCounter.linePos(range[0]);
+    return { line: pos.line, column: pos.col };
+  };
+  return { ok: true, value: { data: data as Record<string, unknown>, body, bodyLine: close + 2, locate } };
+}

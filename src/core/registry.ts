@@ -1,0 +1,115 @@
+import { LineCounter, parseDocument, isMap, isScalar } from 'yaml';
+import { foldName, nameMatches } from './fold.js';
+import type { ArchiveSettings, Issue, RegistryPartner } from './types.js';
+
+/** The partner registry with lookups by any name, alias or id, in any script. */
+export class Registry {
+  private readonly byKey = new Map<string, RegistryPartner>();
+
+  constructor(readonly partners: RegistryPartner[]) {
+    for (const p of partners) {
+      for (const name of [p.id, p.name, ...p.aliases]) {
+        const key = foldName(name);
+        if (key && !this.byKey.has(key)) this.byKey.set(key, p);
+      }
+    }
+  }
+
+  get isEmpty(): boolean {
+    return this.partners.length === 0;
+  }
+
+  /** The registry partner a name written in a release stands for, if any. */
+  resolve(name: string): RegistryPartner | undefined {
+    return this.byKey.get(foldName(name));
+  }
+
+  /** The partners a search term means: exact names first, else partial matches. */
+  lookup(term: string): RegistryPartner[] {
+    const exact = this.resolve(term);
+    if (exact) return [exact];
+    return this.partners.filter((p) => [p.id, p.name, ...p.aliases].some((n) => nameMatches(n, term)));
+  }
+
+  /** The registry name closest to an unknown one, for "did you mean". */
+  suggest(name: string): RegistryPartner | undefined {
+    const key = foldName(name);
+    let best: { p: RegistryPartner; d: number } | undefined;
+    for (const [k, p] of this.byKey) {
+      const d = distance(key, k);
+      if (!best || d < best.d) best = { p, d };
+    }
+    if (best && best.d <= Math.max(2, Math.floor(key.length / 4))) return best.p;
+    return this.lookup(name)[0];
+  }
+}
+
+/** Levenshtein distance, bounded work for the short strings names are. */
+export function distance(a: string, b: string): number {
+  if (a === b) return 0;
+  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) {
+      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    prev = cur;
+  }
+  return prev[b.length];
+}
+
+function yamlFile(file: string, text: string): { data: unknown; issues: Issue[]; lc: LineCounter; doc: ReturnType<typeof parseDocument> } {
+  const lc = new LineCounter();
+  const doc = parseDocument(text.replace(/^\ufeff/, '').replace(/\r\n?/g, '\n'), { schema: 'core', uniqueKeys: true, lineCounter: lc, prettyErrors: false });
+  const issues: Issue[] = doc.errors.map((e) => {
+    const pos = lc.linePos(e.pos[0]);
+    return { file, line: pos.line, column: pos.col, severity: 'error', code: 'yaml-syntax', message: `not valid YAML: ${e.message.split('\n')[0]}`, hint: 'fix the YAML at this line' };
+  });
+  let data: unknown = null;
+  if (!issues.length) {
+    try {
+      data = doc.toJS({ maxAliasCount: 50 });
+    } catch {
+      issues.push({ file, line: 1, column: 1, severity: 'error', code: 'yaml-aliases', message: 'the file expands too many YAML aliases', hint: 'write the values out instead of using * aliases' });
+    }
+  }
+  return { data, issues, lc, doc };
+}
+
+/** Reads `partners.yml`: a map from partner id to `{ name, aliases }`. */
+export function parseRegistry(file: string, text: string): { registry: Registry; issues: Issue[] } {
+  const { data, issues, lc, doc } = yamlFile(file, text);
+  const partners: RegistryPartner[] = [];
+  if (issues.length || data === null || data === undefined) return { registry: new Registry([]), issues };
+  if (typeof data !== 'object' || Array.isArray(data) || !isMap(doc.contents)) {
+    issues.push({ file, line: 1, column: 1, severity: 'error', code: 'registry-not-map', message: 'partners.yml should map partner ids to their names and aliases', hint: 'write "osce-skopje:" then "name:" and "aliases:" indented below it' });
+    return { registry: new Registry([]), issues };
+  }
+  for (const pair of doc.contents.items) {
+    const id = isScalar(pair.key) ? String(pair.key.value) : '';
+    const at = lc.linePos((pair.key as { range?: number[] })?.range?.[0] ?? 0);
+    const entry = (data as Record<string, unknown>)[id];
+    const bad = (message: string, hint: string) => issues.push({ file, line: at.line, column: at.col, field: id, severity: 'error', code: 'bad-partner', message, hint });
+    if (!/^[a-z0-9][a-z0-9-]*$/.test(id)) bad(`partner id ${JSON.stringify(id)} is not lower-case ASCII letters, digits and dashes`, 'ids are used in URLs: write it like osce-skopje');
+    const obj = (entry && typeof entry === 'object' && !Array.isArray(entry) ? entry : {}) as Record<string, unknown>;
+    const name = typeof obj.name === 'string' && obj.name.trim() ? obj.name.trim() : null;
+    if (!name) bad(`partner ${id} has no name`, 'add name: with the display name under it');
+    const rawAliases = obj.aliases === undefined || obj.aliases === null ? [] : Array.isArray(obj.aliases) ? obj.aliases : [obj.aliases];
+    const aliases = rawAliases.filter((a): a is string | number => typeof a === 'string' || typeof a === 'number').map((a) => String(a).trim()).filter(Boolean);
+    if (aliases.length !== rawAliases.length) bad(`partner ${id} has an alias that is not text`, 'write aliases as a list of names');
+    partners.push({ id, name: name ?? id, aliases });
+  }
+  return { registry: new Registry(partners), issues };
+}
+
+/** Reads `archive.yml`: the archive's name, default language and base URL. */
+export function parseSettings(file: string, text: string): { settings: ArchiveSettings; issues: Issue[] } {
+  const { data, issues } = yamlFile(file, text);
+  const obj = (data && typeof data === 'object' && !Array.isArray(data) ? data : {}) as Record<string, unknown>;
+  const str = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim() : null);
+  const lang = str(obj.lang);
+  if (obj.lang !== undefined && !(lang && /^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/.test(lang))) {
+    issues.push({ file, line: 1, column: 1, field: 'lang', severity: 'error', code: 'bad-lang', message: `lang ${JSON.stringify(obj.lang)} is not a language code`, hint: 'use a code such as mk, sq or en' });
+  }
+  return { settings: { name: str(obj.name) ?? 'Releases', lang: lang ?? 'en', baseUrl: str(obj.base_url) }, issues };
+}

@@ -1,0 +1,39 @@
+import { CommanderError } from 'commander';
+import { createContext, type Io } from './cli/context.js';
+import { createProgram } from './cli/program.js';
+import { ReleasesError } from './core/errors.js';
+import { styler } from './render/style.js';
+
+function processIo(): Io {
+  return { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: process.env, cwd: process.cwd(), now: new Date() };
+}
+
+/**
+ * Runs the CLI with `argv` (without `node` and the script) and returns the exit code.
+ * The only place where errors become exit codes: 0 done, 1 could not do the work, 2 bad usage.
+ */
+export async function run(argv: string[], io: Io = processIo()): Promise<number> {
+  const ctx = createContext(io);
+  const program = createProgram(ctx);
+  const s = styler(ctx.color.stderr);
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return ctx.exitCode;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return 0;
+      return e.exitCode === 0 ? 0 : 2;
+    }
+    if (e instanceof ReleasesError) {
+      io.stderr.write(`${s.error('error')} ${e.message}\n`);
+      if (e.hint) io.stderr.write(`  ${s.hint(e.hint)}\n`);
+      return e.exitCode;
+    }
+    const err = e as NodeJS.ErrnoException;
+    if (err?.code === 'EPIPE') return ctx.exitCode;
+    io.stderr.write(`${s.error('error')} ${err?.message ?? String(e)}\n`);
+    io.stderr.write(`  ${s.hint('this is a bug in releases: please report it with the command you ran (RELEASES_DEBUG=1 shows details)')}\n`);
+    if (io.env.RELEASES_DEBUG) io.stderr.write(`${err?.stack}\n`);
+    return 1;
+  }
+}

@@ -1,0 +1,39 @@
+import type { ArchivedRelease, Period } from '../core/types.js';
+import type { Styler } from './style.js';
+import { displayWidth, pad, truncate } from './width.js';
+
+/** A period written compactly: `2018-10-15–18`, `2018-10-30–11-02`, or one date. */
+export function formatPeriod(p: Period): string {
+  if (p.start === p.end) return p.start;
+  if (p.start.slice(0, 7) === p.end.slice(0, 7)) return `${p.start}–${p.end.slice(8)}`;
+  if (p.start.slice(0, 4) === p.end.slice(0, 4)) return `${p.start}–${p.end.slice(5)}`;
+  return `${p.start}–${p.end}`;
+}
+
+/** One row of a table: cells already as text. */
+export type Row = string[];
+
+/**
+ * Lays out rows in columns that fit `width` terminal columns. The column `flex` takes what
+ * is left; others keep their natural width up to `max`. With no width, nothing is cut.
+ */
+export function layout(header: Row, rows: Row[], opts: { width?: number; flex: number; max: number[] }, s: Styler): string {
+  const natural = header.map((h, i) => Math.max(displayWidth(h), ...rows.map((r) => displayWidth(r[i]))));
+  const widths = natural.map((w, i) => (opts.width ? Math.min(w, opts.max[i]) : w));
+  if (opts.width) {
+    const others = widths.reduce((a, w, i) => (i === opts.flex ? a : a + w), 0) + 2 * (widths.length - 1);
+    widths[opts.flex] = Math.max(12, Math.min(natural[opts.flex], opts.width - others));
+  }
+  const line = (cells: Row, style = (t: string) => t) =>
+    cells.map((c, i) => {
+      const cut = opts.width ? truncate(c, widths[i]) : c;
+      return i === cells.length - 1 ? style(cut) : style(pad(cut, widths[i]));
+    }).join('  ').trimEnd();
+  return [line(header, s.bold), ...rows.map((r) => line(r))].join('\n') + '\n';
+}
+
+/** The `list` table: period, language, title, partners. */
+export function releaseTable(releases: ArchivedRelease[], width: number | undefined, s: Styler): string {
+  const rows = releases.map((r) => [formatPeriod(r.period), r.lang, r.title, r.partners.join(', ')]);
+  return layout(['PERIOD', 'LANG', 'TITLE', 'PARTNERS'], rows, { width, flex: 2, max: [21, 6, 200, Math.max(16, Math.floor((width ?? 100) * 0.3))] }, s);
+}

@@ -1,0 +1,29 @@
+const COMBINING = /\p{M}/u;
+const WIDE = /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\u{1f300}-\u{1faff}\u{20000}-\u{3fffd}]/u;
+
+/** Terminal columns a text takes: marks take none, East Asian wide letters and emoji two. */
+export function displayWidth(text: string): number {
+  let w = 0;
+  for (const ch of text) w += COMBINING.test(ch) ? 0 : WIDE.test(ch) ? 2 : 1;
+  return w;
+}
+
+/** Cuts a text to at most `width` columns, ending with `…` when cut. */
+export function truncate(text: string, width: number): string {
+  if (width <= 0) return '';
+  if (displayWidth(text) <= width) return text;
+  let out = '';
+  let w = 0;
+  for (const ch of text) {
+    const cw = COMBINING.test(ch) ? 0 : WIDE.test(ch) ? 2 : 1;
+    if (w + cw > width - 1) break;
+    out += ch;
+    w += cw;
+  }
+  return out + '…';
+}
+
+/** Pads a text with spaces to `width` columns. */
+export function pad(text: string, width: number): string {
+  return text + ' '.repeat(Math.max(0, width - displayWidth(text)));
+}
