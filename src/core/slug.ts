@@ -1,0 +1,38 @@
+import { transliterate } from './fold.js';
+
+/** The slug used when a title holds nothing that can be written in ASCII. */
+export const FALLBACK_SLUG = 'release';
+
+/** About how long a slug may be; it is cut at the last word boundary before this. */
+export const MAX_SLUG_LENGTH = 60;
+
+// Albanian letters first, so they become their base letter rather than being dropped.
+const ALBANIAN: Record<string, string> = { ë: 'e', Ë: 'E', ç: 'c', Ç: 'C' };
+const LIGATURES: Record<string, string> = { ß: 'ss', æ: 'ae', Æ: 'AE', ø: 'o', Ø: 'O', đ: 'dj', Đ: 'Dj', ł: 'l', Ł: 'L', œ: 'oe', Œ: 'OE' };
+
+/**
+ * The ASCII slug of a title, for file names: Macedonian Cyrillic written with the official
+ * table (`ѓ` → `gj`), Albanian `ë`/`ç` → `e`/`c`, other diacritics removed, lower case,
+ * words joined by `-`, at most about 60 characters cut at a word boundary, never empty.
+ * Dots and slashes are separators like any other, so `../../etc` gives `etc`.
+ */
+export function slugify(title: string, max = MAX_SLUG_LENGTH): string {
+  const latin = transliterate(title.normalize('NFC'))
+    .replace(/[ëËçÇ]/g, (ch) => ALBANIAN[ch])
+    .replace(/[ßæÆøØđĐłŁœŒ]/g, (ch) => LIGATURES[ch])
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase();
+  const words = latin.split(/[^a-z0-9]+/).filter(Boolean);
+  let slug = '';
+  for (const word of words) {
+    const next = slug ? `${slug}-${word}` : word;
+    if (next.length > max) {
+      // A first word longer than the limit is cut rather than dropped.
+      if (!slug) slug = word.slice(0, max);
+      break;
+    }
+    slug = next;
+  }
+  return slug || FALLBACK_SLUG;
+}
