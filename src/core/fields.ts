@@ -35,6 +35,10 @@ export class FieldReader {
   /** A list of names; one text is read as a one-item list. */
   list(field: string, value: unknown): string[] {
     if (value === undefined || value === null) return [];
+    if (typeof value === 'object' && !Array.isArray(value)) {
+      this.report([field], 'wrong-type', `${field} should be a list of names, but it is a set of fields`, `write ${field}: [First name, Second name]`);
+      return [];
+    }
     const items = Array.isArray(value) ? value : [value];
     const out: string[] = [];
     items.forEach((item, i) => {

@@ -1,4 +1,5 @@
 import matter from 'gray-matter';
+import jsyaml from 'js-yaml';
 import { LineCounter, parseDocument, isMap, isScalar, type Document } from 'yaml';
 import type { Issue } from './types.js';
 
@@ -10,6 +11,8 @@ export interface FrontMatter {
   bodyLine: number;
   /** The file line and column of a top-level field (or of a nested one by path). */
   locate(path: (string | number)[]): { line: number; column: number } | undefined;
+  /** Problems that do not stop the file from being read. */
+  warnings: Issue[];
 }
 
 type Split = { ok: true; value: FrontMatter } | { ok: false; issues: Issue[] };
@@ -42,16 +45,37 @@ function checkOpening(file: string, lines: string[]): Issue | null {
   return issue(file, 1, 'no-front-matter', 'the file has no front matter', 'start the file with a --- line, then title: and date:, then a closing --- line (files whose names start with _ or . are not releases)');
 }
 
-function yamlIssue(file: string, lc: LineCounter, err: { message: string; pos: [number, number]; code: string }): Issue {
+function yamlIssue(file: string, lc: LineCounter, err: { message: string; pos: [number, number]; code: string }, text: string): Issue {
   const pos = lc.linePos(err.pos[0]);
   const dup = err.code === 'DUPLICATE_KEY';
   const firstLine = err.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
   return {
     file, line: pos.line, column: pos.col, severity: 'error',
     code: dup ? 'duplicate-key' : 'yaml-syntax',
-    message: dup ? `a key appears twice in the front matter: ${firstLine}` : `the front matter is not valid YAML: ${firstLine}`,
+    message: dup ? `the key "${(/^[^:\n]*/.exec(text.slice(err.pos[0]))?.[0] ?? '').trim()}" appears twice in the front matter` : `the front matter is not valid YAML: ${firstLine}`,
     hint: dup ? 'keep one of the two keys and delete the other' : 'fix the YAML at this line (quote values that contain ": " or start with a special character)',
   };
+}
+
+/**
+ * Reads YAML that yaml v2 refuses but Jekyll and Hugo accept (js-yaml's core schema: no
+ * timestamps, no code), or undefined when it is not readable that way either.
+ */
+function readLeniently(text: string): object | undefined {
+  // js-yaml shares aliased nodes instead of copying them: refuse anchors rather than risk a blow-up later.
+  if (/(^|[\s[{,:-])[&*][^\s]/m.test(text)) return undefined;
+  try {
+    const data = jsyaml.load(text, { schema: jsyaml.CORE_SCHEMA, json: false });
+    return data !== null && typeof data === 'object' && !Array.isArray(data) ? data : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The line of a top-level key, found by its text, when no YAML document maps it. */
+function locateByText(lines: string[], close: number, key: string): { line: number; column: number } | undefined {
+  const at = lines.slice(0, close).findIndex((l) => l.startsWith(`${key}:`));
+  return at < 0 ? undefined : { line: at + 1, column: 1 };
 }
 
 /** Splits a file's text (BOM and CRLF already removed) into front matter and body. */
@@ -68,11 +92,24 @@ export function splitFrontMatter(file: string, text: string): Split {
   const lineCounter = new LineCounter();
   let doc: Document | undefined;
   const issues: Issue[] = [];
+  const warnings: Issue[] = [];
+  let lenientData = false;
   const engine = {
     parse(): object {
       doc = parseDocument(yamlText, { schema: 'core', uniqueKeys: true, lineCounter, prettyErrors: false, strict: false });
-      for (const e of doc.errors) issues.push(yamlIssue(file, lineCounter, e));
-      if (doc.errors.length) return {};
+      if (doc.errors.length) {
+        const lenient = doc.errors.every((e) => e.code !== 'DUPLICATE_KEY') ? readLeniently(yamlText) : undefined;
+        if (lenient !== undefined) {
+          const pos = lineCounter.linePos(doc.errors[0].pos[0]);
+          warnings.push({ file, line: pos.line, column: pos.col, severity: 'warning', code: 'lenient-yaml', message: 'the front matter is not strict YAML 1.2 (a quoted value continues on lines that are not indented); read with a lenient parser', hint: 'indent the continuation lines of the quoted value, or write it on one line' });
+          lenientData = true;
+          return lenient;
+        }
+        // After the first syntax error the rest cascade from it; duplicate keys are each real.
+        const firstSyntax = doc.errors.find((e) => e.code !== 'DUPLICATE_KEY');
+        for (const e of doc.errors) if (e === firstSyntax || e.code === 'DUPLICATE_KEY') issues.push(yamlIssue(file, lineCounter, e, yamlText));
+        return {};
+      }
       const js = doc.toJS({ maxAliasCount: 50 });
       return js === null || js === undefined ? {} : js;
     },
@@ -88,11 +125,12 @@ export function splitFrontMatter(file: string, text: string): Split {
   }
   if (issues.length) return { ok: false, issues };
   const data = parsed.data;
-  if (data === null || typeof data !== 'object' || Array.isArray(data) || (doc?.contents && !isMap(doc.contents))) {
+  if (data === null || typeof data !== 'object' || Array.isArray(data) || (!lenientData && doc?.contents && !isMap(doc.contents))) {
     return { ok: false, issues: [issue(file, 2, 'front-matter-not-map', 'the front matter is not a list of fields (key: value)', 'write one "field: value" per line between the --- lines')] };
   }
   const body = lines.slice(close + 1).join('\n');
   const locate = (path: (string | number)[]) => {
+    if (lenientData) return locateByText(lines, close, String(path[0]));
     const node = doc?.getIn(path, true) as { range?: [number, number, number] } | undefined;
     const pair = path.length === 1 && isMap(doc?.contents) ? doc!.contents.items.find((p) => isScalar(p.key) && p.key.value === path[0]) : undefined;
     const range = (pair?.key as { range?: [number, number, number] } | undefined)?.range ?? node?.range;
@@ -100,5 +138,5 @@ export function splitFrontMatter(file: string, text: string): Split {
     const pos = lineCounter.linePos(range[0]);
     return { line: pos.line, column: pos.col };
   };
-  return { ok: true, value: { data: data as Record<string, unknown>, body, bodyLine: close + 2, locate } };
+  return { ok: true, value: { data: data as Record<string, unknown>, body, bodyLine: close + 2, locate, warnings } };
 }

@@ -8,10 +8,13 @@ const LOOKALIKES: Record<string, string> = {
 };
 const WORD = /[\p{L}\p{M}]+/gu;
 const CYR = /\p{Script=Cyrillic}/u;
+const ANY_CYR = /[\u0400-\u04ff]/;
+const ANY_LAT = /[a-zA-Z]/;
 const LAT = /\p{Script=Latin}/u;
 
 /** The first word of a text that mixes a Latin look-alike letter into Cyrillic letters. */
 export function findMixedWord(text: string): { word: string; letter: string; index: number } | null {
+  if (!ANY_CYR.test(text) || !ANY_LAT.test(text)) return null;
   for (const m of text.matchAll(WORD)) {
     const word = m[0];
     if (!CYR.test(word) || !LAT.test(word)) continue;

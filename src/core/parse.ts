@@ -101,7 +101,8 @@ export function parseReleaseFile(path: string, bytes: Uint8Array): FileResult {
   if (fm.body.trim() === '') {
     r.issues.push({ file: path, line: fm.bodyLine - 1, column: 1, severity: 'warning', code: 'empty-body', message: 'the release has no text below the front matter', hint: 'write the release\'s text after the closing --- line' });
   }
-  const issues = [...r.issues, ...lookalikeIssues(path, fm, { title, summary, partners, people, tags, location: event?.location ?? null })];
+  const issues = [...fm.warnings, ...r.issues, ...lookalikeIssues(path, fm, { title, summary, partners, people, tags, location: event?.location ?? null })];
+  issues.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
   if (!title || !date || issues.some((i) => i.severity === 'error')) return { path, release: null, issues };
   const release: Release = {
     id, path, title, date, event, partners, people, tags, lang, summary, translationKey,

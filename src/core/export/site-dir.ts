@@ -1,0 +1,144 @@
+import { randomBytes } from 'node:crypto';
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { ReleasesError } from '../errors.js';
+
+/** The file that marks a folder as written by `releases export`; it lists every file written. */
+export const MARKER = '.releases-export';
+/** Marks a temporary build folder, so a later run may clear one left by a killed export. */
+const BUILDING = '.releases-building';
+
+type TargetState = 'absent' | 'empty' | 'previous';
+
+async function realOrResolved(p: string): Promise<string> {
+  // The nearest existing ancestor decides where a path really is (symbolic links resolved).
+  let head = path.resolve(p);
+  const tail: string[] = [];
+  for (;;) {
+    const real = await fs.realpath(head).catch(() => null);
+    if (real) return path.join(real, ...tail.reverse());
+    const parent = path.dirname(head);
+    if (parent === head) return path.resolve(p);
+    tail.push(path.basename(head));
+    head = parent;
+  }
+}
+
+const inside = (child: string, parent: string) => child === parent || child.startsWith(parent.endsWith(path.sep) ? parent : parent + path.sep);
+
+/** Says whether `out` may receive a site; refuses (touching nothing) when it may not. */
+export async function checkSiteTarget(out: string, archiveDir: string): Promise<TargetState> {
+  const real = await realOrResolved(out);
+  const archive = await realOrResolved(archiveDir);
+  if (path.dirname(real) === real) throw new ReleasesError(`--out ${out} is the root folder: refusing to export there`, 1, 'pass a folder of its own, e.g. --out site');
+  if (inside(real, archive)) throw new ReleasesError(`--out ${out} is inside the archive folder ${archiveDir}: the site's pages would be read back as releases`, 1, 'write the site outside the archive, e.g. --out site', out);
+  if (inside(archive, real)) throw new ReleasesError(`--out ${out} holds the archive folder ${archiveDir}: refusing to replace it`, 1, 'write the site into a folder of its own, e.g. --out site', out);
+  const stats = await fs.lstat(out).catch(() => null);
+  if (!stats) return 'absent';
+  if (!stats.isDirectory()) throw new ReleasesError(`--out ${out} exists and is not a folder: nothing was written`, 1, 'pass a new or empty folder, or an earlier export', out);
+  const names = await fs.readdir(out);
+  if (names.length === 0) return 'empty';
+  if (names.includes(MARKER)) return 'previous';
+  throw new ReleasesError(`--out ${out} is not empty and holds no earlier export (no ${MARKER} file): nothing was touched`, 1, 'pass a new or empty folder, or the folder of an earlier export', out);
+}
+
+async function listedFiles(dir: string): Promise<string[]> {
+  const text = await fs.readFile(path.join(dir, MARKER), 'utf8').catch(() => '');
+  try {
+    const files = (JSON.parse(text) as { files?: unknown }).files;
+    return Array.isArray(files) ? files.filter((f): f is string => typeof f === 'string' && !f.split('/').includes('..')) : [];
+  } catch {
+    return [];
+  }
+}
+
+async function walk(dir: string, rel = ''): Promise<{ files: string[]; dirs: string[] }> {
+  const out = { files: [] as string[], dirs: [] as string[] };
+  for (const e of await fs.readdir(path.join(dir, rel), { withFileTypes: true })) {
+    const p = rel ? `${rel}/${e.name}` : e.name;
+    if (e.isDirectory()) {
+      const sub = await walk(dir, p);
+      out.files.push(...sub.files);
+      out.dirs.push(...sub.dirs, p);
+    } else out.files.push(p);
+  }
+  return out;
+}
+
+/** Clears a replaced export: deletes the files it lists, moves the user's own files into the new one. */
+async function retire(old: string, fresh: string): Promise<{ kept: string[]; left: string | null }> {
+  const ours = new Set([...(await listedFiles(old)), MARKER]);
+  const { files, dirs } = await walk(old);
+  const kept: string[] = [];
+  let leftSome = false;
+  for (const f of files) {
+    const abs = path.join(old, f);
+    if (ours.has(f)) { await fs.rm(abs, { force: true }); continue; }
+    const dest = path.join(fresh, f);
+    if (await fs.lstat(dest).catch(() => null)) { leftSome = true; continue; }
+    await fs.mkdir(path.dirname(dest), { recursive: true });
+    await fs.rename(abs, dest);
+    kept.push(f);
+  }
+  for (const d of dirs) await fs.rmdir(path.join(old, d)).catch(() => undefined);
+  if (!leftSome) await fs.rmdir(old).catch(() => { leftSome = true; });
+  return { kept, left: leftSome ? old : null };
+}
+
+/**
+ * Builds a site in a temporary folder next to `out`, then swaps it into place. Until
+ * `commit`, `out` is never touched, so a failed or killed export leaves the old site as it was.
+ */
+export class SiteDir {
+  private readonly files: string[] = [];
+
+  private constructor(readonly out: string, readonly temp: string, private readonly archiveDir: string) {}
+
+  /** Checks `out`, clears builds left by killed runs and opens a temporary folder. */
+  static async open(out: string, archiveDir: string): Promise<SiteDir> {
+    await checkSiteTarget(out, archiveDir);
+    const parent = path.dirname(path.resolve(out));
+    const base = path.basename(path.resolve(out));
+    await fs.mkdir(parent, { recursive: true });
+    for (const name of await fs.readdir(parent)) {
+      if (name.startsWith(`.${base}.releases-tmp-`) && (await fs.lstat(path.join(parent, name, BUILDING)).catch(() => null))) {
+        await fs.rm(path.join(parent, name), { recursive: true, force: true });
+      }
+    }
+    const temp = path.join(parent, `.${base}.releases-tmp-${randomBytes(4).toString('hex')}`);
+    await fs.mkdir(temp);
+    await fs.writeFile(path.join(temp, BUILDING), '');
+    return new SiteDir(path.resolve(out), temp, archiveDir);
+  }
+
+  /** Writes one file of the site (path relative to the site root, `/` separators). */
+  async write(rel: string, content: string | Uint8Array): Promise<void> {
+    const abs = path.join(this.temp, rel);
+    await fs.mkdir(path.dirname(abs), { recursive: true });
+    await fs.writeFile(abs, content);
+    this.files.push(rel);
+  }
+
+  /** Puts the finished site in place of `out`. Returns the user's files carried over from the old site. */
+  async commit(): Promise<{ kept: string[]; left: string | null }> {
+    await fs.writeFile(path.join(this.temp, MARKER), `${JSON.stringify({ tool: 'releases', files: [...this.files].sort() }, null, 1)}\n`);
+    await fs.rm(path.join(this.temp, BUILDING));
+    const state = await checkSiteTarget(this.out, this.archiveDir);
+    if (state === 'absent') { await fs.rename(this.temp, this.out); return { kept: [], left: null }; }
+    if (state === 'empty') { await fs.rmdir(this.out); await fs.rename(this.temp, this.out); return { kept: [], left: null }; }
+    const old = path.join(path.dirname(this.out), `.${path.basename(this.out)}.releases-old-${randomBytes(4).toString('hex')}`);
+    await fs.rename(this.out, old);
+    try {
+      await fs.rename(this.temp, this.out);
+    } catch (e) {
+      await fs.rename(old, this.out);
+      throw e;
+    }
+    return retire(old, this.out);
+  }
+
+  /** Removes the temporary folder (everything in it was written by this run). */
+  async abort(): Promise<void> {
+    await fs.rm(this.temp, { recursive: true, force: true });
+  }
+}

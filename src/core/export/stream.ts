@@ -1,0 +1,62 @@
+import { randomBytes } from 'node:crypto';
+import { createWriteStream, promises as fs } from 'node:fs';
+import path from 'node:path';
+import { ReleasesError } from '../errors.js';
+
+/** A place to write text that may ask the writer to wait (a stream under backpressure). */
+export interface TextSink {
+  write(text: string): unknown;
+  once?(event: string, listener: (...args: unknown[]) => void): unknown;
+  removeListener?(event: string, listener: (...args: unknown[]) => void): unknown;
+}
+
+/** Writes chunks one by one, waiting for `drain` whenever the sink's buffer is full. */
+export async function pipeChunks(chunks: Iterable<string>, sink: TextSink): Promise<void> {
+  for (const chunk of chunks) {
+    if (sink.write(chunk) === false && sink.once) {
+      await new Promise<void>((resolve, reject) => {
+        const done = () => { sink.removeListener?.('error', fail); resolve(); };
+        const fail = (e: unknown) => { sink.removeListener?.('drain', done); reject(e); };
+        sink.once!('drain', done);
+        sink.once!('error', fail);
+      });
+    }
+  }
+}
+
+/** True when the start of a file looks like an earlier JSON or NDJSON export by this tool. */
+function looksLikeExport(head: string): boolean {
+  const t = head.trimStart();
+  if (t === '' || t.startsWith('[]')) return true;
+  return /^\[?\s*\{\s*"id":\s*"[^"]*",\s*"path":/.test(t);
+}
+
+/**
+ * Writes a JSON/NDJSON export to `file` atomically (a temporary file renamed into place).
+ * An existing file is replaced only when it is an earlier export; anything else is refused.
+ */
+export async function writeExportFile(file: string, chunks: Iterable<string>): Promise<void> {
+  const stats = await fs.lstat(file).catch(() => null);
+  if (stats) {
+    const handle = stats.isFile() ? await fs.open(file, 'r') : null;
+    const read = handle ? await handle.read(Buffer.alloc(4096), 0, 4096, 0) : null;
+    await handle?.close();
+    if (!stats.isFile() || !looksLikeExport(read ? read.buffer.subarray(0, read.bytesRead).toString('utf8') : '')) {
+      throw new ReleasesError(`${file} already exists and is not an earlier export: it was left untouched`, 1, 'choose another --out, or move that file away first', file);
+    }
+  }
+  await fs.mkdir(path.dirname(file), { recursive: true });
+  const temp = path.join(path.dirname(file), `.${path.basename(file)}.tmp-${randomBytes(4).toString('hex')}`);
+  const out = createWriteStream(temp, { encoding: 'utf8' });
+  try {
+    const opened = new Promise<void>((resolve, reject) => { out.once('open', () => resolve()); out.once('error', reject); });
+    await opened;
+    await pipeChunks(chunks, out);
+    await new Promise<void>((resolve, reject) => { out.once('error', reject); out.end(() => resolve()); });
+    await fs.rename(temp, file);
+  } catch (e) {
+    out.destroy();
+    await fs.rm(temp, { force: true });
+    throw new ReleasesError(`cannot write ${file}: ${(e as Error).message}`, 1, 'check that the folder exists and can be written to', file);
+  }
+}
