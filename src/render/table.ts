@@ -15,25 +15,35 @@ export type Row = string[];
 
 /**
  * Lays out rows in columns that fit `width` terminal columns. The column `flex` takes what
- * is left; others keep their natural width up to `max`. With no width, nothing is cut.
+ * is left; others keep their natural width up to `max`, and those in `shrink` give way
+ * on a narrow terminal. With no width, nothing is cut.
  */
-export function layout(header: Row, rows: Row[], opts: { width?: number; flex: number; max: number[] }, s: Styler): string {
+export function layout(header: Row, rows: Row[], opts: { width?: number; flex: number; max: number[]; shrink?: number[] }, s: Styler): string {
   const natural = header.map((h, i) => Math.max(displayWidth(h), ...rows.map((r) => displayWidth(r[i]))));
   const widths = natural.map((w, i) => (opts.width ? Math.min(w, opts.max[i]) : w));
   if (opts.width) {
-    const others = widths.reduce((a, w, i) => (i === opts.flex ? a : a + w), 0) + 2 * (widths.length - 1);
-    widths[opts.flex] = Math.max(12, Math.min(natural[opts.flex], opts.width - others));
+    const gaps = 2 * (widths.length - 1);
+    const others = () => widths.reduce((a, w, i) => (i === opts.flex ? a : a + w), 0) + gaps;
+    // On a narrow terminal the widest other column gives way first, down to 8 columns.
+    for (let over = others() + 12 - opts.width; over > 0; over = others() + 12 - opts.width) {
+      const widest = (opts.shrink ?? []).reduce((best, i) => (best < 0 || widths[i] > widths[best] ? i : best), -1);
+      if (widest < 0 || widths[widest] <= 8) break;
+      widths[widest] = Math.max(8, widths[widest] - over);
+    }
+    widths[opts.flex] = Math.max(12, Math.min(natural[opts.flex], opts.width - others()));
   }
-  const line = (cells: Row, style = (t: string) => t) =>
-    cells.map((c, i) => {
+  const line = (cells: Row, style = (t: string) => t) => {
+    const text = cells.map((c, i) => {
       const cut = opts.width ? truncate(c, widths[i]) : c;
-      return i === cells.length - 1 ? style(cut) : style(pad(cut, widths[i]));
+      return i === cells.length - 1 ? cut : pad(cut, widths[i]);
     }).join('  ').trimEnd();
+    return style(opts.width ? truncate(text, opts.width) : text);
+  };
   return [line(header, s.bold), ...rows.map((r) => line(r))].join('\n') + '\n';
 }
 
 /** The `list` table: period, language, title, partners. */
 export function releaseTable(releases: ArchivedRelease[], width: number | undefined, s: Styler): string {
   const rows = releases.map((r) => [formatPeriod(r.period), r.lang, r.title, r.partners.join(', ')]);
-  return layout(['PERIOD', 'LANG', 'TITLE', 'PARTNERS'], rows, { width, flex: 2, max: [21, 6, 200, Math.max(16, Math.floor((width ?? 100) * 0.3))] }, s);
+  return layout(['PERIOD', 'LANG', 'TITLE', 'PARTNERS'], rows, { width, flex: 2, max: [21, 6, 200, Math.max(16, Math.floor((width ?? 100) * 0.3))], shrink: [3] }, s);
 }
