@@ -1,0 +1,80 @@
+import path from 'node:path';
+import type { Archive } from '../core/archive.js';
+import { plannedName, releaseText, validateText, type ReleaseDraft } from '../core/create.js';
+import { today } from '../core/dates.js';
+import { ReleasesError } from '../core/errors.js';
+import { linkArchive } from '../core/validate.js';
+import { writeNewFile } from '../core/write.js';
+import { issueLine } from '../render/issues.js';
+import { toEntry } from '../render/json.js';
+import { styler } from '../render/style.js';
+import type { AddInput } from './commands/add.js';
+import type { Context } from './context.js';
+
+/** How `add` ends: asked to confirm on a terminal, printed only, and what it prints. */
+export interface CreateOptions {
+  interactive: boolean;
+  dryRun: boolean;
+  format: 'text' | 'json';
+  gitHint: boolean;
+}
+
+/** The draft of a release from what flags and prompts gave, with the defaults filled in. */
+export function toDraft(input: AddInput, now: Date): ReleaseDraft {
+  const location = input.location ?? null;
+  // A location without event dates is the place of an event held on the publication day.
+  const event = input.event ?? (location ? { start: input.date ?? today(now), end: input.date ?? today(now) } : null);
+  return {
+    title: (input.title ?? '').replace(/\s+/g, ' ').trim(),
+    date: input.date ?? today(now),
+    event: event ? { ...event, location } : null,
+    partners: input.partners ?? [], people: input.people ?? [], tags: input.tags ?? [],
+    lang: input.lang ?? null, summary: input.summary ?? null, translationKey: input.translationKey ?? null,
+    body: input.body ?? '',
+  };
+}
+
+/** A path inside the archive as the user sees it from where they are. */
+function shown(ctx: Context, archive: Archive, rel: string): string {
+  const abs = path.join(archive.dir, rel);
+  const fromCwd = path.relative(ctx.cwd, abs);
+  return fromCwd.startsWith('..') ? abs : fromCwd;
+}
+
+/**
+ * Validates a new release with the same rules as `check` (errors stop it: exit 1, nothing
+ * written; warnings are printed), then prints it (`--dry-run`) or writes it and prints where.
+ */
+export async function createRelease(ctx: Context, archive: Archive, input: AddInput, options: CreateOptions): Promise<void> {
+  const s = styler(ctx.color.stderr);
+  const draft = toDraft(input, ctx.now);
+  const { folder, base } = plannedName(draft);
+  const planned = `${folder}/${base}.md`;
+  const text = releaseText(draft);
+  const parsed = validateText(planned, text);
+  const linked = parsed.release ? linkArchive([parsed.release], archive.settings, archive.registry) : { releases: [], issues: [] };
+  const issues = [...parsed.issues, ...linked.issues];
+  const prefix = shown(ctx, archive, planned).slice(0, -planned.length);
+  for (const issue of issues) ctx.stderr.write(issueLine(issue, s, prefix));
+  const errors = issues.filter((i) => i.severity === 'error').length;
+  if (errors || !parsed.release) {
+    throw new ReleasesError(`the new release has ${errors} error(s): nothing was written`, 1, 'correct the values above and run releases add again', planned);
+  }
+
+  if (options.dryRun) {
+    const entry = toEntry({ ...linked.releases[0], translations: [] });
+    ctx.stderr.write(`${s.hint('dry run:')} would write ${shown(ctx, archive, planned)} (or with -2, -3… if that name is taken); nothing was written\n`);
+    ctx.stdout.write(options.format === 'json' ? `${JSON.stringify(entry, null, 2)}\n` : text);
+    return;
+  }
+  if (options.interactive) await (await import('./prompts.js')).confirmWrite(ctx, shown(ctx, archive, planned), text);
+
+  const taken = new Set(archive.releases.map((r) => r.id));
+  const rel = await writeNewFile(archive.dir, { folder, base, text, taken });
+  const written = validateText(rel, text).release!;
+  const all = linkArchive([...archive.releases, written], archive.settings, archive.registry).releases;
+  const created = all.find((r) => r.path === rel) ?? { ...linked.releases[0], id: written.id, path: rel };
+  if (options.format === 'json') ctx.stdout.write(`${JSON.stringify(toEntry(created), null, 2)}\n`);
+  else ctx.stdout.write(`${shown(ctx, archive, rel)}\n`);
+  if (options.gitHint) ctx.stderr.write(`${s.hint(`hint: git add ${JSON.stringify(shown(ctx, archive, rel)).slice(1, -1)}`)}\n`);
+}
