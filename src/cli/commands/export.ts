@@ -1,0 +1,94 @@
+import path from 'node:path';
+import { Option, type Command } from 'commander';
+import { usageError } from '../../core/errors.js';
+import { listReleases } from '../../core/query.js';
+import type { Context } from '../context.js';
+import { openArchive } from '../load.js';
+import { addArchiveOption, addFilterOptions, readFilters } from '../options.js';
+
+const FORMATS = ['json', 'ndjson', 'html'];
+
+/** A path as the user would type it from where they are. */
+function shown(ctx: Context, p: string): string {
+  const rel = path.relative(ctx.cwd, p);
+  return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : p;
+}
+
+/** A one-line progress bar on stderr, only on a terminal: pipes and CI logs stay clean. */
+function progress(ctx: Context, total: number): { tick(): void; done(): void } {
+  if (!ctx.stderr.isTTY || total < 200) return { tick() {}, done() {} };
+  let n = 0;
+  let last = 0;
+  const draw = () => {
+    const width = 30;
+    const filled = Math.round((n / total) * width);
+    ctx.stderr.write(`\r[${'#'.repeat(filled)}${' '.repeat(width - filled)}] ${n}/${total} files`);
+  };
+  return {
+    tick() { n++; const now = Date.now(); if (now - last > 100) { last = now; draw(); } },
+    done() { draw(); ctx.stderr.write('\n'); },
+  };
+}
+
+/** `releases export`: JSON or NDJSON for scripts and CI, or a static HTML site. */
+export function register(program: Command, ctx: Context): void {
+  const cmd = program
+    .command('export')
+    .description('export releases as JSON, NDJSON or a static HTML site')
+    .addOption(new Option('--format <format>', 'output format').choices(FORMATS).default('json'))
+    .option('--out <path>', 'file (json, ndjson) or folder (html) to write; json and ndjson go to stdout without it')
+    .option('--base-url <url>', 'absolute URL the site will be published at (feeds, canonical links); default: base_url in archive.yml');
+  addFilterOptions(cmd);
+  addArchiveOption(cmd);
+  cmd.addHelpText('after', `
+Examples:
+  releases export --format ndjson > releases.ndjson
+  releases export --format json --from 2018 --out releases-2018.json
+  releases export --format html --out site --base-url https://example.org/releases/`);
+  cmd.action(async (opts) => {
+    const filters = readFilters(opts);
+    if (opts.format === 'html' && !opts.out) throw usageError('--format html writes a folder: --out DIR is missing', 'add --out site (a new or empty folder, or an earlier export)');
+    const baseUrl: string | undefined = opts.baseUrl;
+    if (baseUrl !== undefined && !/^https?:\/\/[^\s/]+/.test(baseUrl)) throw usageError(`--base-url ${JSON.stringify(baseUrl)} is not an absolute http(s) URL`, 'write it like https://example.org/releases/');
+    const dir = ctx.archiveDir(opts.archive);
+    const out = opts.out ? path.resolve(ctx.cwd, opts.out) : undefined;
+    if (opts.format === 'html') {
+      const { SiteDir, checkSiteTarget } = await import('../../core/export/site-dir.js');
+      // Refuse a bad --out before the (possibly long) load.
+      await checkSiteTarget(out!, dir);
+      const archive = await openArchive(ctx, dir);
+      const releases = listReleases(archive.releases, filters, archive.registry, { sort: 'date', reverse: false });
+      const { planSite } = await import('../../core/export/plan.js');
+      const { siteFiles, siteFileCount } = await import('../../render/html/site.js');
+      const plan = planSite(archive, releases);
+      const site = await SiteDir.open(out!, dir);
+      const bar = progress(ctx, siteFileCount(plan));
+      try {
+        for (const file of siteFiles(plan, baseUrl ?? archive.settings.baseUrl)) {
+          await site.write(file.path, file.content);
+          bar.tick();
+        }
+        bar.done();
+      } catch (e) {
+        await site.abort();
+        throw e;
+      }
+      const { kept, left } = await site.commit();
+      if (kept.length) ctx.stderr.write(`kept ${kept.length} file(s) you added to the old site: ${kept.slice(0, 5).join(', ')}${kept.length > 5 ? ', …' : ''}\n`);
+      if (left) ctx.stderr.write(`some files of the old site were left in ${left}: they were not written by releases\n`);
+      ctx.stderr.write(`exported ${releases.length} release(s) to ${shown(ctx, out!)}/index.html\n`);
+      return;
+    }
+    const archive = await openArchive(ctx, dir);
+    const releases = listReleases(archive.releases, filters, archive.registry, { sort: 'date', reverse: false });
+    const { jsonChunks, ndjsonChunks } = await import('../../render/export-entry.js');
+    const { pipeChunks, writeExportFile } = await import('../../core/export/stream.js');
+    const chunks = opts.format === 'ndjson' ? ndjsonChunks(releases) : jsonChunks(releases);
+    if (out) {
+      await writeExportFile(out, chunks);
+      ctx.stderr.write(`exported ${releases.length} release(s) to ${shown(ctx, out)}\n`);
+    } else {
+      await pipeChunks(chunks, ctx.stdout as never);
+    }
+  });
+}

@@ -1,0 +1,75 @@
+import { esc, jsonForScript } from './escape.js';
+import type { UiStrings } from './strings.js';
+
+/** What one page needs besides its main content. */
+export interface PageFrame {
+  /** The language of the page's content (`<html lang>`). */
+  lang: string;
+  /** The site's words used around the content; marked with their own `lang` when it differs. */
+  t: UiStrings;
+  title: string;
+  siteName: string;
+  /** The language the site's name is written in (the archive's). */
+  siteLang: string;
+  /** `''` for pages at the site root, `'../'` one folder down. */
+  root: string;
+  description?: string;
+  /** Absolute URL of this page, when the site has a base URL. */
+  canonical?: string;
+  /** Other language versions: `<link rel="alternate" hreflang>`. */
+  alternates?: { lang: string; href: string }[];
+  /** Extra `<meta property>` pairs (Open Graph). */
+  og?: [string, string][];
+  jsonLd?: unknown;
+  /** Feeds to advertise in `<head>`. */
+  feeds?: { href: string; type: string; title: string }[];
+  /** Scripts of the site (never inline: the CSP allows `'self'` only). */
+  scripts?: string[];
+}
+
+/** The CSP of every page: nothing but the site's own files, no inline script or style. */
+export const CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'none'";
+
+/** A whole HTML page: head, skip link, banner, navigation, main content and footer. */
+export function page(f: PageFrame, main: string): string {
+  const uiLang = f.t.lang === f.lang ? '' : ` lang="${esc(f.t.lang)}"`;
+  const head = [
+    '<meta charset="utf-8">',
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    `<meta http-equiv="Content-Security-Policy" content="${esc(CSP)}">`,
+    '<meta name="referrer" content="no-referrer">',
+    `<title>${esc(f.title)}</title>`,
+    f.description ? `<meta name="description" content="${esc(f.description)}">` : '',
+    f.canonical ? `<link rel="canonical" href="${esc(f.canonical)}">` : '',
+    ...(f.alternates ?? []).map((a) => `<link rel="alternate" hreflang="${esc(a.lang)}" href="${esc(a.href)}">`),
+    ...(f.feeds ?? []).map((x) => `<link rel="alternate" type="${esc(x.type)}" title="${esc(x.title)}" href="${esc(x.href)}">`),
+    ...(f.og ?? []).map(([k, v]) => `<meta property="${esc(k)}" content="${esc(v)}">`),
+    `<link rel="stylesheet" href="${esc(f.root)}assets/site.css">`,
+    f.jsonLd ? `<script type="application/ld+json">${jsonForScript(f.jsonLd)}</script>` : '',
+    ...(f.scripts ?? []).map((s) => `<script src="${esc(f.root + s)}" defer></script>`),
+  ].filter(Boolean);
+  return `<!doctype html>
+<html lang="${esc(f.lang)}">
+<head>
+${head.join('\n')}
+</head>
+<body>
+<a class="skip" href="#main"${uiLang}>${esc(f.t.skip)}</a>
+<header class="banner"${uiLang}>
+<p class="site-name"${f.siteLang === (f.t.lang === f.lang ? f.lang : f.t.lang) ? '' : ` lang="${esc(f.siteLang)}"`}><a href="${esc(f.root)}index.html">${esc(f.siteName)}</a></p>
+<nav aria-label="${esc(f.t.home)}"><ul>
+<li><a href="${esc(f.root)}index.html">${esc(f.t.allReleases)}</a></li>
+<li><a href="${esc(f.root)}years/index.html">${esc(f.t.years)}</a></li>
+<li><a href="${esc(f.root)}partners/index.html">${esc(f.t.partners)}</a></li>
+</ul></nav>
+</header>
+<main id="main" tabindex="-1">
+${main}
+</main>
+<footer class="site-footer"${uiLang}>
+<p><a href="${esc(f.root)}feeds/index.html">${esc(f.t.feeds)}</a></p>
+</footer>
+</body>
+</html>
+`;
+}

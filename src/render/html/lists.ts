@@ -1,0 +1,60 @@
+import type { SitePartner, SitePlan } from '../../core/export/plan.js';
+import type { ArchivedRelease } from '../../core/types.js';
+import { formatPeriod } from './dates.js';
+import { esc } from './escape.js';
+import { languageName, type UiStrings } from './strings.js';
+
+/** The years a release's period touches, as the year pages and filters use them. */
+export function yearsOf(r: ArchivedRelease): string[] {
+  const out: string[] = [];
+  for (let y = Number(r.period.start.slice(0, 4)); y <= Number(r.period.end.slice(0, 4)); y++) out.push(String(y).padStart(4, '0'));
+  return out;
+}
+
+/** The partner page slugs of a release, without repeats. */
+export function partnerSlugs(plan: SitePlan, r: ArchivedRelease): string[] {
+  return [...new Set(r.partners.map((p) => plan.partnerOf(p).slug))];
+}
+
+/** One release in a list: title link, period, place; data attributes drive the index filters. */
+export function releaseItem(plan: SitePlan, r: ArchivedRelease, root: string, pageLang: string): string {
+  const lang = r.lang === pageLang ? '' : ` lang="${esc(r.lang)}"`;
+  const place = r.event?.location ? ` · ${esc(r.event.location)}` : '';
+  return `<li data-y="${esc(yearsOf(r).join(' '))}" data-p="${esc(partnerSlugs(plan, r).join(' '))}" data-l="${esc(r.lang)}"${lang}><a href="${esc(root + plan.pageOf(r))}">${esc(r.title)}</a> <span class="meta"><time datetime="${esc(r.period.start)}">${esc(formatPeriod(r.period, r.lang))}</time>${place}</span></li>`;
+}
+
+/** A list of releases, or the empty state. */
+export function releaseList(plan: SitePlan, releases: ArchivedRelease[], root: string, pageLang: string, t: UiStrings, id?: string): string {
+  if (!releases.length) return `<p class="empty">${esc(t.empty)}</p>`;
+  return `<ol class="releases"${id ? ` id="${id}"` : ''}>\n${releases.map((r) => releaseItem(plan, r, root, pageLang)).join('\n')}\n</ol>`;
+}
+
+/** The search box and filters of the index (shown once the search script runs). */
+export function searchForm(plan: SitePlan, t: UiStrings): string {
+  const option = (value: string, label: string, lang?: string) => `<option value="${esc(value)}"${lang ? ` lang="${esc(lang)}"` : ''}>${esc(label)}</option>`;
+  const select = (id: string, label: string, options: string[]) =>
+    `<div class="field"><label for="${id}">${esc(label)}</label><select id="${id}">${option('', t.all)}${options.join('')}</select></div>`;
+  return `<form role="search" id="search" class="search" hidden>
+<div class="field query"><label for="q">${esc(t.searchLabel)}</label>
+<input type="search" id="q" name="q" autocomplete="off" spellcheck="false" placeholder="${esc(t.searchPlaceholder)}" aria-describedby="q-help"></div>
+<p id="q-help" class="help">${esc(t.searchHelp)}</p>
+<fieldset class="filters"><legend>${esc(t.filters)}</legend>
+${select('f-year', t.year, plan.years.map((y) => option(y.year, y.year)))}
+${select('f-partner', t.partner, plan.partners.map((p) => option(p.slug, p.name)))}
+${select('f-lang', t.language, plan.langs.map((l) => option(l, languageName(l), l)))}
+</fieldset>
+</form>
+<noscript><p class="help">${esc(t.noScript)}</p></noscript>
+<p id="status" class="status" role="status" aria-live="polite" data-loading="${esc(t.searchLoading)}" data-none="${esc(t.noMatch)}" data-one="${esc(t.results(1))}" data-many="${esc(t.results(2).replace('2', '{n}'))}"></p>
+<ol id="results" class="releases results" hidden></ol>`;
+}
+
+/** Links to every year page with its count. */
+export function yearLinks(plan: SitePlan, root: string, t: UiStrings): string {
+  return `<ul class="chips">${plan.years.map((y) => `<li><a href="${esc(`${root}years/${y.year}.html`)}">${esc(y.year)}</a> <span class="count">(${esc(t.count(y.releases.length))})</span></li>`).join('')}</ul>`;
+}
+
+/** Links to every partner page with its count. */
+export function partnerLinks(partners: SitePartner[], root: string, t: UiStrings): string {
+  return `<ul class="chips partners">${partners.map((p) => `<li><a href="${esc(`${root}partners/${p.slug}.html`)}">${esc(p.name)}</a> <span class="count">(${esc(t.count(p.releases.length))})</span></li>`).join('')}</ul>`;
+}

@@ -1,0 +1,78 @@
+import type { SitePartner, SitePlan, SiteYear } from '../../core/export/plan.js';
+import { timelineChart, partnerChart } from './charts.js';
+import { absoluteUrl, esc } from './escape.js';
+import { page, type PageFrame } from './layout.js';
+import { partnerLinks, releaseList, searchForm, yearLinks } from './lists.js';
+import { languageName, ui } from './strings.js';
+
+/** The frame shared by the site's own pages, in the archive's language. */
+function frame(plan: SitePlan, root: string, title: string, rel: string, baseUrl: string | null): PageFrame {
+  const lang = plan.settings.lang;
+  return {
+    lang, t: ui(lang), root, title, siteName: plan.settings.name, siteLang: lang,
+    canonical: baseUrl ? absoluteUrl(baseUrl, rel) : undefined,
+    feeds: plan.langs.map((l) => ({ href: `${root}feeds/${l}.xml`, type: 'application/atom+xml', title: `${plan.settings.name} (${languageName(l)})` })),
+    og: [['og:type', 'website'], ['og:title', title], ['og:site_name', plan.settings.name]],
+  };
+}
+
+/** The index: search, filters, charts, year and partner links, then every release newest first. */
+export function indexPage(plan: SitePlan, baseUrl: string | null): string {
+  const f = frame(plan, '', plan.settings.name, 'index.html', baseUrl);
+  const t = f.t;
+  const main = `<h1>${esc(plan.settings.name)}</h1>
+<p class="lead">${esc(t.count(plan.releases.length))}</p>
+${plan.releases.length ? searchForm(plan, t) : ''}
+${plan.releases.length ? `<section class="overview" aria-label="${esc(t.timeline)}">
+${timelineChart(plan.months, t, plan.settings.lang)}
+${partnerChart(plan.partners, t, '')}
+</section>
+<section aria-labelledby="years-h"><h2 id="years-h">${esc(t.years)}</h2>${yearLinks(plan, '', t)}</section>` : ''}
+<section aria-labelledby="all-h"><h2 id="all-h">${esc(t.allReleases)}</h2>
+${releaseList(plan, plan.releases, '', plan.settings.lang, t, 'all')}
+</section>`;
+  return page({ ...f, scripts: plan.releases.length ? ['assets/minisearch.js', 'search/fold.js', 'search/meta.js', 'assets/search.js'] : [] }, main);
+}
+
+/** The page of one year. */
+export function yearPage(plan: SitePlan, year: SiteYear, baseUrl: string | null): string {
+  const t = ui(plan.settings.lang);
+  const title = t.releasesIn(year.year);
+  const f = frame(plan, '../', `${title} — ${plan.settings.name}`, `years/${year.year}.html`, baseUrl);
+  const i = plan.years.indexOf(year);
+  const near = [plan.years[i + 1], plan.years[i - 1]].map((y, k) => (y ? `<a href="${esc(`${y.year}.html`)}" rel="${k ? 'next' : 'prev'}">${k ? '' : '← '}${esc(y.year)}${k ? ' →' : ''}</a>` : '')).filter(Boolean);
+  const main = `<h1>${esc(title)}</h1>
+<p class="lead">${esc(t.count(year.releases.length))}</p>
+${near.length ? `<nav class="pager" aria-label="${esc(t.years)}">${near.join(' ')}</nav>` : ''}
+${releaseList(plan, year.releases, '../', plan.settings.lang, t)}`;
+  return page(f, main);
+}
+
+/** The page of one partner: its names in every language, then its releases. */
+export function partnerPage(plan: SitePlan, partner: SitePartner, baseUrl: string | null): string {
+  const t = ui(plan.settings.lang);
+  const f = frame(plan, '../', `${partner.name} — ${plan.settings.name}`, `partners/${partner.slug}.html`, baseUrl);
+  const aliases = partner.aliases.length ? `<p class="aliases">${partner.aliases.map((a) => `<span>${esc(a)}</span>`).join(' · ')}</p>` : '';
+  const main = `<h1>${esc(partner.name)}</h1>
+${aliases}
+<p class="lead">${esc(t.count(partner.releases.length))}</p>
+${releaseList(plan, partner.releases, '../', plan.settings.lang, t)}`;
+  return page(f, main);
+}
+
+/** `years/index.html` and `partners/index.html`: every year, every partner. */
+export function overviewPage(plan: SitePlan, which: 'years' | 'partners', baseUrl: string | null): string {
+  const t = ui(plan.settings.lang);
+  const title = which === 'years' ? t.years : t.partners;
+  const f = frame(plan, '../', `${title} — ${plan.settings.name}`, `${which}/index.html`, baseUrl);
+  const body = which === 'years' ? yearLinks(plan, '../', t) : partnerLinks(plan.partners, '../', t);
+  return page(f, `<h1>${esc(title)}</h1>\n${plan.releases.length ? body : `<p class="empty">${esc(t.empty)}</p>`}`);
+}
+
+/** `feeds/index.html`: the Atom and JSON feeds of each language. */
+export function feedsPage(plan: SitePlan, baseUrl: string | null): string {
+  const t = ui(plan.settings.lang);
+  const f = frame(plan, '../', `${t.feeds} — ${plan.settings.name}`, 'feeds/index.html', baseUrl);
+  const items = plan.langs.map((l) => `<li><span lang="${esc(l)}">${esc(languageName(l))}</span>: <a href="${esc(`${l}.xml`)}">Atom</a> · <a href="${esc(`${l}.json`)}">JSON Feed</a></li>`);
+  return page(f, `<h1>${esc(t.feeds)}</h1>\n${items.length ? `<ul>${items.join('')}</ul>` : `<p class="empty">${esc(t.empty)}</p>`}`);
+}

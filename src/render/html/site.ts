@@ -1,0 +1,53 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
+import type { SitePlan } from '../../core/export/plan.js';
+import { atomFeed, jsonFeed } from '../feeds.js';
+import { feedsPage, indexPage, overviewPage, partnerPage, yearPage } from './pages.js';
+import { releasePage } from './release-page.js';
+import { foldScript, searchChunks, searchMeta } from './search-data.js';
+
+/** One file of the exported site. */
+export interface SiteFile {
+  path: string;
+  content: string | Uint8Array;
+}
+
+const require = createRequire(import.meta.url);
+
+/** The static files shipped with the tool (`assets/` at the package root) and MiniSearch's browser build. */
+function staticAssets(): SiteFile[] {
+  const own = (name: string) => readFileSync(new URL(`../../../assets/${name}`, import.meta.url));
+  return [
+    { path: 'assets/site.css', content: own('site.css') },
+    { path: 'assets/search.js', content: own('search.js') },
+    { path: 'assets/minisearch.js', content: readFileSync(new URL('../umd/index.js', pathToFileURL(require.resolve('minisearch')))) },
+  ];
+}
+
+/** How many files `siteFiles` yields, for the progress bar. */
+export function siteFileCount(plan: SitePlan): number {
+  return 3 + 5 + plan.releases.length + plan.years.length + plan.partners.length + plan.langs.length * 2 + Math.ceil(plan.releases.length / 2500) + 2;
+}
+
+/** Every file of the site, one at a time, so a large archive never sits in memory as pages. */
+export function* siteFiles(plan: SitePlan, baseUrl: string | null): Generator<SiteFile> {
+  yield* staticAssets();
+  yield { path: 'index.html', content: indexPage(plan, baseUrl) };
+  yield { path: 'years/index.html', content: overviewPage(plan, 'years', baseUrl) };
+  yield { path: 'partners/index.html', content: overviewPage(plan, 'partners', baseUrl) };
+  yield { path: 'feeds/index.html', content: feedsPage(plan, baseUrl) };
+  for (const r of plan.releases) yield { path: plan.pageOf(r), content: releasePage(plan, r, baseUrl) };
+  for (const y of plan.years) yield { path: `years/${y.year}.html`, content: yearPage(plan, y, baseUrl) };
+  for (const p of plan.partners) yield { path: `partners/${p.slug}.html`, content: partnerPage(plan, p, baseUrl) };
+  const site = { name: plan.settings.name, lang: plan.settings.lang, baseUrl, pageOf: plan.pageOf };
+  for (const lang of plan.langs) {
+    const inLang = plan.releases.filter((r) => r.lang === lang);
+    yield { path: `feeds/${lang}.xml`, content: atomFeed(site, lang, inLang) };
+    yield { path: `feeds/${lang}.json`, content: jsonFeed(site, lang, inLang) };
+  }
+  yield { path: 'search/fold.js', content: foldScript() };
+  yield { path: 'search/meta.js', content: searchMeta(plan) };
+  yield* searchChunks(plan);
+  yield { path: 'robots.txt', content: 'User-agent: *\nAllow: /\n' };
+}

@@ -1,0 +1,96 @@
+/** The site's own words, per language. Release text is never translated, only the frame. */
+export interface UiStrings {
+  lang: string;
+  skip: string;
+  home: string;
+  years: string;
+  partners: string;
+  searchLabel: string;
+  searchPlaceholder: string;
+  searchHelp: string;
+  searchLoading: string;
+  noScript: string;
+  filters: string;
+  year: string;
+  partner: string;
+  language: string;
+  all: string;
+  noMatch: string;
+  empty: string;
+  published: string;
+  event: string;
+  location: string;
+  people: string;
+  tags: string;
+  otherLanguages: string;
+  timeline: string;
+  timelineDesc: (n: number, from: string, to: string) => string;
+  partnerChart: string;
+  releasesIn: (year: string) => string;
+  count: (n: number) => string;
+  results: (n: number) => string;
+  feeds: string;
+  allReleases: string;
+}
+
+const mk: UiStrings = {
+  lang: 'mk', skip: 'Прескокни до содржината', home: 'Соопштенија', years: 'Години', partners: 'Партнери',
+  searchLabel: 'Пребарај соопштенија', searchPlaceholder: 'на пр. petrevski, ОБСЕ, соработка',
+  searchHelp: 'Пребарувањето ги наоѓа зборовите и на кирилица и на латиница.', searchLoading: 'Се вчитува пребарувањето…',
+  noScript: 'Пребарувањето и филтрите бараат JavaScript; годините и партнерите подолу работат и без него.',
+  filters: 'Филтри', year: 'Година', partner: 'Партнер', language: 'Јазик', all: 'Сите',
+  noMatch: 'Ниедно соопштение не одговара.', empty: 'Архивата сè уште нема соопштенија.',
+  published: 'Објавено', event: 'Настан', location: 'Место', people: 'Лица', tags: 'Ознаки',
+  otherLanguages: 'На други јазици', timeline: 'Соопштенија по месеци',
+  timelineDesc: (n, from, to) => `${n} соопштенија од ${from} до ${to}`,
+  partnerChart: 'Соопштенија по партнер', releasesIn: (y) => `Соопштенија од ${y}`,
+  count: (n) => (n === 1 ? '1 соопштение' : `${n} соопштенија`), results: (n) => (n === 1 ? '1 резултат' : `${n} резултати`),
+  feeds: 'Извори (Atom, JSON Feed)', allReleases: 'Сите соопштенија',
+};
+
+const sq: UiStrings = {
+  lang: 'sq', skip: 'Kalo te përmbajtja', home: 'Njoftime', years: 'Vitet', partners: 'Partnerët',
+  searchLabel: 'Kërko njoftime', searchPlaceholder: 'p.sh. petrevski, OSBE, bashkëpunim',
+  searchHelp: 'Kërkimi gjen fjalët në cirilik dhe në latinisht.', searchLoading: 'Kërkimi po ngarkohet…',
+  noScript: 'Kërkimi dhe filtrat kërkojnë JavaScript; vitet dhe partnerët më poshtë punojnë edhe pa të.',
+  filters: 'Filtrat', year: 'Viti', partner: 'Partneri', language: 'Gjuha', all: 'Të gjitha',
+  noMatch: 'Asnjë njoftim nuk përputhet.', empty: 'Arkivi nuk ka ende njoftime.',
+  published: 'Publikuar', event: 'Ngjarja', location: 'Vendi', people: 'Personat', tags: 'Etiketat',
+  otherLanguages: 'Në gjuhë të tjera', timeline: 'Njoftime sipas muajve',
+  timelineDesc: (n, from, to) => `${n} njoftime nga ${from} deri në ${to}`,
+  partnerChart: 'Njoftime sipas partnerit', releasesIn: (y) => `Njoftime nga ${y}`,
+  count: (n) => (n === 1 ? '1 njoftim' : `${n} njoftime`), results: (n) => (n === 1 ? '1 rezultat' : `${n} rezultate`),
+  feeds: 'Burimet (Atom, JSON Feed)', allReleases: 'Të gjitha njoftimet',
+};
+
+const en: UiStrings = {
+  lang: 'en', skip: 'Skip to content', home: 'Releases', years: 'Years', partners: 'Partners',
+  searchLabel: 'Search releases', searchPlaceholder: 'e.g. petrevski, OSCE, cooperation',
+  searchHelp: 'Search finds words in Cyrillic and in Latin letters.', searchLoading: 'Loading search…',
+  noScript: 'Search and filters need JavaScript; the years and partners below work without it.',
+  filters: 'Filters', year: 'Year', partner: 'Partner', language: 'Language', all: 'All',
+  noMatch: 'No release matches.', empty: 'The archive has no releases yet.',
+  published: 'Published', event: 'Event', location: 'Location', people: 'People', tags: 'Tags',
+  otherLanguages: 'In other languages', timeline: 'Releases per month',
+  timelineDesc: (n, from, to) => `${n} releases from ${from} to ${to}`,
+  partnerChart: 'Releases per partner', releasesIn: (y) => `Releases from ${y}`,
+  count: (n) => (n === 1 ? '1 release' : `${n} releases`), results: (n) => (n === 1 ? '1 result' : `${n} results`),
+  feeds: 'Feeds (Atom, JSON Feed)', allReleases: 'All releases',
+};
+
+const TABLE: Record<string, UiStrings> = { mk, sq, en };
+
+/** The site's words for a language (its primary subtag); English when there are none. */
+export function ui(lang: string): UiStrings {
+  return TABLE[lang.toLowerCase().split('-')[0]] ?? en;
+}
+
+/** The name of a language in that language (`mk` → `македонски`), for language links. */
+export function languageName(lang: string): string {
+  try {
+    const name = new Intl.DisplayNames([lang], { type: 'language' }).of(lang);
+    return name ? name[0].toLocaleUpperCase(lang) + name.slice(1) : lang;
+  } catch {
+    return lang;
+  }
+}
