@@ -1,0 +1,59 @@
+import type { Command } from 'commander';
+import type { Context } from '../context.js';
+import { addArchiveOption, addFilterOptions, formatOption, readFilters, readLimit, stdoutTarget } from '../options.js';
+import { styler } from '../../render/style.js';
+
+const FORMATS = ['table', 'json', 'ndjson'];
+/** A terminal shows the best few; json and ndjson carry every hit unless --limit says otherwise. */
+const TABLE_LIMIT = 20;
+
+/** `--cache-dir DIR`: where the search index lives (search and index commands). */
+export function addCacheDirOption(cmd: Command): Command {
+  return cmd.option('--cache-dir <dir>', 'folder of the search index (default: $RELEASES_CACHE_DIR or .releases/ next to the archive)');
+}
+
+/** `releases search QUERY`: ranked full-text search with snippets. */
+export function register(program: Command, ctx: Context): void {
+  const cmd = program
+    .command('search')
+    .description('search titles, partners, people, tags, places, summaries and text; best match first')
+    .argument('<query...>', 'words, "phrases", -exclude, partner: tag: person: lang: year: terms')
+    .option('--limit <n>', `show at most N hits (default: ${TABLE_LIMIT} in a table, all in json/ndjson)`)
+    .addOption(formatOption(FORMATS, 'table'));
+  addFilterOptions(cmd);
+  addArchiveOption(cmd);
+  addCacheDirOption(cmd);
+  cmd.addHelpText('after', `
+Search ignores case, diacritics and script (sorabotka finds соработка, petrevski finds
+Петревски), finds inflected forms (соработка finds соработката) and small typos, and
+expands partner names through partners.yml (ОБСЕ finds "OSCE Mission to Skopje").
+
+Examples:
+  releases search соработка
+  releases search '"насилен екстремизам"' -конференција --from 2018
+  releases search partner:osce year:2018 lang:mk
+  releases search bashkepunim --format json | jq '.[].snippet.text'`);
+  cmd.action(async (words: string[], opts) => {
+    const filters = readFilters(opts);
+    const limit = readLimit(opts.limit) ?? (opts.format === 'table' ? TABLE_LIMIT : undefined);
+    const dir = ctx.archiveDir(opts.archive);
+    const target = stdoutTarget(ctx, dir);
+    const query = words.join(' ');
+    const [{ searchArchive }, { highlightTest }, { searchFormats, withSnippets }] = await Promise.all([
+      import('../../core/index/session.js'),
+      import('../../core/index/plan.js'),
+      import('../../render/search.js'),
+    ]);
+    const run = await searchArchive(dir, query, filters, limit, { cacheDir: opts.cacheDir, env: ctx.env });
+    const s = styler(ctx.color.stderr);
+    for (const w of run.warnings) ctx.stderr.write(`${s.warning('warning')} ${w}\n`);
+    const { hits, total, suggestions, plan } = run.outcome;
+    searchFormats[opts.format as keyof typeof searchFormats](withSnippets(hits, highlightTest(plan)), target);
+    if (total === 0) {
+      ctx.stderr.write(`no release matches ${JSON.stringify(query)}\n`);
+      if (suggestions.length) ctx.stderr.write(`  ${s.hint(`closest words in the archive: ${suggestions.join(', ')}`)}\n`);
+    } else if (opts.format === 'table' || hits.length < total) {
+      ctx.stderr.write(hits.length < total ? `${hits.length} of ${total} matching release(s): --limit N shows more\n` : `${total} matching release(s)\n`);
+    }
+  });
+}

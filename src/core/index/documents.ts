@@ -1,0 +1,42 @@
+import { fold } from '../fold.js';
+import type { ArchivedRelease, ArchiveSettings, FileResult, Release, TranslationRef } from '../types.js';
+
+/** The searchable fields of a release, in index column order; earlier ones weigh more. */
+export const COLUMNS = ['title', 'partners', 'people', 'tags', 'location', 'summary', 'body'] as const;
+
+/** How much a match in each column counts (BM25 column weights, same order as COLUMNS). */
+export const WEIGHTS = [10, 6, 4, 4, 3, 2, 1];
+
+/** A release's searchable text, one string per column, as written. */
+export function columnTexts(r: Release): string[] {
+  return [r.title, r.partners.join(' ; '), r.people.join(' ; '), r.tags.join(' ; '), r.event?.location ?? '', r.summary ?? '', r.body];
+}
+
+/**
+ * The index columns of a release: its text folded (lower case, Cyrillic written in Latin
+ * with the Macedonian table, Latin diacritics removed), so `соработка` and `sorabotka`
+ * are one token and `ѓ` (gj) stays apart from `г` (g).
+ */
+export function foldedColumns(r: Release): string[] {
+  return columnTexts(r).map(fold);
+}
+
+/** A parse result as stored in the index. */
+export function serialize(result: FileResult): string {
+  return JSON.stringify(result);
+}
+
+/** A parse result read back from the index. */
+export function deserialize(text: string): FileResult {
+  return JSON.parse(text) as FileResult;
+}
+
+/** The period of a release: its event, or its publication date. */
+export function periodOf(r: Release): { start: string; end: string } {
+  return r.event ? { start: r.event.start, end: r.event.end } : { start: r.date, end: r.date };
+}
+
+/** A release placed in its archive (default language, period, translations), as `linkArchive` does. */
+export function archived(r: Release, settings: ArchiveSettings, translations: TranslationRef[]): ArchivedRelease {
+  return { ...r, lang: r.lang ?? settings.lang, period: periodOf(r), translations };
+}

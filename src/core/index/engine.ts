@@ -1,0 +1,99 @@
+import type { Filters } from '../query.js';
+import type { Registry } from '../registry.js';
+import { typoBudget } from '../search.js';
+import type { ArchivedRelease, ArchiveSettings, TranslationRef } from '../types.js';
+import { compareNewestFirst } from '../validate.js';
+import { archived, deserialize, WEIGHTS } from './documents.js';
+import { IndexVocabulary, matchExpression } from './fts.js';
+import { originalWord, planFilter, planSearch, type SearchHit, type SearchOutcome } from './plan.js';
+import type { ArchiveIndex } from './store.js';
+
+/** What a search over the index needs besides the query. */
+export interface SearchContext {
+  flags: Filters;
+  settings: ArchiveSettings;
+  registry: Registry;
+  /** At most this many hits (all when undefined). */
+  limit?: number;
+}
+
+/**
+ * Searches the SQLite index: FTS5 finds and ranks (BM25, title and partners weighing
+ * more than the body), then each candidate passes the exact filters. Only the hits shown
+ * are read back from their stored JSON when no filter needs every candidate.
+ */
+export function searchIndex(index: ArchiveIndex, query: string, c: SearchContext): SearchOutcome {
+  const db = index.db;
+  const vocab = new IndexVocabulary(db);
+  const plan = planSearch(query, c.flags, c.registry, vocab);
+  const { match, exclude } = matchExpression(plan, c.registry);
+  const accept = planFilter(plan, c.registry);
+  const firstWithId = db.prepare('SELECT path FROM files WHERE rid = ? ORDER BY path LIMIT 1').pluck();
+  const siblings = db.prepare('SELECT rid, lang, path FROM files WHERE tkey = ? AND rid IS NOT NULL ORDER BY path').raw();
+  const translations = (r: { path: string; translationKey: string | null }): TranslationRef[] => {
+    if (!r.translationKey) return [];
+    const seen = new Set<string>();
+    const out: TranslationRef[] = [];
+    for (const [id, lang, path] of siblings.all(r.translationKey) as [string, string | null, string][]) {
+      if (path === r.path || seen.has(id)) continue;
+      seen.add(id);
+      out.push({ lang: lang ?? c.settings.lang, id });
+    }
+    return out.sort((a, b) => (a.lang < b.lang ? -1 : a.lang > b.lang ? 1 : a.id < b.id ? -1 : 1));
+  };
+  const load = (resultJson: string): ArchivedRelease | null => {
+    const r = deserialize(resultJson).release;
+    if (!r || firstWithId.get(r.id) !== r.path) return null; // unreadable, or a duplicate id
+    return archived(r, c.settings, translations(r));
+  };
+
+  const ranked = plan.positive.length > 0;
+  const filtering = plan.filters.partners.length + plan.filters.tags.length + plan.filters.people.length + plan.langs.length > 0 || Boolean(plan.filters.from || plan.filters.to || plan.filters.location);
+  const hits: SearchHit[] = [];
+  let total = 0;
+  if (match && ranked) {
+    const rows = db.prepare(`SELECT files.result, bm25(fts, ${WEIGHTS.join(', ')}) AS score FROM fts JOIN files ON files.rowid = fts.rowid WHERE fts MATCH ? ORDER BY score, files.path`).raw();
+    for (const [json, score] of rows.iterate(match) as Iterable<[string, number]>) {
+      if (!filtering && c.limit !== undefined && hits.length >= c.limit) break;
+      const r = load(json);
+      if (!r || !accept(r)) continue;
+      total++;
+      if (c.limit === undefined || hits.length < c.limit) hits.push({ release: r, score: Number((-score).toPrecision(4)) });
+    }
+    if (!filtering && c.limit !== undefined && hits.length >= c.limit) {
+      total = db.prepare('SELECT count(*) FROM fts WHERE fts MATCH ?').pluck().get(match) as number;
+    }
+  } else {
+    // Nothing to rank: candidates are every release (or those the name filters pre-select), newest first.
+    const excluded = new Set(exclude ? (db.prepare('SELECT rowid FROM fts WHERE fts MATCH ?').pluck().all(exclude) as number[]) : []);
+    const rows = match
+      ? db.prepare('SELECT files.rowid, files.result FROM fts JOIN files ON files.rowid = fts.rowid WHERE fts MATCH ?').raw().all(match)
+      : db.prepare('SELECT rowid, result FROM files WHERE rid IS NOT NULL').raw().all();
+    const found: ArchivedRelease[] = [];
+    for (const [rowid, json] of rows as [number, string][]) {
+      if (excluded.has(rowid)) continue;
+      const r = load(json);
+      if (r && accept(r)) found.push(r);
+    }
+    found.sort(compareNewestFirst);
+    total = found.length;
+    hits.push(...found.slice(0, c.limit ?? found.length).map((release) => ({ release, score: 0 })));
+  }
+  return { hits, total, plan, suggestions: total === 0 ? suggest(index, plan, vocab) : [] };
+}
+
+/** Up to three archive words close to the query's words, written as in the releases. */
+function suggest(index: ArchiveIndex, plan: SearchOutcome['plan'], vocab: IndexVocabulary): string[] {
+  const firstDoc = index.db.prepare('SELECT files.result FROM fts JOIN files ON files.rowid = fts.rowid WHERE fts MATCH ? LIMIT 1').pluck();
+  const out: string[] = [];
+  for (const p of plan.positive) {
+    if (!p.forms) continue;
+    for (const token of vocab.near(p.forms.exact, Math.max(2, typoBudget(p.forms.exact) + 1), 3)) {
+      const json = firstDoc.get(`"${token}"`) as string | undefined;
+      const release = json ? deserialize(json).release : null;
+      const word = (release && originalWord(release, token)) ?? token;
+      if (!out.includes(word)) out.push(word);
+    }
+  }
+  return out.slice(0, 3);
+}

@@ -1,0 +1,89 @@
+import { foldName } from '../fold.js';
+import type { Filters } from '../query.js';
+import type { Registry } from '../registry.js';
+import { editDistance } from '../search.js';
+import type { SearchPlan, TermPlan, Vocabulary } from './plan.js';
+import type { Database } from './sqlite.js';
+
+const quote = (tokens: string[]) => `"${tokens.join(' ').replace(/"/g, '""')}"`;
+
+function aliasClause(aliases: string[][]): string[] {
+  return aliases.length ? [`partners : (${aliases.map(quote).join(' OR ')})`] : [];
+}
+
+/** The FTS5 expression of one word or phrase: any of its forms, or its partner's names. */
+export function termExpression(p: TermPlan): string {
+  const alts: string[] = [];
+  if (p.forms) {
+    alts.push(quote([p.forms.exact]));
+    if (p.forms.prefix) alts.push(`${quote([p.forms.prefix])}*`);
+    for (const f of p.forms.fuzzy) alts.push(quote([f]));
+  } else {
+    alts.push(quote(p.term.tokens));
+  }
+  alts.push(...aliasClause(p.aliases));
+  return `(${alts.join(' OR ')})`;
+}
+
+/** Words of a name filter as prefixes: every word must start a word of the field. */
+function namePrefixes(column: string, name: string): string | null {
+  const words = foldName(name).split(' ').filter(Boolean);
+  return words.length ? `${column} : (${words.map((w) => `${quote([w])}*`).join(' AND ')})` : null;
+}
+
+/**
+ * FTS5 clauses that narrow the candidates for the name filters (partner, tag, person,
+ * location). They only pre-select: the exact test is `releaseFilter` on each candidate.
+ */
+export function filterExpressions(filters: Filters, registry: Registry): string[] {
+  const out: string[] = [];
+  for (const name of filters.partners) {
+    const names = registry.lookup(name).flatMap((p) => [p.name, p.id, ...p.aliases]).map((n) => foldName(n).split(' ').filter(Boolean)).filter((t) => t.length);
+    const own = namePrefixes('partners', name);
+    out.push(`(${[...(own ? [own] : []), ...aliasClause(names)].join(' OR ')})`);
+  }
+  for (const t of filters.tags) out.push(namePrefixes('tags', t) ?? '');
+  for (const p of filters.people) out.push(namePrefixes('people', p) ?? '');
+  if (filters.location) out.push(namePrefixes('location', filters.location) ?? '');
+  return out.filter((c) => c && c !== '()');
+}
+
+/** The whole MATCH expression, or null when nothing narrows the search (scan everything). */
+export function matchExpression(plan: SearchPlan, registry: Registry): { match: string | null; exclude: string | null } {
+  const must = [...plan.positive.map(termExpression), ...filterExpressions(plan.filters, registry)];
+  const exclude = plan.negative.length ? plan.negative.map(termExpression).join(' OR ') : null;
+  if (!must.length) return { match: null, exclude };
+  const match = must.join(' AND ');
+  return { match: exclude ? `(${match}) NOT (${exclude})` : match, exclude };
+}
+
+/** The archive's words as the FTS5 vocabulary table holds them. */
+export class IndexVocabulary implements Vocabulary {
+  constructor(private readonly db: Database) {}
+
+  has(token: string): boolean {
+    return this.db.prepare('SELECT 1 FROM vocab WHERE term = ?').get(token) !== undefined;
+  }
+
+  near(word: string, max: number, limit: number): string[] {
+    // A typo in the first letter is rare; looking there first keeps this to a slice of the
+    // vocabulary. Only when that finds nothing is the whole vocabulary read.
+    const first = String.fromCodePoint(word.codePointAt(0)!);
+    const next = String.fromCodePoint(word.codePointAt(0)! + 1);
+    const slice = this.db.prepare('SELECT term, doc FROM vocab WHERE term >= ? AND term < ?').raw().all(first, next) as [string, number][];
+    let found = closest(slice, word, max, limit);
+    if (!found.length) found = closest(this.db.prepare('SELECT term, doc FROM vocab').raw().all() as [string, number][], word, max, limit);
+    return found;
+  }
+}
+
+/** The terms within `max` edits of `word`, nearest then most frequent first. */
+export function closest(terms: Iterable<[string, number]>, word: string, max: number, limit: number): string[] {
+  const hits: { term: string; d: number; n: number }[] = [];
+  for (const [term, n] of terms) {
+    if (term === word || Math.abs(term.length - word.length) > max) continue;
+    const d = editDistance(word, term, max);
+    if (d <= max) hits.push({ term, d, n });
+  }
+  return hits.sort((a, b) => a.d - b.d || b.n - a.n || (a.term < b.term ? -1 : 1)).slice(0, limit).map((h) => h.term);
+}

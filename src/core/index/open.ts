@@ -1,0 +1,123 @@
+import { createHash } from 'node:crypto';
+import { mkdirSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import type { Database, DatabaseConstructor } from './sqlite.js';
+
+/** Bumped whenever the tables or what goes into them change: an older index is rebuilt. */
+export const SCHEMA_VERSION = 1;
+const APP = 'releases-index';
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS files (
+  rowid INTEGER PRIMARY KEY,
+  path TEXT NOT NULL UNIQUE,
+  size INTEGER NOT NULL,
+  mtime REAL NOT NULL,
+  rid TEXT,
+  lang TEXT,
+  tkey TEXT,
+  result TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS files_rid ON files(rid);
+CREATE INDEX IF NOT EXISTS files_tkey ON files(tkey);
+CREATE VIRTUAL TABLE IF NOT EXISTS fts USING fts5(
+  title, partners, people, tags, location, summary, body,
+  content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 2'
+);
+CREATE VIRTUAL TABLE IF NOT EXISTS vocab USING fts5vocab(fts, 'row');
+`;
+
+/** The index's folder: `--cache-dir`, else `RELEASES_CACHE_DIR`, else `.releases/` next to the archive. */
+export function cacheDirFor(archiveDir: string, option?: string, env: Record<string, string | undefined> = {}): string {
+  const given = option ?? env.RELEASES_CACHE_DIR;
+  return given ? path.resolve(given) : path.join(path.dirname(path.resolve(archiveDir)), '.releases');
+}
+
+/**
+ * The index file of an archive inside a cache folder: named after the archive and a hash
+ * of its full path, so one cache folder can serve several archives.
+ */
+export function indexFileFor(cacheDir: string, archiveDir: string): string {
+  const full = path.resolve(archiveDir);
+  const hash = createHash('sha256').update(full).digest('hex').slice(0, 10);
+  const name = path.basename(full).replace(/[^\w.-]+/g, '_') || 'archive';
+  return path.join(cacheDir, `${name}-${hash}.sqlite`);
+}
+
+/** Removes an index file and its WAL companions. */
+export function removeIndexFile(file: string): void {
+  for (const suffix of ['', '-wal', '-shm']) rmSync(file + suffix, { force: true });
+}
+
+function metaValue(db: Database, key: string): string | undefined {
+  const row = db.prepare('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined;
+  return row?.value;
+}
+
+/** Why an existing file cannot be used as this index, or null when it can (or is empty). */
+function unusable(db: Database): string | null {
+  const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all() as string[];
+  if (tables.length === 0) return null;
+  if (!tables.includes('meta')) return 'it is not a releases index';
+  if (metaValue(db, 'app') !== APP) return 'it is not a releases index';
+  const version = metaValue(db, 'schema_version');
+  if (version !== String(SCHEMA_VERSION)) return `it was written by another version of releases (format ${version ?? '?'})`;
+  return null;
+}
+
+function connect(Sqlite: DatabaseConstructor, file: string): Database {
+  // The timeout is SQLite's busy_timeout: a second process waits for the first one's write.
+  const db = new Sqlite(file, { timeout: 15_000 });
+  try {
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = NORMAL');
+    return db;
+  } catch (e) {
+    db.close();
+    throw e;
+  }
+}
+
+/**
+ * Opens (creating when needed) the index database at `file`. A file that is corrupt,
+ * foreign or of another schema version is replaced by an empty index; `warning` says so.
+ */
+export function openIndexDb(Sqlite: DatabaseConstructor, file: string): { db: Database; warning?: string } {
+  mkdirSync(path.dirname(file), { recursive: true });
+  let warning: string | undefined;
+  let db: Database | undefined;
+  try {
+    db = connect(Sqlite, file);
+    const why = unusable(db);
+    if (why) {
+      db.close();
+      db = undefined;
+      warning = `the search index ${file} was replaced because ${why}`;
+    }
+  } catch (e) {
+    db?.close();
+    db = undefined;
+    warning = `the search index ${file} could not be read (${(e as Error).message}), so it was rebuilt`;
+  }
+  if (!db) {
+    removeIndexFile(file);
+    db = connect(Sqlite, file);
+  }
+  const create = db.transaction(() => {
+    // Checked again under the write lock: another process may have just created it.
+    if (db!.prepare("SELECT 1 FROM sqlite_master WHERE name = 'meta'").get() && metaValue(db!, 'app') === APP) return;
+    db!.exec(SCHEMA);
+    const set = db!.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)');
+    set.run('app', APP);
+    set.run('schema_version', String(SCHEMA_VERSION));
+  });
+  create.immediate();
+  return { db, warning };
+}
+
+/** True for SQLite errors that mean the file is damaged or not a database. */
+export function isCorruption(e: unknown): boolean {
+  const code = (e as { code?: string })?.code ?? '';
+  return code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB' || code.startsWith('SQLITE_IOERR');
+}

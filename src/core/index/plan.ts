@@ -1,0 +1,113 @@
+import { foldName } from '../fold.js';
+import { releaseFilter, type Filters } from '../query.js';
+import type { Registry } from '../registry.js';
+import { formMatches, parseQuery, tokens, typoBudget, wordForms, yearBounds, type ParsedQuery, type QueryTerm, type WordForms } from '../search.js';
+
+import type { ArchivedRelease, Release } from '../types.js';
+import { columnTexts } from './documents.js';
+
+/** One release found, with its relevance (higher is better; 0 when nothing was ranked). */
+export interface SearchHit {
+  release: ArchivedRelease;
+  score: number;
+}
+
+/** What a search found: the best hits, how many matched in all, and, when none did, nearby words. */
+export interface SearchOutcome {
+  hits: SearchHit[];
+  total: number;
+  /** Words of the archive close to the query's, as written in the releases (only when nothing matched). */
+  suggestions: string[];
+  plan: SearchPlan;
+}
+
+/** What the search engines need to know about the words of an archive. */
+export interface Vocabulary {
+  /** True when some release holds exactly this folded token. */
+  has(token: string): boolean;
+  /** Tokens of the archive within `max` typos of `word`, closest (then most common) first. */
+  near(word: string, max: number, limit: number): string[];
+}
+
+/** One word or phrase of the query with everything it may match. */
+export interface TermPlan {
+  term: QueryTerm;
+  /** For a one-token word: exact form, stem prefix and typo corrections. */
+  forms: WordForms | null;
+  /** Names of the registry partner the term names, as token lists, matched in `partners`. */
+  aliases: string[][];
+}
+
+/** A query made ready for an engine: terms with their forms, and the filters to apply. */
+export interface SearchPlan {
+  positive: TermPlan[];
+  negative: TermPlan[];
+  /** The flags' filters merged with the query's field terms. */
+  filters: Filters;
+  /** `lang:` terms; all must match (as the `--lang` flag). */
+  langs: string[];
+}
+
+/** Every name of the registry partner a text names exactly, as token lists. */
+function aliasTokens(text: string, registry: Registry): string[][] {
+  const partner = registry.resolve(text);
+  if (!partner) return [];
+  return [partner.name, partner.id, ...partner.aliases].map((n) => foldName(n).split(' ').filter(Boolean)).filter((t) => t.length > 0);
+}
+
+function planTerm(term: QueryTerm, registry: Registry, vocab: Vocabulary, fuzzy: boolean): TermPlan {
+  const forms = term.phrase ? null : wordForms(term.tokens[0]);
+  const budget = forms ? typoBudget(forms.exact) : 0;
+  if (forms && fuzzy && budget > 0 && !vocab.has(forms.exact)) forms.fuzzy = vocab.near(forms.exact, budget, 8);
+  return { term, forms, aliases: aliasTokens(term.text, registry) };
+}
+
+/** Turns a query string and the command's filters into a plan for either engine. */
+export function planSearch(query: string | ParsedQuery, flags: Filters, registry: Registry, vocab: Vocabulary): SearchPlan {
+  const q = typeof query === 'string' ? parseQuery(query) : query;
+  const years = yearBounds(q.years);
+  const from = [flags.from, years.from].filter(Boolean).sort().pop();
+  const to = [flags.to, years.to].filter(Boolean).sort()[0];
+  return {
+    positive: q.terms.filter((t) => !t.negated).map((t) => planTerm(t, registry, vocab, true)),
+    negative: q.terms.filter((t) => t.negated).map((t) => planTerm(t, registry, vocab, false)),
+    filters: { ...flags, from, to, partners: [...flags.partners, ...q.partners], tags: [...flags.tags, ...q.tags], people: [...flags.people, ...q.people] },
+    langs: [...(flags.lang ? [flags.lang.toLowerCase()] : []), ...q.langs],
+  };
+}
+
+/** True when a release language is one of `lang:` (a code, or its region variants). */
+export function langMatches(lang: string, wanted: string): boolean {
+  const l = lang.toLowerCase();
+  return l === wanted || l.startsWith(`${wanted}-`);
+}
+
+/** The exact test every hit passes: the filters and the `lang:` terms. */
+export function planFilter(plan: SearchPlan, registry: Registry): (r: ArchivedRelease) => boolean {
+  const base = releaseFilter(plan.filters, registry);
+  return (r) => base(r) && plan.langs.every((l) => langMatches(r.lang, l));
+}
+
+/** How a folded token is written in a release (`sorabotka` → `соработка`), for suggestions. */
+export function originalWord(r: Release, token: string): string | undefined {
+  for (const text of columnTexts(r)) {
+    for (const word of text.match(/[\p{L}\p{N}\p{M}]+/gu) ?? []) {
+      if (tokens(word).includes(token)) return word.toLowerCase();
+    }
+  }
+  return undefined;
+}
+
+/**
+ * A test of folded tokens for highlighting: which words of a text the query matched.
+ * Partner names count only through their longer words, so `i` or `to` are not lit up.
+ */
+export function highlightTest(plan: SearchPlan): (token: string) => boolean {
+  const words = plan.positive.flatMap((p) => (p.forms ? [p.forms] : []));
+  const exact = new Set<string>();
+  for (const p of plan.positive) {
+    if (!p.forms) p.term.tokens.forEach((t) => exact.add(t));
+    p.aliases.flat().filter((t) => t.length >= 3).forEach((t) => exact.add(t));
+  }
+  return (token) => exact.has(token) || words.some((f) => formMatches(f, token));
+}

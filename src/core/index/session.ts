@@ -1,0 +1,114 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { assertArchiveDir, loadArchive } from '../archive.js';
+import type { Filters } from '../query.js';
+import { parseRegistry, parseSettings, Registry } from '../registry.js';
+import type { ArchiveSettings } from '../types.js';
+import { searchIndex } from './engine.js';
+import { searchMemory } from './memory.js';
+import { cacheDirFor, indexFileFor, isCorruption, openIndexDb, removeIndexFile } from './open.js';
+import type { SearchOutcome } from './plan.js';
+import { sqliteLoaderFor, type SqliteLoader } from './sqlite.js';
+import { ArchiveIndex, type RefreshStats } from './store.js';
+
+/** Where the index is and how SQLite is loaded. */
+export interface IndexOptions {
+  /** `--cache-dir`; otherwise `RELEASES_CACHE_DIR`, otherwise `.releases/` next to the archive. */
+  cacheDir?: string;
+  env?: Record<string, string | undefined>;
+  /** Injected in tests; by default better-sqlite3 (or none with `RELEASES_INDEX=off`). */
+  loader?: SqliteLoader;
+  /** Delete the index first and build it again. */
+  rebuild?: boolean;
+}
+
+/** An open index, or why there is none; `warnings` are for stderr. */
+export interface OpenedIndex {
+  index: ArchiveIndex | null;
+  file: string;
+  warnings: string[];
+}
+
+/**
+ * Opens the index of an archive. Never throws for index trouble: without better-sqlite3,
+ * or with a cache folder that cannot be written, `index` is null and commands read the
+ * files instead.
+ */
+export async function openArchiveIndex(archiveDir: string, o: IndexOptions = {}): Promise<OpenedIndex> {
+  const file = indexFileFor(cacheDirFor(archiveDir, o.cacheDir, o.env), archiveDir);
+  const Sqlite = await (o.loader ?? sqliteLoaderFor(o.env ?? {}))();
+  if (!Sqlite) return { index: null, file, warnings: [] };
+  try {
+    if (o.rebuild) removeIndexFile(file);
+    const { db, warning } = openIndexDb(Sqlite, file);
+    return { index: new ArchiveIndex(db, file), file, warnings: warning ? [warning] : [] };
+  } catch (e) {
+    return { index: null, file, warnings: [`the search index ${file} cannot be used (${(e as Error).message}): reading the files instead`] };
+  }
+}
+
+/**
+ * Runs `work` on the index; when SQLite reports the file damaged part-way, the index is
+ * deleted, rebuilt once and `work` runs again.
+ */
+export async function withIndex<T>(archiveDir: string, o: IndexOptions, work: (index: ArchiveIndex | null) => Promise<T> | T): Promise<{ value: T; warnings: string[] }> {
+  const opened = await openArchiveIndex(archiveDir, o);
+  try {
+    return { value: await work(opened.index), warnings: opened.warnings };
+  } catch (e) {
+    if (!opened.index || !isCorruption(e)) throw e;
+    opened.index.close();
+    const again = await openArchiveIndex(archiveDir, { ...o, rebuild: true });
+    try {
+      return { value: await work(again.index), warnings: [...opened.warnings, `the search index ${opened.file} was damaged (${(e as Error).message}), so it was rebuilt`] };
+    } finally {
+      again.index?.close();
+    }
+  } finally {
+    opened.index?.close();
+  }
+}
+
+function readText(file: string): string | null {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return null;
+  }
+}
+
+/** The archive's settings and partner registry (their problems are for `check` to report). */
+export function readArchiveConfig(dir: string): { settings: ArchiveSettings; registry: Registry } {
+  const settingsText = readText(path.join(dir, 'archive.yml'));
+  const registryText = readText(path.join(dir, 'partners.yml'));
+  return {
+    settings: settingsText === null ? { name: 'Releases', lang: 'en', baseUrl: null } : parseSettings('archive.yml', settingsText).settings,
+    registry: registryText === null ? new Registry([]) : parseRegistry('partners.yml', registryText).registry,
+  };
+}
+
+/** A search and how it was run. */
+export interface SearchRun {
+  outcome: SearchOutcome;
+  engine: 'index' | 'memory';
+  refreshed?: RefreshStats;
+  warnings: string[];
+}
+
+/**
+ * Searches an archive: through the index (brought up to date first) when SQLite is
+ * available, else over the files read into memory, with the same results.
+ */
+export async function searchArchive(dir: string, query: string, flags: Filters, limit: number | undefined, o: IndexOptions = {}): Promise<SearchRun> {
+  await assertArchiveDir(dir);
+  const { value, warnings } = await withIndex(dir, o, async (index): Promise<Omit<SearchRun, 'warnings'>> => {
+    if (!index) {
+      const archive = await loadArchive(dir);
+      return { outcome: searchMemory(archive, query, flags, limit), engine: 'memory' };
+    }
+    const refreshed = index.refresh(dir);
+    const { settings, registry } = readArchiveConfig(dir);
+    return { outcome: searchIndex(index, query, { flags, settings, registry, limit }), engine: 'index', refreshed };
+  });
+  return { ...value, warnings };
+}

@@ -1,0 +1,75 @@
+import { tokens } from '../search.js';
+import type { Release } from '../types.js';
+
+/** A short passage of a release with the places the query matched (UTF-16 offsets into `text`). */
+export interface Snippet {
+  text: string;
+  matches: { start: number; end: number }[];
+}
+
+const WORD = /[\p{L}\p{N}\p{M}]+/gu;
+const WIDTH = 180;
+
+/** Markdown reduced to the words a reader sees: no link targets, markup or line breaks. */
+export function plainText(markdown: string): string {
+  return markdown
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/^\s{0,3}(#{1,6}|>|[-*+]|\d+[.)])\s+/gm, '')
+    .replace(/[*_`~]+/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+function matchesIn(text: string, test: (token: string) => boolean): { start: number; end: number; key: string }[] {
+  const out: { start: number; end: number; key: string }[] = [];
+  for (const m of text.matchAll(WORD)) {
+    const folded = tokens(m[0]);
+    const hit = folded.find(test);
+    if (hit) out.push({ start: m.index!, end: m.index! + m[0].length, key: hit });
+  }
+  return out;
+}
+
+function cut(text: string, from: number, to: number): { text: string; shift: number } {
+  let start = Math.max(0, from);
+  let end = Math.min(text.length, to);
+  if (start > 0) {
+    const space = text.lastIndexOf(' ', start);
+    start = space >= 0 && start - space < 20 ? space + 1 : start;
+  }
+  while (text[start] === ' ') start++;
+  if (end < text.length) {
+    const space = text.indexOf(' ', end);
+    end = space >= 0 && space - end < 20 ? space : end;
+  }
+  const head = start > 0 ? '…' : '';
+  return { text: head + text.slice(start, end).trimEnd() + (end < text.length ? '…' : ''), shift: head.length - start };
+}
+
+/**
+ * The passage of a release that best shows why it matched: the window of the body (else
+ * the summary, else the title) holding the most different matched words. Falls back to
+ * the start of the summary or body when the match was in another field.
+ */
+export function makeSnippet(r: Release, test: (token: string) => boolean): Snippet {
+  const sources = [plainText(r.body), r.summary ?? '', r.title].filter(Boolean);
+  for (const text of sources) {
+    const found = matchesIn(text, test);
+    if (!found.length) continue;
+    let best = { at: 0, distinct: 0 };
+    for (let i = 0; i < found.length; i++) {
+      const keys = new Set(found.filter((f) => f.start >= found[i].start && f.end <= found[i].start + WIDTH).map((f) => f.key));
+      if (keys.size > best.distinct) best = { at: i, distinct: keys.size };
+    }
+    const from = found[best.at].start - 40;
+    const window = cut(text, from, from + WIDTH);
+    const end = window.text.length;
+    const matches = found
+      .map((f) => ({ start: f.start + window.shift, end: f.end + window.shift }))
+      .filter((f) => f.start >= 0 && f.end <= end && window.text.slice(f.start, f.end) === text.slice(f.start - window.shift, f.end - window.shift));
+    return { text: window.text, matches };
+  }
+  const first = cut(r.summary ?? (plainText(r.body) || r.title), 0, WIDTH);
+  return { text: first.text, matches: [] };
+}

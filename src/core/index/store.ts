@@ -1,0 +1,105 @@
+import { readFileSync } from 'node:fs';
+import type { ParseCache } from '../archive.js';
+import type { FoundFile } from '../files.js';
+import { parseReleaseFile } from '../parse.js';
+import type { FileResult } from '../types.js';
+import { COLUMNS, deserialize, foldedColumns, serialize } from './documents.js';
+import { scanReleaseFiles } from './scan.js';
+import type { Database, Statement } from './sqlite.js';
+
+/** What a refresh did: files parsed anew, index entries removed, files in the archive. */
+export interface RefreshStats {
+  parsed: number;
+  removed: number;
+  files: number;
+}
+
+function parseFromDisk(file: FoundFile): FileResult {
+  try {
+    return parseReleaseFile(file.path, readFileSync(file.absolute));
+  } catch (e) {
+    return { path: file.path, release: null, issues: [{ file: file.path, severity: 'error', code: 'unreadable', message: `the file cannot be read: ${(e as Error).message}`, hint: 'check the file\'s permissions (chmod a+r)' }] };
+  }
+}
+
+/**
+ * The persistent index of one archive: every file's parse result keyed by path, size and
+ * mtime (a `ParseCache` for `loadArchive`), and the full-text table built from them.
+ * Writes happen in one IMMEDIATE transaction per refresh, so two processes never
+ * interleave and a second one simply waits (busy_timeout) for the first.
+ */
+export class ArchiveIndex implements ParseCache {
+  private readonly byPath: Statement;
+
+  constructor(readonly db: Database, readonly file: string) {
+    this.byPath = db.prepare('SELECT result FROM files WHERE path = ? AND size = ? AND mtime = ?');
+  }
+
+  /** The stored parse result of a file, when its size and mtime are those indexed. */
+  get(file: FoundFile): FileResult | undefined {
+    const row = this.byPath.get(file.path, file.size, file.mtimeMs) as { result: string } | undefined;
+    return row ? deserialize(row.result) : undefined;
+  }
+
+  /** Stores files parsed anew and forgets files that are no longer in the archive. */
+  update(fresh: { file: FoundFile; result: FileResult }[], present: FoundFile[]): void {
+    const db = this.db;
+    const find = db.prepare('SELECT rowid FROM files WHERE path = ?').pluck();
+    const dropFile = db.prepare('DELETE FROM files WHERE rowid = ?');
+    const dropText = db.prepare('DELETE FROM fts WHERE rowid = ?');
+    const addFile = db.prepare('INSERT INTO files (path, size, mtime, rid, lang, tkey, result) VALUES (?, ?, ?, ?, ?, ?, ?)');
+    const addText = db.prepare(`INSERT INTO fts (rowid, ${COLUMNS.join(', ')}) VALUES (?${', ?'.repeat(COLUMNS.length)})`);
+    const drop = (rowid: number) => {
+      dropText.run(rowid);
+      dropFile.run(rowid);
+    };
+    const write = db.transaction(() => {
+      for (const { file, result } of fresh) {
+        const old = find.get(file.path) as number | undefined;
+        if (old !== undefined) drop(old);
+        const r = result.release;
+        const info = addFile.run(file.path, file.size, file.mtimeMs, r?.id ?? null, r?.lang ?? null, r?.translationKey ?? null, serialize(result));
+        if (r) addText.run(info.lastInsertRowid, ...foldedColumns(r));
+      }
+      const keep = new Set(present.map((f) => f.path));
+      let removed = 0;
+      for (const [rowid, path] of db.prepare('SELECT rowid, path FROM files').raw().all() as [number, string][]) {
+        if (!keep.has(path)) {
+          drop(rowid);
+          removed++;
+        }
+      }
+      return removed;
+    });
+    this.lastRemoved = write.immediate();
+  }
+
+  private lastRemoved = 0;
+
+  /**
+   * Brings the index up to date with the files on disk: lists them, compares size and
+   * mtime with the index, and parses only the files that are new or changed.
+   */
+  refresh(dir: string): RefreshStats {
+    const files = scanReleaseFiles(dir);
+    const known = new Map<string, [number, number]>();
+    for (const [path, size, mtime] of this.db.prepare('SELECT path, size, mtime FROM files').raw().all() as [string, number, number][]) {
+      known.set(path, [size, mtime]);
+    }
+    const fresh: { file: FoundFile; result: FileResult }[] = [];
+    for (const file of files) {
+      const k = known.get(file.path);
+      if (k && k[0] === file.size && k[1] === file.mtimeMs) continue;
+      fresh.push({ file, result: parseFromDisk(file) });
+    }
+    const stale = known.size + fresh.filter((f) => !known.has(f.file.path)).length !== files.length;
+    this.lastRemoved = 0;
+    if (fresh.length || stale) this.update(fresh, files);
+    return { parsed: fresh.length, removed: this.lastRemoved, files: files.length };
+  }
+
+  /** Closes the database. */
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+}
