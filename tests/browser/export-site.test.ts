@@ -1,0 +1,154 @@
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { fixtureProject, runCli } from '../helpers/cli.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const hasChromium = existsSync(CHROMIUM);
+if (!hasChromium) console.warn(`tests/browser skipped: ${CHROMIUM} is missing (apt-get install -y chromium)`);
+
+/** A page that records console errors, failed requests, requests leaving the site, and dialogs. */
+async function watchedPage(browser: Browser): Promise<{ page: Page; problems: string[]; dialogs: string[] }> {
+  const page = await browser.newPage();
+  const problems: string[] = [];
+  const dialogs: string[] = [];
+  page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
+  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+  page.on('requestfailed', (r) => problems.push(`failed: ${r.url()}`));
+  page.on('request', (r) => { if (!r.url().startsWith('file://')) problems.push(`external: ${r.url()}`); });
+  page.on('dialog', async (d) => { dialogs.push(d.message()); await d.dismiss(); });
+  return { page, problems, dialogs };
+}
+
+describe.skipIf(!hasChromium)('exported site in Chromium', () => {
+  let browser: Browser;
+  let site: string;
+  const url = (rel: string) => pathToFileURL(path.join(site, rel)).href;
+
+  beforeAll(async () => {
+    const project = fixtureProject('export-site');
+    // Not tempDir(): the helper clears its folders after each test, the site must outlive them.
+    site = path.join(mkdtempSync(path.join(tmpdir(), 'releases-site-')), 'site');
+    const r = await runCli(['export', '--format', 'html', '--out', site], { cwd: project });
+    expect(r.code, r.stderr).toBe(0);
+    const { chromium } = await import('playwright-core');
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    if (site) rmSync(path.dirname(site), { recursive: true, force: true });
+  });
+
+  async function search(page: Page, query: string): Promise<string[]> {
+    await page.fill('#q', query);
+    await page.waitForFunction((q) => {
+      const status = document.getElementById('status')!.textContent ?? '';
+      return (window as unknown as { releasesSearchReady?: boolean }).releasesSearchReady && (document.getElementById('q') as HTMLInputElement).value === q && status !== '' && !status.includes('…');
+    }, query);
+    await page.waitForTimeout(60);
+    return page.$$eval('#results:not([hidden]) li a', (as) => as.map((a) => a.getAttribute('href')!));
+  }
+
+  it('finds releases by Latin, Cyrillic and undotted queries from file://', async () => {
+    const { page, problems } = await watchedPage(browser);
+    await page.goto(url('index.html'));
+    expect(await page.getAttribute('html', 'lang')).toBe('mk');
+    expect(await page.isVisible('input[type="search"]#q')).toBe(true);
+    expect(await page.textContent('label[for="q"]')).toBeTruthy();
+
+    const petrevski = await search(page, 'petrevski');
+    expect(petrevski).toEqual(expect.arrayContaining([
+      'r/2018-10-18-uchestvo-na-nacionalniot-koordinator-za-sprechuvanje-na.html',
+      'r/2018-10-18-national-coordinator-at-third-international-conference.html',
+      'r/2019-03-05-bashkepunim-rajonal.html',
+      'r/2019-03-06-regionalna-sorabotka.html',
+    ]));
+    expect(petrevski).not.toContain('r/2021-06-01-godishen-izveshtaj.html');
+
+    const osce = await search(page, 'ОБСЕ');
+    expect(osce).toEqual(expect.arrayContaining([
+      'r/2018-10-18-national-coordinator-at-third-international-conference.html',
+      'r/2019-03-05-bashkepunim-rajonal.html',
+      'r/2022-05-02-xss.html',
+    ]));
+    expect(osce).not.toContain('r/2020-01-10-sredba-vo-skopje.html');
+
+    const sq = await search(page, 'bashkepunim');
+    expect(sq[0]).toBe('r/2019-03-05-bashkepunim-rajonal.html');
+    expect(await search(page, 'соработ')).toContain('r/2019-03-06-regionalna-sorabotka.html');
+    expect(await search(page, 'zzzqqq')).toEqual([]);
+    expect(await page.textContent('#status')).toBe('Ниедно соопштение не одговара.');
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('folds in the browser exactly as the CLI does', async () => {
+    const { fold } = await import('../../src/core/fold.js');
+    const { page } = await watchedPage(browser);
+    await page.goto(url('index.html'));
+    const samples = ['Ѓорѓи Ѓорѓиевски', 'ОБСЕ', 'bashkëpunim', 'Џемаил Шаќири', 'ЉУБЉАНА', 'Ѐ ѝ й ё', 'Crème BRÛLÉE', 'г\u0301', 'ӂ'];
+    const browserFolds = await page.evaluate((xs) => xs.map((x) => (window as unknown as { releasesFold(s: string): string }).releasesFold(x)), samples);
+    expect(browserFolds).toEqual(samples.map(fold));
+  });
+
+  it('filters by year, partner and language', async () => {
+    const { page, problems } = await watchedPage(browser);
+    await page.goto(url('index.html'));
+    await page.selectOption('#f-year', '2019');
+    expect(await page.$$eval('#all li:not([hidden])', (l) => l.length)).toBe(2);
+    await page.selectOption('#f-lang', 'sq');
+    expect(await page.$$eval('#all li:not([hidden]) a', (l) => l.map((a) => a.getAttribute('href')))).toEqual(['r/2019-03-05-bashkepunim-rajonal.html']);
+    await page.selectOption('#f-year', '');
+    await page.selectOption('#f-lang', '');
+    await page.selectOption('#f-partner', 'mvr');
+    expect(await page.$$eval('#all li:not([hidden])', (l) => l.length)).toBe(3);
+    expect(problems).toEqual([]);
+  });
+
+  it('follows partner, year and translation links', async () => {
+    const { page, problems } = await watchedPage(browser);
+    await page.goto(url('r/2019-03-05-bashkepunim-rajonal.html'));
+    expect(await page.getAttribute('html', 'lang')).toBe('sq');
+    expect(await page.textContent('.facts')).toContain('4–5 mars 2019');
+    const alt = await page.getAttribute('a[hreflang="mk"]', 'href');
+    expect(alt).toBe('../r/2019-03-06-regionalna-sorabotka.html');
+    await page.click('a[hreflang="mk"]');
+    expect(await page.getAttribute('html', 'lang')).toBe('mk');
+    expect(await page.textContent('h1')).toContain('Регионална соработка');
+    expect(await page.getAttribute('link[rel="alternate"][hreflang="sq"]', 'href')).toBe('../r/2019-03-05-bashkepunim-rajonal.html');
+    await page.click('.facts a[href$="partners/osce-skopje.html"]');
+    expect(await page.textContent('h1')).toBe('OSCE Mission to Skopje');
+    expect(await page.$$eval('.releases li', (l) => l.length)).toBe(5);
+    await page.click('nav a[href$="years/index.html"]');
+    await page.click('a[href$="years/2018.html"]');
+    expect(await page.textContent('h1')).toBe('Соопштенија од 2018');
+    await page.click('.releases a[href$="national-coordinator-at-third-international-conference.html"]');
+    expect(await page.textContent('.facts')).toContain('15–18 October 2018');
+    expect(problems).toEqual([]);
+  });
+
+  it('runs no script from a hostile release and shows its text escaped', async () => {
+    for (const rel of ['r/2022-05-02-xss.html', 'index.html', 'partners/img-src-x-onerror-alert-partner.html', 'years/2022.html']) {
+      const { page, problems, dialogs } = await watchedPage(browser);
+      await page.goto(url(rel));
+      await page.waitForTimeout(150);
+      expect(dialogs, rel).toEqual([]);
+      expect(problems, rel).toEqual([]);
+      expect(await page.$$eval('main script, main svg[onload], main img[onerror], main [onload], a[href^="javascript:"]', (x) => x.length), rel).toBe(0);
+      await page.close();
+    }
+    const { page, dialogs } = await watchedPage(browser);
+    await page.goto(url('r/2022-05-02-xss.html'));
+    expect(await page.textContent('h1')).toBe('<script>alert("title")</script> Hostile "><svg onload=alert(1)> title');
+    expect(await page.textContent('.body')).toContain("<script>alert('body')</script>");
+    expect(await page.textContent('.facts')).toContain("<img src=x onerror=alert('partner')>");
+    await page.goto(url('index.html'));
+    await search(page, 'hostile');
+    expect(await page.textContent('#results')).toContain('<script>alert("title")</script>');
+    expect(dialogs).toEqual([]);
+  });
+});
