@@ -1,0 +1,89 @@
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { parseReleaseFile } from '../../src/core/parse.js';
+import { runCli, tempDir } from '../helpers/cli.js';
+
+// Short in CI; FUZZ_RUNS=20000 npx vitest run tests/core/fuzz-loader.test.ts for a long local run.
+const RUNS = Number(process.env.FUZZ_RUNS) || 1500;
+const CORPORA = path.resolve(__dirname, '../../../shared/corpora');
+
+function corpusSample(): Buffer[] {
+  const out: Buffer[] = [];
+  for (const [dir, sub] of [['digitalgov', 'content/news/2019/03'], ['18f', 'content/posts'], ['rust-blog', 'content']]) {
+    try {
+      const folder = path.join(CORPORA, dir, sub);
+      for (const f of readdirSync(folder).filter((n) => n.endsWith('.md')).slice(0, 20)) out.push(readFileSync(path.join(folder, f)));
+    } catch {
+      // The corpora sit beside the project; without them the fixtures below still seed the mutations.
+    }
+  }
+  const fixtures = path.resolve(__dirname, '../fixtures/bad-inputs');
+  for (const f of readdirSync(fixtures).filter((n) => n.endsWith('.md'))) out.push(readFileSync(path.join(fixtures, f)));
+  return out;
+}
+
+const YAML_TOKENS = ['---', '---js', '+++', '\n', '\r\n', ': ', '- ', '  ', 'title', 'date', 'event', 'start', 'end', 'partners', 'tags', 'id', 'lang',
+  '2018-10-15', '31.2.2020', '"', "'", '[', ']', '{', '}', '&a', '*a', '!!binary', '!!js/function', '|', '>', '#', '__proto__', 'Охрид', 'ë', '\u0000', '\ufeff', '...', '?', ',', '%YAML 1.1'];
+
+const yamlish = fc.array(fc.constantFrom(...YAML_TOKENS), { maxLength: 80 }).map((t) => Buffer.from(t.join(''), 'utf8'));
+const mutation = (seeds: Buffer[]) =>
+  fc.tuple(fc.constantFrom(...seeds), fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 255 }), fc.constantFrom('set', 'insert', 'delete', 'cut')), { minLength: 1, maxLength: 8 }))
+    .map(([seed, edits]) => {
+      let bytes = Buffer.from(seed);
+      for (const [pos, byte, kind] of edits) {
+        const at = bytes.length ? pos % bytes.length : 0;
+        if (kind === 'set' && bytes.length) bytes[at] = byte;
+        else if (kind === 'insert') bytes = Buffer.concat([bytes.subarray(0, at), Buffer.from([byte]), bytes.subarray(at)]);
+        else if (kind === 'delete') bytes = Buffer.concat([bytes.subarray(0, at), bytes.subarray(at + 1)]);
+        else bytes = bytes.subarray(0, at);
+      }
+      return bytes;
+    });
+
+function expectWellFormed(bytes: Buffer): void {
+  const result = parseReleaseFile('2018/fuzz.md', bytes);
+  expect(result.release !== null || result.issues.some((i) => i.severity === 'error')).toBe(true);
+  for (const issue of result.issues) {
+    expect(issue.file).toBe('2018/fuzz.md');
+    expect(typeof issue.message).toBe('string');
+    if (issue.line !== undefined) expect(issue.line).toBeGreaterThanOrEqual(1);
+  }
+  if (result.release) JSON.stringify(result.release);
+}
+
+describe('hostile files through the loader', () => {
+  const seeds = corpusSample();
+
+  it(`never throws on random bytes (${RUNS} cases)`, () => {
+    fc.assert(fc.property(fc.uint8Array({ maxLength: 400 }).map((a) => Buffer.from(a)), expectWellFormed), { numRuns: RUNS });
+  });
+
+  it(`never throws on random YAML-like front matter (${RUNS} cases)`, () => {
+    fc.assert(fc.property(yamlish, expectWellFormed), { numRuns: RUNS });
+  });
+
+  it(`never throws on mutated real files (${RUNS} cases from ${seeds.length} seeds)`, () => {
+    fc.assert(fc.property(mutation(seeds), expectWellFormed), { numRuns: RUNS });
+  });
+
+  it('runs check and list over an archive of mutated files without crashing', async () => {
+    const dir = tempDir();
+    const files = fc.sample(fc.oneof(mutation(seeds), yamlish), { numRuns: 150, seed: 42 });
+    files.forEach((bytes, i) => writeFileSync(path.join(dir, `f${i}.md`), bytes));
+    for (const argv of [['check'], ['check', '--format', 'json'], ['list', '--format', 'json'], ['partners']]) {
+      const r = await runCli([...argv, '--archive', dir], { cwd: dir });
+      expect([0, 1]).toContain(r.code);
+      expect(r.stderr).not.toContain('this is a bug in releases');
+    }
+  });
+
+  it('reads a 50 MB file in bounded time', () => {
+    const body = 'Ред текст на македонски со соработка.\n'.repeat(750_000);
+    const bytes = Buffer.from(`---\ntitle: Голем\ndate: 2020-01-01\n---\n${body}`, 'utf8');
+    expect(bytes.length).toBeGreaterThan(50_000_000);
+    const result = parseReleaseFile('big.md', bytes);
+    expect(result.release?.title).toBe('Голем');
+  });
+});
