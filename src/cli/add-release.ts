@@ -21,7 +21,7 @@ export interface CreateOptions {
 
 /** The draft of a release from what flags and prompts gave, with the defaults filled in. */
 export function toDraft(input: AddInput, now: Date): ReleaseDraft {
-  const location = input.location ?? null;
+  const location = input.location || null;
   // A location without event dates is the place of an event held on the publication day.
   const event = input.event ?? (location ? { start: input.date ?? today(now), end: input.date ?? today(now) } : null);
   return {
@@ -29,7 +29,7 @@ export function toDraft(input: AddInput, now: Date): ReleaseDraft {
     date: input.date ?? today(now),
     event: event ? { ...event, location } : null,
     partners: input.partners ?? [], people: input.people ?? [], tags: input.tags ?? [],
-    lang: input.lang ?? null, summary: input.summary ?? null, translationKey: input.translationKey ?? null,
+    lang: input.lang || null, summary: input.summary || null, translationKey: input.translationKey || null,
     body: input.body ?? '',
   };
 }

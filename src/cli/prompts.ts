@@ -55,7 +55,7 @@ export async function askMissing(given: AddInput, archive: Archive, ctx: Context
   const text = async (message: string, opts: { placeholder?: string; initialValue?: string; validate?: (v: string) => string | undefined } = {}) =>
     answer(await p.text({ message, ...io, ...opts, validate: opts.validate ? (v) => opts.validate!((v ?? '').trim()) : undefined })).trim();
   p.intro(`New release in ${archive.settings.name}`, io);
-  if (out.title === undefined) out.title = await text('Title', { validate: (v) => (v ? undefined : 'a release needs a title') });
+  if (!out.title) out.title = await text('Title', { validate: (v) => (v ? undefined : 'a release needs a title') });
   if (out.date === undefined) {
     const typed = await text(`Publication date (blank for today, ${today})`, { placeholder: today, validate: (v) => (!v || parseDate(v).ok ? undefined : 'write YYYY-MM-DD or D.M.YYYY') });
     out.date = typed ? (parseDate(typed) as { date: string }).date : today;

@@ -12,6 +12,21 @@ export interface NewFile {
   taken?: ReadonlySet<string>;
 }
 
+/** Temporary files this module makes: hidden, with a random part, never ending in `.md`. */
+const TEMP = /^\..*\.[0-9a-f]{12}\.tmp$/;
+/** A temporary file this old was left by a writer that was killed: safe to remove. */
+const STALE_MS = 60 * 60 * 1000;
+
+/** Removes temporary files that killed writers left behind in `dir` (best effort). */
+async function removeStaleTemps(dir: string): Promise<void> {
+  const names = await fs.readdir(dir).catch(() => [] as string[]);
+  for (const name of names.filter((n) => TEMP.test(n))) {
+    const file = path.join(dir, name);
+    const stats = await fs.stat(file).catch(() => null);
+    if (stats && Date.now() - stats.mtimeMs > STALE_MS) await fs.unlink(file).catch(() => undefined);
+  }
+}
+
 /** How many `-N` suffixes are tried before giving up: far more than any day's releases. */
 const MAX_TRIES = 1000;
 
@@ -72,6 +87,7 @@ export async function writeNewFile(archiveDir: string, file: NewFile): Promise<s
         if ((e as NodeJS.ErrnoException).code === 'EEXIST') continue;
         throw cannotWrite(path.join(dir, `${name}.md`), e);
       }
+      await removeStaleTemps(dir);
       return path.relative(await fs.realpath(archiveDir), path.join(dir, `${name}.md`)).split(path.sep).join('/');
     }
     throw new ReleasesError(`${MAX_TRIES} files named ${file.base}*.md already exist in ${dir}`, 1, 'give the release another title; nothing was written', dir);

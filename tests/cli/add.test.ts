@@ -119,6 +119,23 @@ describe('releases add, scripted', () => {
   });
 });
 
+describe('releases add --edit', () => {
+  it('runs $EDITOR on the text before writing', async () => {
+    const cwd = fixtureProject('multilingual');
+    const r = await runCli(['add', '--title', 'T', '--body', 'draft text', '--edit', '--no-input'], { cwd, env: { EDITOR: 'sed -i s/draft/edited/' } });
+    expect(r.code).toBe(0);
+    expect(readFileSync(path.join(cwd, r.stdout.trim()), 'utf8')).toMatch(/\n\nedited text\n$/);
+  });
+
+  it('writes nothing when the editor fails', async () => {
+    const cwd = fixtureProject('multilingual');
+    const r = await runCli(['add', '--title', 'T', '--body', 'x', '--edit'], { cwd, env: { EDITOR: 'false' } });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/the editor \(false\) ended with exit code 1: nothing was written/);
+    expect(releasesIn(cwd, '2026')).toEqual([]);
+  });
+});
+
 describe('releases add, on a terminal', () => {
   it('asks for what the flags did not give, accepts Cyrillic and day-first dates, confirms, writes', async () => {
     const cwd = fixtureProject('multilingual');
@@ -140,6 +157,14 @@ describe('releases add, on a terminal', () => {
     expect(r.code).toBe(130);
     expect(r.stderr).toMatch(/cancelled: nothing was written/);
     expect(releasesIn(cwd, '2026')).toEqual([]);
+  });
+
+  it('takes the text from $EDITOR when one is set', async () => {
+    const cwd = fixtureProject('multilingual');
+    const editor = `sh -c 'printf "Од уредникот.\\n" > "$1"' sh`;
+    const r = await runTyped(['add', '--title', 'T', '--date', '2025-01-02', '--event', '', '--partner', 'x', '--person', 'p', '--tag', 't', '--lang', 'mk', '--summary', 's'], [KEY.enter, 'y'], { cwd, env: { EDITOR: editor } });
+    expect(r.code).toBe(0);
+    expect(readFileSync(path.join(cwd, 'archive/2025/2025-01-02-t.md'), 'utf8')).toMatch(/\n\nОд уредникот\.\n$/);
   });
 
   it('--no-input on a terminal never prompts', async () => {

@@ -44,6 +44,19 @@ describe('writeNewFile', () => {
     expect(new Set(texts).size).toBe(20);
   });
 
+  it('removes temporary files that killed writers left more than an hour ago, and only those', async () => {
+    await fs.mkdir(path.join(dir, '2018'));
+    const old = path.join(dir, '2018/.x.0123456789ab.tmp');
+    const fresh = path.join(dir, '2018/.y.0123456789ab.tmp');
+    const other = path.join(dir, '2018/.notes.tmp');
+    for (const f of [old, fresh, other]) await fs.writeFile(f, 'partial');
+    const hoursAgo = new Date(Date.now() - 2 * 3600_000);
+    await fs.utimes(old, hoursAgo, hoursAgo);
+    await fs.utimes(other, hoursAgo, hoursAgo);
+    await writeNewFile(dir, { folder: '2018', base: 'z', text: 'a' });
+    expect(await list('2018')).toEqual(['.notes.tmp', '.y.0123456789ab.tmp', 'z.md']);
+  });
+
   it('refuses a folder outside the archive, directly or through a symbolic link', async () => {
     await expect(writeNewFile(dir, { folder: '../outside', base: 'x', text: 'a' })).rejects.toThrow(ReleasesError);
     const outside = await fs.mkdtemp(path.join(os.tmpdir(), 'releases-outside-'));

@@ -33,7 +33,8 @@ async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
 
 /** Reads the flags into an `AddInput`; a value that cannot be read is bad usage (exit 2). */
 async function readFlags(opts: Record<string, unknown>, ctx: Context): Promise<AddInput> {
-  const str = (k: string) => (typeof opts[k] === 'string' ? (opts[k] as string).trim() || undefined : undefined);
+  // An empty value is given and empty ("--summary ''" means no summary, and no question about it).
+  const str = (k: string) => (typeof opts[k] === 'string' ? (opts[k] as string).trim() : undefined);
   const list = (k: string) => (opts[k] as string[] | undefined)?.map((v) => v.trim()).filter(Boolean);
   const input: AddInput = { title: str('title'), location: str('location'), partners: list('partner'), people: list('person'), tags: list('tag'), summary: str('summary'), translationKey: str('translationKey') };
   if (opts.date !== undefined) {
@@ -41,7 +42,8 @@ async function readFlags(opts: Record<string, unknown>, ctx: Context): Promise<A
     if (!d.ok) throw usageError(`--date ${JSON.stringify(opts.date)} ${d.problem === 'impossible' ? 'is not a day of the calendar' : 'cannot be read as a date'}`, 'write YYYY-MM-DD or D.M.YYYY (day first)');
     input.date = d.date;
   }
-  if (opts.event !== undefined) {
+  if (typeof opts.event === 'string' && !opts.event.trim()) input.event = null;
+  else if (opts.event !== undefined) {
     const r = parseRange(String(opts.event));
     if (!r.ok) throw usageError(`--event ${JSON.stringify(opts.event)} cannot be read as a date or a range`, 'write 15-18.10.2018, 15.10.2018-18.10.2018 or 2018-10-15..2018-10-18');
     if (r.period.end < r.period.start) throw usageError(`--event ends (${r.period.end}) before it starts (${r.period.start})`, 'swap the two dates');
@@ -84,7 +86,7 @@ export function register(program: Command, ctx: Context): void {
     .description('add a release: asks on a terminal for what the flags do not give')
     .option('--title <text>', 'the headline')
     .option('--date <date>', 'publication date, YYYY-MM-DD or D.M.YYYY (default: today)')
-    .option('--event <dates>', 'event dates: one day, 15-18.10.2018, 15.10.2018-18.10.2018 or 2018-10-15..2018-10-18')
+    .option('--event <dates>', 'event dates: one day, 15-18.10.2018, 15.10.2018-18.10.2018 or 2018-10-15..2018-10-18 ("" for none)')
     .option('--location <place>', 'where the event took place')
     .option('--partner <name>', 'partner organisation (repeatable)', collect)
     .option('--person <name>', 'person named in the release (repeatable)', collect)
