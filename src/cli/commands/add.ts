@@ -63,11 +63,11 @@ async function readFlags(opts: Record<string, unknown>, ctx: Context): Promise<A
   return input;
 }
 
-/** The fields without which no release can be written, named as their flags. */
-export function missingFields(input: AddInput): string[] {
-  const missing: string[] = [];
-  if (!input.title) missing.push('title (--title)');
-  if (input.body === undefined || !input.body.trim()) missing.push('text (--body or --body-file)');
+/** The fields without which no release can be written, each with the flag that gives it. */
+export function missingFields(input: AddInput): { field: string; flag: string }[] {
+  const missing: { field: string; flag: string }[] = [];
+  if (!input.title) missing.push({ field: 'title (--title)', flag: '--title "…"' });
+  if (input.body === undefined || !input.body.trim()) missing.push({ field: 'text (--body or --body-file)', flag: '--body-file text.md (or --body-file - to read stdin)' });
   return missing;
 }
 
@@ -121,7 +121,8 @@ Examples:
     } else {
       const missing = missingFields(given);
       if (missing.length) {
-        throw usageError(`missing ${missing.join(' and ')}: without a terminal (or with --no-input) releases add cannot ask for ${missing.length > 1 ? 'them' : 'it'}`, `give ${missing.length > 1 ? 'them' : 'it'} as flags, e.g. --title "…" --body-file text.md (or --body-file - to read the text from stdin)`);
+        const them = missing.length > 1 ? 'them' : 'it';
+        throw usageError(`missing ${missing.map((m) => m.field).join(' and ')}: without a terminal (or with --no-input) releases add cannot ask for ${them}`, `give ${them} as flags: ${missing.map((m) => m.flag).join(' ')}`);
       }
     }
     if (opts.edit) {
