@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawn as spawnChild } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, watch, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fixtureProject } from '../helpers/cli.js';
@@ -49,5 +50,30 @@ describe('releases add, killed at random moments (real bin)', () => {
     expect(JSON.parse(check.stdout).errors).toBe(0);
     expect(existsSync(path.join(cwd, 'archive/2025'))).toBe(true);
     console.log(`kill test: ${outcomes.complete} runs wrote the complete file, ${outcomes.nothing} left no release file (${temps.length} hidden temporary file(s) left by kills mid-write); a full run took ${full.ms} ms`);
+  }, 300_000);
+
+  it('killed the moment its temporary file appears, it leaves no release file', async () => {
+    const cwd = fixtureProject('multilingual');
+    writeFileSync(path.join(cwd, 'big.md'), `${'Ред на текстот. '.repeat(200)}\n\n`.repeat(3000));
+    const folder = path.join(cwd, 'archive/2025');
+    mkdirSync(folder);
+    let killedMidWrite = 0;
+    for (let i = 0; i < 5; i++) {
+      const child = spawnChild(process.execPath, [BIN, 'add', '--title', 'Т', '--date', '2025-06-02', '--body-file', 'big.md', '--no-input'], { cwd, stdio: 'ignore' });
+      // inotify tells us as soon as the temporary file is created: kill right then.
+      const watcher = watch(folder, (_event, name) => {
+        if (name && String(name).endsWith('.tmp') && child.exitCode === null) {
+          killedMidWrite += child.kill('SIGKILL') ? 1 : 0;
+          watcher.close();
+        }
+      });
+      await new Promise((resolve) => child.on('close', resolve));
+      watcher.close();
+    }
+    expect(killedMidWrite).toBeGreaterThan(0);
+    expect(readdirSync(folder).filter((f) => f.endsWith('.md'))).toEqual([]);
+    const check = await releases(['check', '--format', 'json'], cwd);
+    expect(JSON.parse(check.stdout).errors).toBe(0);
+    console.log(`kill test: ${killedMidWrite} of 5 runs killed while their temporary file existed; ${readdirSync(folder).length} hidden temporary file(s) left, no release file`);
   }, 300_000);
 });
