@@ -26,8 +26,8 @@ export async function runTyped(argv: string[], keys: string[], opts: { cwd: stri
   let finished = false;
   void done.then(() => (finished = true));
   for (const k of keys) {
-    // Wait for the prompt to be drawn: output quiet for 40 ms.
-    while (!finished && Date.now() - lastOutput < 40) await new Promise((r) => setTimeout(r, 10));
+    // Wait for the prompt to be drawn: output quiet for 60 ms (a prompt draws itself in one go).
+    while (!finished && Date.now() - lastOutput < 60) await new Promise((r) => setTimeout(r, 10));
     if (finished) break;
     for (const ch of k.match(/\x1b\[[A-D]|[\s\S]/gu) ?? []) stdin.write(ch);
     lastOutput = Date.now();
