@@ -76,7 +76,7 @@ export function parseQuery(query: string): ParsedQuery {
 // prefix search finds the other forms of the word.
 const ENDINGS = [
   'ovite', 'ovata', 'ovi', 'ite', 'ata', 'ta', 'to', 'ot', 'te', 'na', 've', 'it', 'in', 'es',
-  'ing', 'ed', 'ation', 'ations', 'ka', 'ki', 'ja', 'ii', 'ija', 'a', 'e', 'i', 'o', 'u', 's', 'y', 'ë',
+  'am', 'ing', 'ed', 'ation', 'ations', 'ka', 'ki', 'ja', 'ii', 'ija', 'a', 'e', 'i', 'o', 'u', 's', 'y', 'ë',
 ].sort((a, b) => b.length - a.length);
 
 /** The stem of a folded word: one inflection ending cut, never shorter than 4 letters. */

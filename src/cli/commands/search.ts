@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { usageError } from '../../core/errors.js';
 import type { Context } from '../context.js';
 import { addArchiveOption, addFilterOptions, formatOption, readFilters, readLimit, stdoutTarget } from '../options.js';
 import { styler } from '../../render/style.js';
@@ -19,7 +20,9 @@ export function register(program: Command, ctx: Context): void {
     .description('search titles, partners, people, tags, places, summaries and text; best match first')
     .argument('<query...>', 'words, "phrases", -exclude, partner: tag: person: lang: year: terms')
     .option('--limit <n>', `show at most N hits (default: ${TABLE_LIMIT} in a table, all in json/ndjson)`)
-    .addOption(formatOption(FORMATS, 'table'));
+    .addOption(formatOption(FORMATS, 'table'))
+    // `-word` excludes a word: commander would take it for an unknown option.
+    .allowUnknownOption();
   addFilterOptions(cmd);
   addArchiveOption(cmd);
   addCacheDirOption(cmd);
@@ -34,6 +37,8 @@ Examples:
   releases search partner:osce year:2018 lang:mk
   releases search bashkepunim --format json | jq '.[].snippet.text'`);
   cmd.action(async (words: string[], opts) => {
+    const unknown = words.find((w) => w.startsWith('--'));
+    if (unknown) throw usageError(`unknown option ${unknown}`, 'run releases search --help for the options; to search for words starting with --, quote the whole query after --');
     const filters = readFilters(opts);
     const limit = readLimit(opts.limit) ?? (opts.format === 'table' ? TABLE_LIMIT : undefined);
     const dir = ctx.archiveDir(opts.archive);

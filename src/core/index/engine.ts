@@ -4,8 +4,8 @@ import { typoBudget } from '../search.js';
 import type { ArchivedRelease, ArchiveSettings, TranslationRef } from '../types.js';
 import { compareNewestFirst } from '../validate.js';
 import { archived, deserialize, WEIGHTS } from './documents.js';
-import { IndexVocabulary, matchExpression } from './fts.js';
-import { originalWord, planFilter, planSearch, type SearchHit, type SearchOutcome } from './plan.js';
+import { bonusExpressions, IndexVocabulary, matchExpression } from './fts.js';
+import { BONUS_SCALE, originalWord, planFilter, planSearch, type SearchHit, type SearchOutcome, type SearchPlan } from './plan.js';
 import type { ArchiveIndex } from './store.js';
 
 /** What a search over the index needs besides the query. */
@@ -52,17 +52,16 @@ export function searchIndex(index: ArchiveIndex, query: string, c: SearchContext
   const hits: SearchHit[] = [];
   let total = 0;
   if (match && ranked) {
-    const rows = db.prepare(`SELECT files.result, bm25(fts, ${WEIGHTS.join(', ')}) AS score FROM fts JOIN files ON files.rowid = fts.rowid WHERE fts MATCH ? ORDER BY score, files.path`).raw();
-    for (const [json, score] of rows.iterate(match) as Iterable<[string, number]>) {
+    const order = rankedRows(index, plan, match);
+    const byRowid = db.prepare('SELECT result FROM files WHERE rowid = ?').pluck();
+    for (const [rowid, score] of order) {
       if (!filtering && c.limit !== undefined && hits.length >= c.limit) break;
-      const r = load(json);
+      const r = load(byRowid.get(rowid) as string);
       if (!r || !accept(r)) continue;
       total++;
-      if (c.limit === undefined || hits.length < c.limit) hits.push({ release: r, score: Number((-score).toPrecision(4)) });
+      if (c.limit === undefined || hits.length < c.limit) hits.push({ release: r, score: Number(score.toPrecision(4)) });
     }
-    if (!filtering && c.limit !== undefined && hits.length >= c.limit) {
-      total = db.prepare('SELECT count(*) FROM fts WHERE fts MATCH ?').pluck().get(match) as number;
-    }
+    if (!filtering && c.limit !== undefined && hits.length >= c.limit) total = order.length;
   } else {
     // Nothing to rank: candidates are every release (or those the name filters pre-select), newest first.
     const excluded = new Set(exclude ? (db.prepare('SELECT rowid FROM fts WHERE fts MATCH ?').pluck().all(exclude) as number[]) : []);
@@ -80,6 +79,25 @@ export function searchIndex(index: ArchiveIndex, query: string, c: SearchContext
     hits.push(...found.slice(0, c.limit ?? found.length).map((release) => ({ release, score: 0 })));
   }
   return { hits, total, plan, suggestions: total === 0 ? suggest(index, plan, vocab) : [] };
+}
+
+/**
+ * Every match as [rowid, score], best first: bonus points for where each term matched
+ * (BONUS), then BM25 with column weights; ties by path so the order never varies.
+ */
+function rankedRows(index: ArchiveIndex, plan: SearchPlan, match: string): [number, number][] {
+  const db = index.db;
+  const rows = db.prepare(`SELECT fts.rowid, bm25(fts, ${WEIGHTS.join(', ')}), files.path FROM fts JOIN files ON files.rowid = fts.rowid WHERE fts MATCH ?`).raw().all(match) as [number, number, string][];
+  const points = new Map<number, number>();
+  const ids = db.prepare('SELECT rowid FROM fts WHERE fts MATCH ?').pluck();
+  for (const p of plan.positive) {
+    for (const [expr, bonus] of bonusExpressions(p)) {
+      for (const rowid of ids.all(`(${match}) AND ${expr}`) as number[]) points.set(rowid, (points.get(rowid) ?? 0) + bonus);
+    }
+  }
+  const scored = rows.map(([rowid, bm25, path]) => ({ rowid, path, score: (points.get(rowid) ?? 0) * BONUS_SCALE - bm25 }));
+  scored.sort((a, b) => b.score - a.score || (a.path < b.path ? -1 : 1));
+  return scored.map((r) => [r.rowid, r.score]);
 }
 
 /** Up to three archive words close to the query's words, written as in the releases. */

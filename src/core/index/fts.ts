@@ -2,7 +2,7 @@ import { foldName } from '../fold.js';
 import type { Filters } from '../query.js';
 import type { Registry } from '../registry.js';
 import { editDistance } from '../search.js';
-import type { SearchPlan, TermPlan, Vocabulary } from './plan.js';
+import { BONUS, type SearchPlan, type TermPlan, type Vocabulary } from './plan.js';
 import type { Database } from './sqlite.js';
 
 const quote = (tokens: string[]) => `"${tokens.join(' ').replace(/"/g, '""')}"`;
@@ -12,7 +12,7 @@ function aliasClause(aliases: string[][]): string[] {
 }
 
 /** The FTS5 expression of one word or phrase: any of its forms, or its partner's names. */
-export function termExpression(p: TermPlan): string {
+export function termExpression(p: TermPlan, withAliases = true): string {
   const alts: string[] = [];
   if (p.forms) {
     alts.push(quote([p.forms.exact]));
@@ -21,8 +21,20 @@ export function termExpression(p: TermPlan): string {
   } else {
     alts.push(quote(p.term.tokens));
   }
-  alts.push(...aliasClause(p.aliases));
+  if (withAliases) alts.push(...aliasClause(p.aliases));
   return `(${alts.join(' OR ')})`;
+}
+
+/** The FTS5 expressions that earn a term its bonus points (see BONUS), each with its points. */
+export function bonusExpressions(p: TermPlan): [string, number][] {
+  const forms = termExpression(p, false);
+  const inPartners = [`partners : ${forms}`, ...aliasClause(p.aliases)].join(' OR ');
+  return [
+    [`title : ${forms}`, BONUS.title],
+    [`(${inPartners})`, BONUS.partners],
+    [`{people tags location} : ${forms}`, BONUS.meta],
+    [p.forms ? quote([p.forms.exact]) : quote(p.term.tokens), BONUS.exact],
+  ];
 }
 
 /** Words of a name filter as prefixes: every word must start a word of the field. */
@@ -50,8 +62,8 @@ export function filterExpressions(filters: Filters, registry: Registry): string[
 
 /** The whole MATCH expression, or null when nothing narrows the search (scan everything). */
 export function matchExpression(plan: SearchPlan, registry: Registry): { match: string | null; exclude: string | null } {
-  const must = [...plan.positive.map(termExpression), ...filterExpressions(plan.filters, registry)];
-  const exclude = plan.negative.length ? plan.negative.map(termExpression).join(' OR ') : null;
+  const must = [...plan.positive.map((p) => termExpression(p)), ...filterExpressions(plan.filters, registry)];
+  const exclude = plan.negative.length ? plan.negative.map((p) => termExpression(p)).join(' OR ') : null;
   if (!must.length) return { match: null, exclude };
   const match = must.join(' AND ');
   return { match: exclude ? `(${match}) NOT (${exclude})` : match, exclude };

@@ -5,7 +5,7 @@ import type { ArchivedRelease } from '../types.js';
 import { compareNewestFirst } from '../validate.js';
 import { columnTexts, WEIGHTS } from './documents.js';
 import { closest } from './fts.js';
-import { originalWord, planFilter, planSearch, type SearchHit, type SearchOutcome, type TermPlan, type Vocabulary } from './plan.js';
+import { BONUS, BONUS_SCALE, originalWord, planFilter, planSearch, type SearchHit, type SearchOutcome, type TermPlan, type Vocabulary } from './plan.js';
 
 interface Doc {
   release: ArchivedRelease;
@@ -37,6 +37,20 @@ function termScore(p: TermPlan, doc: Doc): number {
     if (tf > 0) score += WEIGHTS[c] * (tf / (tf + 1.2)) * (1 / (1 + Math.log1p(col.length) / 8));
   });
   return score;
+}
+
+const META = [2, 3, 4];
+
+/** The bonus points of one term in one document, as the index gives them (see BONUS). */
+function termBonus(p: TermPlan, doc: Doc): number {
+  const has = (col: string[]) => (p.forms ? col.some((t) => formMatches(p.forms!, t)) : countSequence(col, p.term.tokens) > 0);
+  const cols = doc.columns;
+  let points = 0;
+  if (has(cols[0])) points += BONUS.title;
+  if (has(cols[PARTNERS]) || p.aliases.some((a) => countSequence(cols[PARTNERS], a) > 0)) points += BONUS.partners;
+  if (META.some((c) => has(cols[c]))) points += BONUS.meta;
+  if (cols.some((col) => (p.forms ? col.includes(p.forms.exact) : countSequence(col, p.term.tokens) > 0))) points += BONUS.exact;
+  return points;
 }
 
 /** The words of the loaded archive, with how many releases hold each. */
@@ -74,7 +88,7 @@ export function searchMemory(archive: Archive, query: string, flags: Filters, li
         all = false;
         break;
       }
-      score += s;
+      score += s + termBonus(p, doc) * BONUS_SCALE;
     }
     if (all) found.push({ release: doc.release, score: Number(score.toPrecision(4)) });
   }

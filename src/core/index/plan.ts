@@ -21,6 +21,17 @@ export interface SearchOutcome {
   plan: SearchPlan;
 }
 
+/**
+ * Points a release earns for each query term, by where the term is: BM25 alone barely
+ * separates a title match from a body match (column weights saturate), so matches in the
+ * title, the partners and the other named fields, and exact (not inflected or corrected)
+ * forms, come first; BM25 only orders releases within the same points.
+ */
+export const BONUS = { title: 4, partners: 3, meta: 1.5, exact: 3 };
+
+/** How much one bonus point outweighs the engines' own relevance score. */
+export const BONUS_SCALE = 5;
+
 /** What the search engines need to know about the words of an archive. */
 export interface Vocabulary {
   /** True when some release holds exactly this folded token. */
@@ -68,8 +79,16 @@ export function planSearch(query: string | ParsedQuery, flags: Filters, registry
   const years = yearBounds(q.years);
   const from = [flags.from, years.from].filter(Boolean).sort().pop();
   const to = [flags.to, years.to].filter(Boolean).sort()[0];
+  let positive = q.terms.filter((t) => !t.negated);
+  // Unquoted words that together name a registry partner (`Европска унија`) are searched
+  // as that partner's name: a phrase, expanded to all its aliases.
+  const words = positive.filter((t) => !t.phrase);
+  if (words.length > 1 && registry.resolve(words.map((t) => t.text).join(' '))) {
+    const text = words.map((t) => t.text).join(' ');
+    positive = [...positive.filter((t) => t.phrase), { text, tokens: words.flatMap((t) => t.tokens), phrase: true, negated: false }];
+  }
   return {
-    positive: q.terms.filter((t) => !t.negated).map((t) => planTerm(t, registry, vocab, true)),
+    positive: positive.map((t) => planTerm(t, registry, vocab, true)),
     negative: q.terms.filter((t) => t.negated).map((t) => planTerm(t, registry, vocab, false)),
     filters: { ...flags, from, to, partners: [...flags.partners, ...q.partners], tags: [...flags.tags, ...q.tags], people: [...flags.people, ...q.people] },
     langs: [...(flags.lang ? [flags.lang.toLowerCase()] : []), ...q.langs],

@@ -49,11 +49,11 @@ function cut(text: string, from: number, to: number): { text: string; shift: num
 
 /**
  * The passage of a release that best shows why it matched: the window of the body (else
- * the summary, else the title) holding the most different matched words. Falls back to
- * the start of the summary or body when the match was in another field.
+ * the summary) holding the most different matched words. When the match was in another
+ * field (the title, shown anyway, or the partners), the start of the summary or body.
  */
 export function makeSnippet(r: Release, test: (token: string) => boolean): Snippet {
-  const sources = [plainText(r.body), r.summary ?? '', r.title].filter(Boolean);
+  const sources = [plainText(r.body), r.summary ?? ''].filter(Boolean);
   for (const text of sources) {
     const found = matchesIn(text, test);
     if (!found.length) continue;
