@@ -43,10 +43,9 @@
   window.releasesChunk = function (n, json, docs) {
     chunks[n] = { index: window.MiniSearch.loadJSON(json, options), docs: docs };
     loaded++;
-    if (loaded === cfg.chunks) {
-      window.releasesSearchReady = true;
-      update();
-    }
+    if (loaded === cfg.chunks) window.releasesSearchReady = true;
+    // Chunks hold the newest releases first: answer with what has arrived, refine as more comes.
+    if (q.value.trim()) update();
   };
 
   function load() {
@@ -103,13 +102,14 @@
       status.textContent = fYear.value || fPartner.value || fLang.value ? say(shown) : '';
       return;
     }
-    if (loaded < cfg.chunks) {
-      load();
+    load();
+    if (loaded === 0) {
       status.textContent = status.getAttribute('data-loading');
       return;
     }
     var hits = [];
     for (var c = 0; c < chunks.length; c++) {
+      if (!chunks[c]) continue;
       var found = chunks[c].index.search(query, searchOptions);
       for (var h = 0; h < found.length; h++) {
         var doc = chunks[c].docs[found[h].id];
@@ -122,13 +122,13 @@
     results.replaceChildren(list);
     results.hidden = false;
     if (all) all.hidden = true;
-    status.textContent = say(hits.length);
+    status.textContent = say(hits.length) + (loaded < cfg.chunks ? ' ' + status.getAttribute('data-loading') : '');
   }
 
-  var timer = 0;
+  // One query per animation frame at most: fast typing never queues stale searches.
+  var frame = 0;
   function schedule() {
-    clearTimeout(timer);
-    timer = setTimeout(update, 30);
+    if (!frame) frame = requestAnimationFrame(function () { frame = 0; update(); });
   }
 
   form.hidden = false;

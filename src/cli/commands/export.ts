@@ -63,13 +63,19 @@ Examples:
       const plan = planSite(archive, releases);
       const site = await SiteDir.open(out!, dir);
       const bar = progress(ctx, siteFileCount(plan));
+      const pending = new Set<Promise<void>>();
       try {
+        // A few writes in flight at once: the pages are small, the file system is the wait.
         for (const file of siteFiles(plan, baseUrl ?? archive.settings.baseUrl)) {
-          await site.write(file.path, file.content);
-          bar.tick();
+          const p: Promise<void> = site.write(file.path, file.content).then(() => { pending.delete(p); bar.tick(); });
+          p.catch(() => undefined); // handled below, by race/all/allSettled
+          pending.add(p);
+          if (pending.size >= 16) await Promise.race(pending);
         }
+        await Promise.all(pending);
         bar.done();
       } catch (e) {
+        await Promise.allSettled(pending);
         await site.abort();
         throw e;
       }

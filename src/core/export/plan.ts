@@ -93,7 +93,9 @@ export function planSite(archive: Pick<Archive, 'settings' | 'registry'>, releas
     for (const p of new Set(r.partners.map(partnerOf))) p.releases.push(r);
     for (let y = Number(r.period.start.slice(0, 4)); y <= Number(r.period.end.slice(0, 4)); y++) {
       const key = String(y).padStart(4, '0');
-      years.set(key, [...(years.get(key) ?? []), r]);
+      const list = years.get(key);
+      if (list) list.push(r);
+      else years.set(key, [r]);
     }
     langCount.set(r.lang, (langCount.get(r.lang) ?? 0) + 1);
   }

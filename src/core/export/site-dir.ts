@@ -91,6 +91,7 @@ async function retire(old: string, fresh: string): Promise<{ kept: string[]; lef
  */
 export class SiteDir {
   private readonly files: string[] = [];
+  private readonly dirs = new Map<string, Promise<unknown>>();
 
   private constructor(readonly out: string, readonly temp: string, private readonly archiveDir: string) {}
 
@@ -114,7 +115,11 @@ export class SiteDir {
   /** Writes one file of the site (path relative to the site root, `/` separators). */
   async write(rel: string, content: string | Uint8Array): Promise<void> {
     const abs = path.join(this.temp, rel);
-    await fs.mkdir(path.dirname(abs), { recursive: true });
+    const dir = path.dirname(abs);
+    // One mkdir per folder, shared by the writes running at the same time.
+    let made = this.dirs.get(dir);
+    if (!made) this.dirs.set(dir, (made = fs.mkdir(dir, { recursive: true })));
+    await made;
     await fs.writeFile(abs, content);
     this.files.push(rel);
   }

@@ -38,11 +38,20 @@ export function formatDay(date: CalendarDate, lang: string): string {
   return tidy(format(lang, { day: 'numeric', month: 'long', year: 'numeric' }, 'day').format(utcDate(date)), lang);
 }
 
+const periods = new Map<string, string>();
+
 /** A period: one day, or a range written the language's way (`15–18 октомври 2018`). */
 export function formatPeriod(period: Period, lang: string): string {
-  if (period.start === period.end) return formatDay(period.start, lang);
-  const f = format(lang, { day: 'numeric', month: 'long', year: 'numeric' }, 'day');
-  return tidy(f.formatRange(utcDate(period.start), utcDate(period.end)), lang);
+  // Each release's period is written on several pages: format it once.
+  const key = `${lang}|${period.start}|${period.end}`;
+  let text = periods.get(key);
+  if (text === undefined) {
+    const f = format(lang, { day: 'numeric', month: 'long', year: 'numeric' }, 'day');
+    text = period.start === period.end ? formatDay(period.start, lang) : tidy(f.formatRange(utcDate(period.start), utcDate(period.end)), lang);
+    if (periods.size > 100_000) periods.clear();
+    periods.set(key, text);
+  }
+  return text;
 }
 
 /** A month with its year (`октомври 2018`), for chart labels. */

@@ -49,7 +49,14 @@ export function* searchChunks(plan: SitePlan): Generator<{ path: string; content
   const count = Math.ceil(plan.releases.length / CHUNK_SIZE);
   for (let c = 0; c < count; c++) {
     const releases = plan.releases.slice(c * CHUNK_SIZE, (c + 1) * CHUNK_SIZE);
-    const ms = new MiniSearch({ fields: SEARCH_FIELDS, processTerm: (term) => fold(term) });
+    // Words repeat a lot across releases: fold each distinct one once.
+    const folded = new Map<string, string>();
+    const processTerm = (term: string) => {
+      let f = folded.get(term);
+      if (f === undefined) folded.set(term, (f = fold(term)));
+      return f;
+    };
+    const ms = new MiniSearch({ fields: SEARCH_FIELDS, processTerm });
     ms.addAll(releases.map((r, i) => document(plan, r, i)));
     const docs: SearchDoc[] = releases.map((r) => [plan.pageOf(r), r.title, r.lang, formatPeriod(r.period, r.lang), yearsOf(r).join(' '), partnerSlugs(plan, r).join(' '), r.event?.location ?? '']);
     // The index travels as a string literal: parsing it is much faster than an object literal.

@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { fold } from '../../src/core/fold.js';
+import { planSite } from '../../src/core/export/plan.js';
+import { Registry } from '../../src/core/registry.js';
+import type { ArchivedRelease } from '../../src/core/types.js';
+import { formatDay, formatPeriod } from '../../src/render/html/dates.js';
+import { esc, jsonForScript } from '../../src/render/html/escape.js';
+import { foldTable } from '../../src/render/html/search-data.js';
+import { releasePage } from '../../src/render/html/release-page.js';
+import { indexPage } from '../../src/render/html/pages.js';
+
+function release(over: Partial<ArchivedRelease>): ArchivedRelease {
+  return {
+    id: 'a', path: '2018/a.md', title: 'T', date: '2018-10-19', event: null, partners: [], people: [], tags: [], lang: 'mk',
+    summary: null, translationKey: null, body: 'Text.', bodyLine: 5, extra: {}, dateFromFileName: false,
+    period: { start: '2018-10-19', end: '2018-10-19' }, translations: [], ...over,
+  };
+}
+const settings = { name: 'Архива', lang: 'mk', baseUrl: null };
+const registry = new Registry([{ id: 'osce-skopje', name: 'OSCE Mission to Skopje', aliases: ['ОБСЕ'] }]);
+
+describe('dates in the reader\'s language', () => {
+  it('writes ranges as each language does, whatever the time zone', () => {
+    const p = { start: '2018-10-15', end: '2018-10-18' };
+    expect(formatPeriod(p, 'mk')).toBe('15–18 октомври 2018');
+    expect(formatPeriod(p, 'sq')).toBe('15–18 tetor 2018');
+    expect(formatPeriod(p, 'en')).toBe('15–18 October 2018');
+    expect(formatPeriod({ start: '2018-12-28', end: '2019-01-02' }, 'en')).toBe('28 December 2018 – 2 January 2019');
+    expect(formatDay('2018-01-01', 'mk')).toBe('1 јануари 2018');
+  });
+});
+
+describe('escaping', () => {
+  it('never lets text become markup', () => {
+    fc.assert(fc.property(fc.string(), (s) => {
+      expect(esc(s)).not.toMatch(/[<>"']/);
+      expect(jsonForScript({ s })).not.toMatch(/<|>/);
+      expect(JSON.parse(jsonForScript({ s })).s).toBe(s);
+    }));
+  });
+
+  it('escapes every field of a hostile release on its page, JSON-LD included', () => {
+    const evil = '"><svg onload=alert(1)></script><script>alert(2)</script>';
+    const r = release({ title: evil, summary: evil, partners: [evil], people: [evil], tags: [evil], event: { start: '2018-10-15', end: '2018-10-18', location: evil }, body: `${evil}\n\n[x](javascript:alert(3))` });
+    const plan = planSite({ settings, registry }, [r]);
+    const html = releasePage(plan, r, null);
+    expect(html).not.toContain('<svg');
+    expect(html.match(/<script/g)).toHaveLength(1); // the JSON-LD block only
+    expect(html).not.toContain('href="javascript:');
+    const ld = /<script type="application\/ld\+json">(.*?)<\/script>/s.exec(html)![1];
+    expect(JSON.parse(ld).headline).toBe(evil);
+    expect(JSON.parse(ld)['@type']).toBe('NewsArticle');
+    expect(JSON.parse(ld).about['@type']).toBe('Event');
+  });
+});
+
+describe('pages', () => {
+  it('link translations with hreflang and carry lang, CSP and Open Graph', () => {
+    const mk = release({ id: 'mk1', path: '2018/mk1.md', translationKey: 'k', translations: [{ lang: 'en', id: 'en1' }], partners: ['ОБСЕ'] });
+    const en = release({ id: 'en1', path: '2018/en1.md', lang: 'en', title: 'E', translationKey: 'k', translations: [{ lang: 'mk', id: 'mk1' }], partners: ['Unknown Org'] });
+    const plan = planSite({ settings, registry }, [mk, en]);
+    const page = releasePage(plan, en, 'https://example.org/site');
+    expect(page).toContain('<html lang="en">');
+    expect(page).toContain('<link rel="alternate" hreflang="mk" href="https://example.org/site/r/mk1.html">');
+    expect(page).toContain('<a href="../r/mk1.html" hreflang="mk" lang="mk">');
+    expect(page).toContain('<meta property="og:url" content="https://example.org/site/r/en1.html">');
+    expect(page).toContain('content="default-src &#39;none&#39;; script-src &#39;self&#39;');
+    expect(page).toContain('href="../partners/unknown-org.html"');
+    expect(page).toContain('<p class="site-name" lang="mk">');
+    const index = indexPage(plan, null);
+    expect(index).toContain('<html lang="mk">');
+    expect(index).toContain('<input type="search" id="q"');
+    expect(index).toMatch(/<li data-y="2018" data-p="unknown-org" data-l="en" lang="en">/);
+    expect(index).toContain('<svg');
+    expect(index).not.toMatch(/<script>|style="/);
+  });
+});
+
+describe('the browser fold table', () => {
+  it('is generated from fold() and reproduces it on any text', () => {
+    const table = foldTable();
+    expect(table['ѓ']).toBe('gj');
+    expect(table['џ']).toBe('dzh');
+    const browserFold = (text: string) => text.normalize('NFC').toLowerCase()
+      .replace(/[\u0400-\u04ff]/g, (c) => table[c] ?? c).normalize('NFD').replace(/[\u0300-\u036f]/g, '').normalize('NFC');
+    const cyrillic = fc.string({ unit: fc.oneof(fc.integer({ min: 0x400, max: 0x4ff }).map((n) => String.fromCodePoint(n)), fc.constantFrom('a', 'ë', 'É', ' ', '\u0301')) });
+    fc.assert(fc.property(cyrillic, (s) => { expect(browserFold(s)).toBe(fold(s)); }), { numRuns: 2000 });
+  });
+});
