@@ -18,7 +18,27 @@ export function columnTexts(r: Release): string[] {
  * are one token and `ѓ` (gj) stays apart from `г` (g).
  */
 export function foldedColumns(r: Release): string[] {
-  return columnTexts(r).map(fold);
+  return columnTexts(r).map(foldWords);
+}
+
+const WORD = /[\p{L}\p{N}\p{M}]+/gu;
+const folded = new Map<string, string>();
+
+/**
+ * `fold` applied word by word through a memo: the same as folding the whole text for the
+ * tokenizer (fold works letter by letter), but each distinct word is folded once, which
+ * makes building the index several times faster.
+ */
+export function foldWords(text: string): string {
+  return text.replace(WORD, (w) => {
+    let f = folded.get(w);
+    if (f === undefined) {
+      f = fold(w);
+      if (folded.size > 200_000) folded.clear();
+      folded.set(w, f);
+    }
+    return f;
+  });
 }
 
 /** A parse result as stored in the index. */

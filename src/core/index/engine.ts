@@ -53,7 +53,7 @@ export function searchIndex(index: ArchiveIndex, query: string, c: SearchContext
   let total = 0;
   if (match && ranked) {
     const order = rankedRows(index, plan, match);
-    const byRowid = db.prepare('SELECT result FROM files WHERE rowid = ?').pluck();
+    const byRowid = db.prepare('SELECT result FROM docs WHERE rowid = ?').pluck();
     for (const [rowid, score] of order) {
       if (!filtering && c.limit !== undefined && hits.length >= c.limit) break;
       const r = load(byRowid.get(rowid) as string);
@@ -66,8 +66,8 @@ export function searchIndex(index: ArchiveIndex, query: string, c: SearchContext
     // Nothing to rank: candidates are every release (or those the name filters pre-select), newest first.
     const excluded = new Set(exclude ? (db.prepare('SELECT rowid FROM fts WHERE fts MATCH ?').pluck().all(exclude) as number[]) : []);
     const rows = match
-      ? db.prepare('SELECT files.rowid, files.result FROM fts JOIN files ON files.rowid = fts.rowid WHERE fts MATCH ?').raw().all(match)
-      : db.prepare('SELECT rowid, result FROM files WHERE rid IS NOT NULL').raw().all();
+      ? db.prepare('SELECT fts.rowid, docs.result FROM fts JOIN docs ON docs.rowid = fts.rowid WHERE fts MATCH ?').raw().all(match)
+      : db.prepare('SELECT files.rowid, docs.result FROM files JOIN docs ON docs.rowid = files.rowid WHERE files.rid IS NOT NULL').raw().all();
     const found: ArchivedRelease[] = [];
     for (const [rowid, json] of rows as [number, string][]) {
       if (excluded.has(rowid)) continue;
@@ -102,7 +102,7 @@ function rankedRows(index: ArchiveIndex, plan: SearchPlan, match: string): [numb
 
 /** Up to three archive words close to the query's words, written as in the releases. */
 function suggest(index: ArchiveIndex, plan: SearchOutcome['plan'], vocab: IndexVocabulary): string[] {
-  const firstDoc = index.db.prepare('SELECT files.result FROM fts JOIN files ON files.rowid = fts.rowid WHERE fts MATCH ? LIMIT 1').pluck();
+  const firstDoc = index.db.prepare('SELECT docs.result FROM fts JOIN docs ON docs.rowid = fts.rowid WHERE fts MATCH ? LIMIT 1').pluck();
   const out: string[] = [];
   for (const p of plan.positive) {
     if (!p.forms) continue;

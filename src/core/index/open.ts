@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Database, DatabaseConstructor } from './sqlite.js';
 
 /** Bumped whenever the tables or what goes into them change: an older index is rebuilt. */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 const APP = 'releases-index';
 
 const SCHEMA = `
@@ -16,9 +16,10 @@ CREATE TABLE IF NOT EXISTS files (
   mtime REAL NOT NULL,
   rid TEXT,
   lang TEXT,
-  tkey TEXT,
-  result TEXT NOT NULL
+  tkey TEXT
 );
+CREATE TABLE IF NOT EXISTS docs (rowid INTEGER PRIMARY KEY, result TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS dirs (path TEXT PRIMARY KEY, mtime REAL NOT NULL, listing TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS files_rid ON files(rid);
 CREATE INDEX IF NOT EXISTS files_tkey ON files(tkey);
 CREATE VIRTUAL TABLE IF NOT EXISTS fts USING fts5(

@@ -1,42 +1,91 @@
-import { readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
+import { readdirSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { FoundFile } from '../files.js';
 
 const MD = /\.md$/i;
+const FILE = 0;
+const DIR = 1;
+const LINK = 2;
+
+/** What a folder held when it was last listed: names of sub-folders and `.md` files, and its mtime. */
+export interface DirListing {
+  mtime: number;
+  entries: [name: string, kind: number][];
+}
+
+/** How to scan: the listings of the last scan, and whether to trust folder mtimes for file stats too. */
+export interface ScanOptions {
+  dirs?: Map<string, DirListing>;
+  /**
+   * With `known` (size and mtime per path from the index), files in folders whose mtime did
+   * not change are not stat'ed: an edit that rewrote a file in place goes unseen. Off by default.
+   */
+  known?: Map<string, [number, number]>;
+}
 
 function isInside(root: string, target: string): boolean {
   const rel = path.relative(root, target);
   return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
 }
 
+function list(absDir: string): [string, number][] {
+  const out: [string, number][] = [];
+  for (const e of readdirSync(absDir, { withFileTypes: true })) {
+    const name = e.name;
+    const first = name.charCodeAt(0);
+    if (first === 46 /* . */ || first === 95 /* _ */) continue;
+    if (e.isDirectory()) {
+      if (name !== 'node_modules') out.push([name, DIR]);
+    } else if (MD.test(name) && (e.isFile() || e.isSymbolicLink())) {
+      out.push([name, e.isFile() ? FILE : LINK]);
+    }
+  }
+  return out;
+}
+
 /**
  * Lists the release files below `dir` with their size and mtime, by the same rules as
  * `findReleaseFiles` (`**\/*.md`, no `.`/`_` names, no `node_modules`, links only inside the
- * archive, regular files only) but synchronously and without glob matching: on an unchanged
- * archive this walk and one `stat` per file are all the work a search does before querying.
+ * archive, regular files only) but synchronously and without glob matching. A folder whose
+ * mtime equals the one in `dirs` is not read again: adding, removing or renaming a file
+ * always changes its folder's mtime. Every file is still stat'ed (an edit in place changes
+ * only the file), unless `known` is given.
  */
-export function scanReleaseFiles(dir: string): FoundFile[] {
+export function scanReleaseFiles(dir: string, o: ScanOptions = {}): { files: FoundFile[]; dirs: Map<string, DirListing>; changed: boolean } {
   const root = realpathSync(dir);
   const files: FoundFile[] = [];
+  const dirs = new Map<string, DirListing>();
+  let changed = false;
   const walk = (absDir: string, relDir: string) => {
-    let entries: Dirent[];
-    try {
-      entries = readdirSync(absDir, { withFileTypes: true });
-    } catch {
-      return; // fast-glob (suppressErrors) skips folders it cannot read; so do we.
+    const st = statSync(absDir, { throwIfNoEntry: false });
+    if (!st || !st.isDirectory()) return;
+    const old = o.dirs?.get(relDir);
+    const same = old !== undefined && old.mtime === st.mtimeMs;
+    let entries: [string, number][];
+    if (same) {
+      entries = old.entries;
+    } else {
+      changed = true;
+      try {
+        entries = list(absDir);
+      } catch {
+        return; // fast-glob (suppressErrors) skips folders it cannot read; so do we.
+      }
     }
-    for (const e of entries) {
-      const name = e.name;
-      const first = name.charCodeAt(0);
-      if (first === 46 /* . */ || first === 95 /* _ */) continue;
+    dirs.set(relDir, { mtime: st.mtimeMs, entries });
+    for (const [name, kind] of entries) {
       const rel = relDir ? `${relDir}/${name}` : name;
       const absolute = `${absDir}/${name}`;
-      if (e.isDirectory()) {
-        if (name !== 'node_modules') walk(absolute, rel);
+      if (kind === DIR) {
+        walk(absolute, rel);
         continue;
       }
-      if (!MD.test(name)) continue;
-      if (e.isSymbolicLink()) {
+      const trusted = same && kind === FILE ? o.known?.get(rel) : undefined;
+      if (trusted) {
+        files.push({ path: rel, absolute, size: trusted[0], mtimeMs: trusted[1] });
+        continue;
+      }
+      if (kind === LINK) {
         let target: string;
         try {
           target = realpathSync(absolute);
@@ -44,15 +93,12 @@ export function scanReleaseFiles(dir: string): FoundFile[] {
           continue;
         }
         if (!isInside(root, target)) continue;
-      } else if (!e.isFile()) {
-        continue;
       }
-      const st = statSync(absolute, { throwIfNoEntry: false });
-      if (!st || !st.isFile()) continue;
-      files.push({ path: rel, absolute: path.join(dir, rel), size: st.size, mtimeMs: st.mtimeMs });
+      const fst = statSync(absolute, { throwIfNoEntry: false });
+      if (fst && fst.isFile()) files.push({ path: rel, absolute, size: fst.size, mtimeMs: fst.mtimeMs });
     }
   };
-  walk(dir, '');
-  files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  return files;
+  walk(dir.replace(/[/\\]+$/, '') || dir, '');
+  if (o.dirs && o.dirs.size !== dirs.size) changed = true;
+  return { files, dirs, changed };
 }

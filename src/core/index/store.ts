@@ -4,7 +4,7 @@ import type { FoundFile } from '../files.js';
 import { parseReleaseFile } from '../parse.js';
 import type { FileResult } from '../types.js';
 import { COLUMNS, deserialize, foldedColumns, serialize } from './documents.js';
-import { scanReleaseFiles } from './scan.js';
+import { scanReleaseFiles, type DirListing } from './scan.js';
 import type { Database, Statement } from './sqlite.js';
 
 /** What a refresh did: files parsed anew, index entries removed, files in the archive. */
@@ -32,7 +32,7 @@ export class ArchiveIndex implements ParseCache {
   private readonly byPath: Statement;
 
   constructor(readonly db: Database, readonly file: string) {
-    this.byPath = db.prepare('SELECT result FROM files WHERE path = ? AND size = ? AND mtime = ?');
+    this.byPath = db.prepare('SELECT docs.result FROM files JOIN docs ON docs.rowid = files.rowid WHERE files.path = ? AND files.size = ? AND files.mtime = ?');
   }
 
   /** The stored parse result of a file, when its size and mtime are those indexed. */
@@ -46,20 +46,24 @@ export class ArchiveIndex implements ParseCache {
     const db = this.db;
     const find = db.prepare('SELECT rowid FROM files WHERE path = ?').pluck();
     const dropFile = db.prepare('DELETE FROM files WHERE rowid = ?');
+    const dropDoc = db.prepare('DELETE FROM docs WHERE rowid = ?');
+    const addDoc = db.prepare('INSERT INTO docs (rowid, result) VALUES (?, ?)');
     const dropText = db.prepare('DELETE FROM fts WHERE rowid = ?');
-    const addFile = db.prepare('INSERT INTO files (path, size, mtime, rid, lang, tkey, result) VALUES (?, ?, ?, ?, ?, ?, ?)');
+    const addFile = db.prepare('INSERT INTO files (path, size, mtime, rid, lang, tkey) VALUES (?, ?, ?, ?, ?, ?)');
     const addText = db.prepare(`INSERT INTO fts (rowid, ${COLUMNS.join(', ')}) VALUES (?${', ?'.repeat(COLUMNS.length)})`);
     const drop = (rowid: number) => {
       dropText.run(rowid);
       dropFile.run(rowid);
+      dropDoc.run(rowid);
     };
     const write = db.transaction(() => {
       for (const { file, result } of fresh) {
         const old = find.get(file.path) as number | undefined;
         if (old !== undefined) drop(old);
         const r = result.release;
-        const info = addFile.run(file.path, file.size, file.mtimeMs, r?.id ?? null, r?.lang ?? null, r?.translationKey ?? null, serialize(result));
-        if (r) addText.run(info.lastInsertRowid, ...foldedColumns(r));
+        const { lastInsertRowid: rowid } = addFile.run(file.path, file.size, file.mtimeMs, r?.id ?? null, r?.lang ?? null, r?.translationKey ?? null);
+        addDoc.run(rowid, serialize(result));
+        if (r) addText.run(rowid, ...foldedColumns(r));
       }
       const keep = new Set(present.map((f) => f.path));
       let removed = 0;
@@ -77,25 +81,40 @@ export class ArchiveIndex implements ParseCache {
   private lastRemoved = 0;
 
   /**
-   * Brings the index up to date with the files on disk: lists them, compares size and
-   * mtime with the index, and parses only the files that are new or changed.
+   * Brings the index up to date with the files on disk: lists them (re-reading only
+   * folders whose mtime changed), compares every file's size and mtime with the index, and
+   * parses only the files that are new or changed. With `trustFolders`, files in unchanged
+   * folders are not stat'ed at all (faster on huge archives; misses edits made in place).
    */
-  refresh(dir: string): RefreshStats {
-    const files = scanReleaseFiles(dir);
+  refresh(dir: string, trustFolders = false): RefreshStats {
     const known = new Map<string, [number, number]>();
     for (const [path, size, mtime] of this.db.prepare('SELECT path, size, mtime FROM files').raw().all() as [string, number, number][]) {
       known.set(path, [size, mtime]);
     }
+    const dirs = new Map<string, DirListing>();
+    for (const [path, mtime, listing] of this.db.prepare('SELECT path, mtime, listing FROM dirs').raw().all() as [string, number, string][]) {
+      dirs.set(path, { mtime, entries: JSON.parse(listing) });
+    }
+    const scan = scanReleaseFiles(dir, { dirs, known: trustFolders ? known : undefined });
     const fresh: { file: FoundFile; result: FileResult }[] = [];
-    for (const file of files) {
+    for (const file of scan.files) {
       const k = known.get(file.path);
       if (k && k[0] === file.size && k[1] === file.mtimeMs) continue;
       fresh.push({ file, result: parseFromDisk(file) });
     }
-    const stale = known.size + fresh.filter((f) => !known.has(f.file.path)).length !== files.length;
+    const stale = known.size + fresh.filter((f) => !known.has(f.file.path)).length !== scan.files.length;
     this.lastRemoved = 0;
-    if (fresh.length || stale) this.update(fresh, files);
-    return { parsed: fresh.length, removed: this.lastRemoved, files: files.length };
+    if (fresh.length || stale) this.update(fresh, scan.files);
+    if (scan.changed) this.saveDirs(scan.dirs);
+    return { parsed: fresh.length, removed: this.lastRemoved, files: scan.files.length };
+  }
+
+  private saveDirs(dirs: Map<string, DirListing>): void {
+    const put = this.db.prepare('INSERT INTO dirs (path, mtime, listing) VALUES (?, ?, ?)');
+    this.db.transaction(() => {
+      this.db.exec('DELETE FROM dirs');
+      for (const [path, d] of dirs) put.run(path, d.mtime, JSON.stringify(d.entries));
+    }).immediate();
   }
 
   /** Closes the database. */
