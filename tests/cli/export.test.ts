@@ -4,7 +4,7 @@ import Ajv from 'ajv';
 import { describe, expect, it } from 'vitest';
 import { fixtureProject, runCli } from '../helpers/cli.js';
 
-const schema = JSON.parse(readFileSync(path.resolve(__dirname, '../../schema/release-entry.schema.json'), 'utf8'));
+const schema = JSON.parse(readFileSync(path.resolve(__dirname, '../../docs/release-entry.schema.json'), 'utf8'));
 const validate = new Ajv({ allErrors: true }).compile(schema);
 
 describe('export --format json|ndjson', () => {

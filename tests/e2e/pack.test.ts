@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fixtureProject, tempDir } from '../helpers/cli.js';
@@ -23,5 +23,10 @@ describe('the npm package', () => {
     const list = spawnSync(path.join(app, 'node_modules/.bin/releases'), ['list', '--format', 'json'], { cwd: project, encoding: 'utf8' });
     expect(list.status, list.stderr).toBe(0);
     expect(JSON.parse(list.stdout)).toHaveLength(5);
+    const site = path.join(tempDir('releases-site-'), 'site');
+    const exported = spawnSync(path.join(app, 'node_modules/.bin/releases'), ['export', '--format', 'html', '--out', site], { cwd: project, encoding: 'utf8' });
+    expect(exported.status, exported.stderr).toBe(0);
+    expect(readdirSync(path.join(site, 'assets')).sort()).toEqual(['minisearch.js', 'search.js', 'site.css']);
+    expect(existsSync(path.join(app, 'node_modules/releases/docs/release-entry.schema.json'))).toBe(true);
   }, 300_000);
 });

@@ -15,9 +15,9 @@ export interface SiteFile {
 
 const require = createRequire(import.meta.url);
 
-/** The static files shipped with the tool (`assets/` at the package root) and MiniSearch's browser build. */
+/** The static files shipped with the tool (`assets/` beside this module, copied into dist/ by the build) and MiniSearch's browser build. */
 function staticAssets(): SiteFile[] {
-  const own = (name: string) => readFileSync(new URL(`../../../assets/${name}`, import.meta.url));
+  const own = (name: string) => readFileSync(new URL(`./assets/${name}`, import.meta.url));
   return [
     { path: 'assets/site.css', content: own('site.css') },
     { path: 'assets/search.js', content: own('search.js') },
