@@ -1,0 +1,82 @@
+// What the benchmarks run on one archive: every `releases` command as a whole process, and
+// the peers on the same files. Each case is { id, label, cmd, args, cwd, env, setup, after }
+// for measure.js; `group` says whether it is ours or a peer's.
+
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+export const BIN = path.join(ROOT, 'bin', 'releases.js');
+const ELEVENTY_CONFIG = path.join(ROOT, 'bench', 'eleventy', 'eleventy.config.js');
+
+/** The rare word every archive holds in a few files (see generate.js), and a common one. */
+export const RARE_WORD = 'petrevski';
+
+/** The index files of an archive (`<cache dir>/<name>-<hash>.sqlite` and WAL companions). */
+export function indexFiles(archive, cacheDir) {
+  const dir = cacheDir ?? path.join(path.dirname(archive), '.releases');
+  const prefix = `${path.basename(archive).replace(/[^\w.-]+/g, '_')}-`;
+  try {
+    return fs.readdirSync(dir).filter((f) => f.startsWith(prefix) && /\.sqlite(-wal|-shm)?$/.test(f)).map((f) => path.join(dir, f));
+  } catch {
+    return [];
+  }
+}
+
+const rmrf = (p) => fs.rmSync(p, { recursive: true, force: true });
+
+/**
+ * The cases of one archive. `a` = { key, dir, cacheDir?, showId, work (scratch folder),
+ * hugoSite?, peers, only? (ids to keep) }.
+ */
+export function casesFor(a) {
+  const env = { NO_COLOR: '1', ...(a.cacheDir ? { RELEASES_CACHE_DIR: a.cacheDir } : {}) };
+  const ours = (id, label, args, extra = {}) => ({ id, label, group: 'ours', cmd: process.execPath, args: [BIN, ...args], cwd: a.work, env, node: true, ...extra });
+  const archive = ['--archive', a.dir];
+  const outHtml = path.join(a.work, 'site');
+  const addOut = path.join(a.work, 'add-stdout.txt');
+  const list = [
+    ours('version', 'releases --version', ['--version']),
+    ours('first', 'first command (list, no index yet)', ['list', ...archive], {
+      setup: () => indexFiles(a.dir, a.cacheDir).forEach(rmrf), maxSeconds: 120,
+    }),
+    ours('list', 'list', ['list', ...archive]),
+    ours('list-json', 'list --format json', ['list', '--format', 'json', ...archive]),
+    ours('search', `search ${RARE_WORD}`, ['search', RARE_WORD, ...archive]),
+    ours('search-common', 'search соработка', ['search', 'соработка', ...archive]),
+    ours('show', 'show ID', ['show', a.showId, ...archive]),
+    ours('check', 'check', ['check', ...archive], { okCodes: [0, 1] }),
+    ours('partners', 'partners', ['partners', ...archive]),
+    ours('export-json', 'export --format json', ['export', '--format', 'json', ...archive], { maxSeconds: 120 }),
+    ours('export-ndjson', 'export --format ndjson', ['export', '--format', 'ndjson', ...archive], { maxSeconds: 120 }),
+    ours('export-html', 'export --format html', ['export', '--format', 'html', '--out', outHtml, ...archive], {
+      setup: () => rmrf(outHtml), maxSeconds: 180,
+    }),
+    ours('add', 'add --no-input', ['add', '--no-input', '--title', 'Бенчмарк соопштение', '--date', '2024-05-01', '--tag', 'bench', '--partner', 'OSCE', '--body', 'Текст на соопштението.', ...archive], {
+      stdoutFile: addOut,
+      // Leave the archive as it was: remove the file the add wrote (its path is on stdout).
+      after: () => {
+        const written = fs.readFileSync(addOut, 'utf8').trim().split('\n').pop();
+        if (written) rmrf(path.resolve(a.work, written));
+      },
+    }),
+  ];
+  const peers = [{ id: 'node', label: 'node -e 0', group: 'peer', cmd: process.execPath, args: ['-e', '0'], node: true }];
+  if (a.peers.hugo && a.hugoSite) {
+    const publish = path.join(a.hugoSite, 'public');
+    peers.push({ id: 'hugo-list', label: 'hugo list all', group: 'peer', cmd: 'hugo', args: ['list', 'all', '--source', a.hugoSite] });
+    peers.push({ id: 'hugo-build', label: 'hugo (site build)', group: 'peer', cmd: 'hugo', args: ['--quiet', '--source', a.hugoSite], setup: () => rmrf(publish), maxSeconds: 180 });
+  }
+  if (a.peers.eleventy) {
+    const out = path.join(a.work, 'eleventy-site');
+    peers.push({
+      id: 'eleventy-build', label: 'eleventy (site build)', group: 'peer', node: true, cmd: process.execPath, maxSeconds: 240,
+      args: [a.peers.eleventy.bin, `--config=${ELEVENTY_CONFIG}`, `--input=${a.dir}`, `--output=${out}`, '--quiet'],
+      cwd: ROOT, setup: () => rmrf(out),
+    });
+  }
+  if (a.peers.rg) peers.push({ id: 'rg', label: `rg -il ${RARE_WORD}`, group: 'peer', cmd: 'rg', args: ['-il', RARE_WORD, a.dir] });
+  const all = [...list, ...peers].map((c) => ({ cwd: a.work, ...c }));
+  return a.only ? all.filter((c) => a.only.includes(c.id)) : all;
+}

@@ -1,0 +1,112 @@
+#!/usr/bin/env node
+// The benchmark harness: `npm run bench` (1k, 10k, 100k and digitalgov, writes
+// docs/benchmarks.md) or `npm run bench -- --quick` (1k only, fewer runs, for CI).
+//
+//   --quick            1k only, one run per case, writes nothing unless --out is given
+//   --sizes 1k,10k     archive sizes (default 1k,10k,100k)
+//   --runs N --warmup N   timed and untimed runs per case (default 5 and 1)
+//   --root DIR         where generated archives live (default: the system temp folder)
+//   --only a,b         case ids to run (see cases.js), e.g. list,search,hugo-list
+//   --no-digitalgov    skip the real corpus (../shared/corpora/digitalgov)
+//   --out FILE         Markdown report (default docs/benchmarks.md on a full run)
+//   --json FILE        raw results as JSON
+//
+// It builds nothing: it runs bin/releases.js on the compiled dist/ that `npm ci` builds.
+// Peers that are not installed are reported as skipped; the run still exits 0.
+
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { BIN, casesFor, indexFiles } from './cases.js';
+import { ensureArchive } from './generate.js';
+import { measure } from './measure.js';
+import { findPeers, prepareHugo } from './peers.js';
+import { writeReport } from './write-report.js';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const COUNTS = { '1k': 1000, '10k': 10000, '100k': 100000 };
+
+function parseArgs(argv) {
+  const o = { quick: false, sizes: ['1k', '10k', '100k'], runs: 5, warmup: 1, root: os.tmpdir(), digitalgov: true, only: null, out: null, json: null };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const next = () => argv[++i];
+    if (a === '--quick') Object.assign(o, { quick: true, sizes: ['1k'], runs: 1, warmup: 0, digitalgov: false });
+    else if (a === '--sizes') o.sizes = next().split(',');
+    else if (a === '--runs') o.runs = Number(next());
+    else if (a === '--warmup') o.warmup = Number(next());
+    else if (a === '--root') o.root = path.resolve(next());
+    else if (a === '--only') o.only = next().split(',');
+    else if (a === '--no-digitalgov') o.digitalgov = false;
+    else if (a === '--out') o.out = path.resolve(next());
+    else if (a === '--json') o.json = path.resolve(next());
+    else throw new Error(`unknown option ${a} (see the comment at the top of bench/run.js)`);
+  }
+  for (const s of o.sizes) if (!COUNTS[s]) throw new Error(`unknown size ${s}: use 1k, 10k or 100k`);
+  if (!o.quick && !o.out) o.out = path.join(ROOT, 'docs', 'benchmarks.md');
+  return o;
+}
+
+const log = (t) => process.stderr.write(`${t}\n`);
+
+async function runArchive(key, a, o, results, labels) {
+  const set = (results[key] = {});
+  for (const c of casesFor({ ...a, only: o.only })) {
+    labels[c.id] = c.label;
+    const warmup = c.id === 'first' ? 0 : o.warmup;
+    const m = await measure(c, { warmup, runs: o.runs });
+    set[c.id] = { ...m, group: c.group };
+    log(m.ok ? `  ${key} ${c.label}: ${m.wall.toFixed(3)} s wall, ${m.cpu?.toFixed(3) ?? '?'} s cpu, ${m.rssMb?.toFixed(0) ?? '?'} MB (${m.runs} runs)`
+      : `  ${key} ${c.label}: FAILED ${m.error}`);
+  }
+}
+
+async function main() {
+  const o = parseArgs(process.argv.slice(2));
+  if (!fs.existsSync(path.join(ROOT, 'dist', 'main.js'))) throw new Error('dist/ is missing: run npm ci (it builds dist/) first');
+  const peers = findPeers();
+  log(`peers: hugo ${peers.hugo?.version ?? 'skipped (not installed)'}, eleventy ${peers.eleventy?.version ?? 'skipped (not installed)'}, rg ${peers.rg?.version ?? 'skipped (not installed)'}`);
+  const started = new Date();
+  const load = [os.loadavg()[0]];
+  const results = {};
+  const labels = {};
+  const archives = {};
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'releases-bench-work-'));
+  try {
+    for (const size of o.sizes) {
+      const dir = path.join(o.root, `bench-${size}`);
+      log(`archive ${size}: ${dir}`);
+      const stamp = await ensureArchive({ count: COUNTS[size], out: dir, seed: 1 });
+      archives[size] = { files: stamp.files, mb: stamp.bytes / 1e6 };
+      const hugoSite = peers.hugo ? prepareHugo({ archive: dir, dir: `${dir}-hugo` }).dir : null;
+      const w = fs.mkdtempSync(path.join(work, `${size}-`));
+      await runArchive(size, { key: size, dir, showId: stamp.samples.first, work: w, hugoSite, peers }, o, results, labels);
+    }
+    const corpus = path.resolve(ROOT, '..', 'shared', 'corpora', 'digitalgov', 'content', 'news');
+    if (o.digitalgov && fs.existsSync(corpus)) {
+      log(`archive digitalgov: ${corpus}`);
+      const w = fs.mkdtempSync(path.join(work, 'digitalgov-'));
+      const cacheDir = path.join(w, 'cache'); // never write an index next to the shared corpus
+      const hugoSite = peers.hugo ? prepareHugo({ archive: corpus, dir: path.join(w, 'hugo'), stubShortcodes: true }).dir : null;
+      const only = o.only ?? ['first', 'list', 'search', 'export-html', 'hugo-list', 'hugo-build', 'eleventy-build', 'rg', 'node'];
+      await runArchive('digitalgov', { key: 'digitalgov', dir: corpus, cacheDir, showId: 'x', work: w, hugoSite, peers }, { ...o, only }, results, labels);
+      indexFiles(corpus, cacheDir).forEach((f) => fs.rmSync(f, { force: true }));
+      archives.digitalgov = { files: 2084, mb: 15 };
+    } else if (o.digitalgov) {
+      log('archive digitalgov: skipped (../shared/corpora/digitalgov not found)');
+    }
+  } finally {
+    fs.rmSync(work, { recursive: true, force: true });
+  }
+  load.push(os.loadavg()[0]);
+  const report = writeReport({ o, results, labels, archives, peers, started, load, bin: BIN });
+  process.stdout.write(report.text);
+  if (o.json) fs.writeFileSync(o.json, JSON.stringify({ results, labels, archives, peers, started, load }, null, 2));
+  if (o.out) log(`wrote ${path.relative(process.cwd(), o.out)}`);
+}
+
+main().catch((e) => {
+  log(`bench: ${e.message}`);
+  process.exitCode = 1;
+});
