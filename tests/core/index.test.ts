@@ -85,6 +85,16 @@ describe('index refresh', () => {
     expect(await ids(archive, 'returnees')).toEqual(['returnees']);
   });
 
+  it('gives the same scores after every file was indexed again (no drift from deletes)', async () => {
+    const { archive } = fresh();
+    const scores = async () => (await searchArchive(archive, 'соработка ohrid', NO_FILTERS, undefined)).outcome.hits.map((h) => h.score);
+    const before = await scores();
+    const later = new Date(Date.now() + 5000);
+    for (const f of scanReleaseFiles(archive).files) utimesSync(f.absolute, later, later);
+    expect(await refresh(archive)).toMatchObject({ parsed: 24 });
+    expect(await scores()).toEqual(before);
+  });
+
   it('with RELEASES_INDEX_CHECK=folders trusts folder mtimes (and still sees new files)', async () => {
     const { archive } = fresh();
     await ids(archive, 'x');
