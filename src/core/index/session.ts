@@ -1,9 +1,9 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { assertArchiveDir, loadArchive } from '../archive.js';
 import type { Filters } from '../query.js';
 import { parseRegistry, parseSettings, Registry } from '../registry.js';
-import type { ArchiveSettings } from '../types.js';
+import type { ArchiveSettings, RegistryPartner } from '../types.js';
 import { searchIndex } from './engine.js';
 import { searchMemory } from './memory.js';
 import { cacheDirFor, indexFileFor, isCorruption, openIndexDb, removeIndexFile } from './open.js';
@@ -87,6 +87,27 @@ export function readArchiveConfig(dir: string): { settings: ArchiveSettings; reg
   };
 }
 
+/**
+ * The settings and registry through the index: parsing a registry of a few hundred
+ * partners with the YAML parser costs more than a whole search, so the result is kept in
+ * the index and used while both files keep their size and mtime.
+ */
+export function cachedArchiveConfig(index: ArchiveIndex, dir: string): { settings: ArchiveSettings; registry: Registry } {
+  const stamp = ['archive.yml', 'partners.yml'].map((f) => {
+    const st = statSync(path.join(dir, f), { throwIfNoEntry: false });
+    return st ? `${st.size}:${st.mtimeMs}` : '-';
+  }).join(' ');
+  const row = index.db.prepare("SELECT value FROM meta WHERE key = 'config'").pluck().get() as string | undefined;
+  if (row) {
+    const saved = JSON.parse(row) as { stamp: string; settings: ArchiveSettings; partners: RegistryPartner[] };
+    if (saved.stamp === stamp) return { settings: saved.settings, registry: new Registry(saved.partners) };
+  }
+  const config = readArchiveConfig(dir);
+  const value = JSON.stringify({ stamp, settings: config.settings, partners: config.registry.partners });
+  index.db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('config', ?)").run(value);
+  return config;
+}
+
 /** A search and how it was run. */
 export interface SearchRun {
   outcome: SearchOutcome;
@@ -107,7 +128,7 @@ export async function searchArchive(dir: string, query: string, flags: Filters, 
       return { outcome: searchMemory(archive, query, flags, limit), engine: 'memory' };
     }
     const refreshed = index.refresh(dir, o.env?.RELEASES_INDEX_CHECK === 'folders');
-    const { settings, registry } = readArchiveConfig(dir);
+    const { settings, registry } = cachedArchiveConfig(index, dir);
     return { outcome: searchIndex(index, query, { flags, settings, registry, limit }), engine: 'index', refreshed };
   });
   return { ...value, warnings };

@@ -21,10 +21,22 @@ export function plainText(markdown: string): string {
     .trim();
 }
 
+const wordTokens = new Map<string, string[]>();
+
+/** The index tokens of one word, remembered: bodies repeat their words, and folding is slow. */
+function tokensOf(word: string): string[] {
+  let t = wordTokens.get(word);
+  if (!t) {
+    if (wordTokens.size > 50_000) wordTokens.clear();
+    wordTokens.set(word, (t = tokens(word)));
+  }
+  return t;
+}
+
 function matchesIn(text: string, test: (token: string) => boolean): { start: number; end: number; key: string }[] {
   const out: { start: number; end: number; key: string }[] = [];
   for (const m of text.matchAll(WORD)) {
-    const folded = tokens(m[0]);
+    const folded = tokensOf(m[0]);
     const hit = folded.find(test);
     if (hit) out.push({ start: m.index!, end: m.index! + m[0].length, key: hit });
   }

@@ -14,6 +14,8 @@ export interface RefreshStats {
   files: number;
 }
 
+const BATCH = 2000;
+
 function parseFromDisk(file: FoundFile): FileResult {
   try {
     return parseReleaseFile(file.path, readFileSync(file.absolute));
@@ -41,8 +43,8 @@ export class ArchiveIndex implements ParseCache {
     return row ? deserialize(row.result) : undefined;
   }
 
-  /** Stores files parsed anew and forgets files that are no longer in the archive. */
-  update(fresh: { file: FoundFile; result: FileResult }[], present: FoundFile[]): void {
+  /** Stores files parsed anew and (given `present`) forgets files that are no longer in the archive. */
+  update(fresh: { file: FoundFile; result: FileResult }[], present?: FoundFile[]): void {
     const db = this.db;
     const find = db.prepare('SELECT rowid FROM files WHERE path = ?').pluck();
     const dropFile = db.prepare('DELETE FROM files WHERE rowid = ?');
@@ -65,8 +67,9 @@ export class ArchiveIndex implements ParseCache {
         addDoc.run(rowid, serialize(result));
         if (r) addText.run(rowid, ...foldedColumns(r));
       }
-      const keep = new Set(present.map((f) => f.path));
       let removed = 0;
+      if (!present) return removed;
+      const keep = new Set(present.map((f) => f.path));
       for (const [rowid, path] of db.prepare('SELECT rowid, path FROM files').raw().all() as [number, string][]) {
         if (!keep.has(path)) {
           drop(rowid);
@@ -96,17 +99,19 @@ export class ArchiveIndex implements ParseCache {
       dirs.set(path, { mtime, entries: JSON.parse(listing) });
     }
     const scan = scanReleaseFiles(dir, { dirs, known: trustFolders ? known : undefined });
-    const fresh: { file: FoundFile; result: FileResult }[] = [];
-    for (const file of scan.files) {
+    const changed = scan.files.filter((file) => {
       const k = known.get(file.path);
-      if (k && k[0] === file.size && k[1] === file.mtimeMs) continue;
-      fresh.push({ file, result: parseFromDisk(file) });
+      return !(k && k[0] === file.size && k[1] === file.mtimeMs);
+    });
+    // Written in batches, so a first run over 100k files never holds them all in memory.
+    for (let i = 0; i < changed.length; i += BATCH) {
+      this.update(changed.slice(i, i + BATCH).map((file) => ({ file, result: parseFromDisk(file) })));
     }
-    const stale = known.size + fresh.filter((f) => !known.has(f.file.path)).length !== scan.files.length;
+    const stale = known.size + changed.filter((f) => !known.has(f.path)).length !== scan.files.length;
     this.lastRemoved = 0;
-    if (fresh.length || stale) this.update(fresh, scan.files);
+    if (stale) this.update([], scan.files);
     if (scan.changed) this.saveDirs(scan.dirs);
-    return { parsed: fresh.length, removed: this.lastRemoved, files: scan.files.length };
+    return { parsed: changed.length, removed: this.lastRemoved, files: scan.files.length };
   }
 
   private saveDirs(dirs: Map<string, DirListing>): void {
