@@ -5,6 +5,13 @@ import { ReleasesError } from './core/errors.js';
 import { styler } from './render/style.js';
 
 function processIo(): Io {
+  // A reader that goes away early (`releases --help | head`) is not an error: stop quietly
+  // instead of dying with a stack trace from an unhandled 'error' event.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (e: NodeJS.ErrnoException) => {
+      if (e.code !== 'EPIPE') throw e;
+    });
+  }
   return { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: process.env, cwd: process.cwd(), now: new Date() };
 }
 
@@ -14,9 +21,9 @@ function processIo(): Io {
  */
 export async function run(argv: string[], io: Io = processIo()): Promise<number> {
   const ctx = createContext(io);
-  const program = createProgram(ctx);
   const s = styler(ctx.color.stderr);
   try {
+    const program = await createProgram(ctx, argv);
     await program.parseAsync(argv, { from: 'user' });
     return ctx.exitCode;
   } catch (e) {

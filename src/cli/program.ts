@@ -1,13 +1,16 @@
 import { createRequire } from 'node:module';
 import { Command } from 'commander';
 import { styler } from '../render/style.js';
-import { commands } from './commands/index.js';
+import { commandsFor } from './commands/index.js';
 import type { Context } from './context.js';
 
 const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
 
-/** The commander program: options and help only; every command lives in its own file. */
-export function createProgram(ctx: Context): Command {
+/**
+ * The commander program for a run of `argv`: options and help only; every command lives
+ * in its own file, loaded only when `argv` needs it.
+ */
+export async function createProgram(ctx: Context, argv: string[]): Promise<Command> {
   const s = styler(ctx.color.stderr);
   const program = new Command('releases');
   // Set before any subcommand exists: commander copies these settings into each one.
@@ -23,7 +26,7 @@ export function createProgram(ctx: Context): Command {
     .version(version, '-V, --version', 'print the version')
     .helpOption('-h, --help', 'show help')
     .showHelpAfterError('(run with --help for usage)');
-  for (const register of commands) register(program, ctx);
+  for (const register of await commandsFor(argv)) register(program, ctx);
   program.addHelpText('after', `
 Examples:
   releases list --from 2018 --partner osce

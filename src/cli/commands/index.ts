@@ -1,14 +1,34 @@
 import type { Command } from 'commander';
 import type { Context } from '../context.js';
-import { register as add } from './add.js';
-import { register as init } from './init.js';
-import { register as check } from './check.js';
-import { register as exportCommand } from './export.js';
-import { register as list } from './list.js';
-import { register as partners } from './partners.js';
-import { register as show } from './show.js';
-import { register as search } from './search.js';
-import { register as indexCmd } from './index-cmd.js';
 
-/** Every command, in the order `--help` lists them. */
-export const commands: ((program: Command, ctx: Context) => void)[] = [list, search, show, check, partners, add, init, exportCommand, indexCmd];
+/** Adds one command to the program. */
+export type Register = (program: Command, ctx: Context) => void;
+
+/**
+ * Every command by name, in the order `--help` lists them. Each module is imported only
+ * when a run needs it, so `releases --version` or `releases list` never load the HTML
+ * export, the prompts or the search engine.
+ */
+export const commands: [name: string, load: () => Promise<Register>][] = [
+  ['list', async () => (await import('./list.js')).register],
+  ['search', async () => (await import('./search.js')).register],
+  ['show', async () => (await import('./show.js')).register],
+  ['check', async () => (await import('./check.js')).register],
+  ['partners', async () => (await import('./partners.js')).register],
+  ['add', async () => (await import('./add.js')).register],
+  ['init', async () => (await import('./init.js')).register],
+  ['export', async () => (await import('./export.js')).register],
+  ['index', async () => (await import('./index-cmd.js')).register],
+];
+
+/**
+ * The commands a run of `argv` needs: the one it names; none for a bare `--version`;
+ * all of them otherwise (help, no command, a mistyped name that commander suggests for).
+ */
+export async function commandsFor(argv: string[]): Promise<Register[]> {
+  const word = argv.find((a) => !a.startsWith('-'));
+  const named = word === undefined ? undefined : commands.find(([name]) => name === word);
+  if (named) return [await named[1]()];
+  if (word === undefined && argv.some((a) => a === '--version' || a === '-V') && !argv.some((a) => a === '--help' || a === '-h')) return [];
+  return Promise.all(commands.map(([, load]) => load()));
+}
