@@ -25,9 +25,9 @@ Examples:
     await assertArchiveDir(dir);
     const { withIndex } = await import('../../core/index/session.js');
     const started = Date.now();
-    const { value, warnings } = await withIndex(dir, { cacheDir: opts.cacheDir, env: ctx.env, rebuild: Boolean(opts.rebuild) }, (index) => {
+    const { value, warnings } = await withIndex(dir, { cacheDir: opts.cacheDir, env: ctx.env, rebuild: Boolean(opts.rebuild) }, async (index) => {
       if (!index) return null;
-      return { stats: index.refresh(dir), file: index.file };
+      return { stats: await index.refresh(dir), file: index.file };
     });
     for (const w of warnings) ctx.stderr.write(`warning ${w}\n`);
     if (!value) {

@@ -127,7 +127,7 @@ export async function searchArchive(dir: string, query: string, flags: Filters, 
       const archive = await loadArchive(dir);
       return { outcome: searchMemory(archive, query, flags, limit), engine: 'memory' };
     }
-    const refreshed = index.refresh(dir, o.env?.RELEASES_INDEX_CHECK === 'folders');
+    const refreshed = await index.refresh(dir, o.env?.RELEASES_INDEX_CHECK === 'folders');
     const { settings, registry } = cachedArchiveConfig(index, dir);
     return { outcome: searchIndex(index, query, { flags, settings, registry, limit }), engine: 'index', refreshed };
   });

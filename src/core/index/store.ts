@@ -1,9 +1,9 @@
-import { readFileSync } from 'node:fs';
 import type { ParseCache } from '../archive.js';
 import type { FoundFile } from '../files.js';
-import { parseReleaseFile } from '../parse.js';
 import type { FileResult } from '../types.js';
-import { COLUMNS, deserialize, foldedColumns, serialize } from './documents.js';
+import { COLUMNS, deserialize } from './documents.js';
+import { parseInWorkers } from './parallel.js';
+import { parseFromDisk, toRow, type IndexRow } from './rows.js';
 import { scanReleaseFiles, type DirListing } from './scan.js';
 import type { Database, Statement } from './sqlite.js';
 
@@ -15,14 +15,8 @@ export interface RefreshStats {
 }
 
 const BATCH = 2000;
-
-function parseFromDisk(file: FoundFile): FileResult {
-  try {
-    return parseReleaseFile(file.path, readFileSync(file.absolute));
-  } catch (e) {
-    return { path: file.path, release: null, issues: [{ file: file.path, severity: 'error', code: 'unreadable', message: `the file cannot be read: ${(e as Error).message}`, hint: 'check the file\'s permissions (chmod a+r)' }] };
-  }
-}
+/** Below this many files to parse, starting worker threads costs more than it saves. */
+const PARALLEL_FROM = 300;
 
 /**
  * The persistent index of one archive: every file's parse result keyed by path, size and
@@ -45,6 +39,11 @@ export class ArchiveIndex implements ParseCache {
 
   /** Stores files parsed anew and (given `present`) forgets files that are no longer in the archive. */
   update(fresh: { file: FoundFile; result: FileResult }[], present?: FoundFile[]): void {
+    this.write(fresh.map(({ file, result }) => toRow(file, result)), present);
+  }
+
+  /** Writes rows (replacing any of the same path) and, given `present`, drops the others. */
+  private write(rows: IndexRow[], present?: FoundFile[]): void {
     const db = this.db;
     const find = db.prepare('SELECT rowid FROM files WHERE path = ?').pluck();
     const dropFile = db.prepare('DELETE FROM files WHERE rowid = ?');
@@ -59,13 +58,12 @@ export class ArchiveIndex implements ParseCache {
       dropDoc.run(rowid);
     };
     const write = db.transaction(() => {
-      for (const { file, result } of fresh) {
-        const old = find.get(file.path) as number | undefined;
+      for (const row of rows) {
+        const old = find.get(row.file.path) as number | undefined;
         if (old !== undefined) drop(old);
-        const r = result.release;
-        const { lastInsertRowid: rowid } = addFile.run(file.path, file.size, file.mtimeMs, r?.id ?? null, r?.lang ?? null, r?.translationKey ?? null);
-        addDoc.run(rowid, serialize(result));
-        if (r) addText.run(rowid, ...foldedColumns(r));
+        const { lastInsertRowid: rowid } = addFile.run(row.file.path, row.file.size, row.file.mtimeMs, row.id, row.lang, row.tkey);
+        addDoc.run(rowid, row.json);
+        if (row.folded) addText.run(rowid, ...row.folded);
       }
       let removed = 0;
       if (!present) return removed;
@@ -89,7 +87,7 @@ export class ArchiveIndex implements ParseCache {
    * parses only the files that are new or changed. With `trustFolders`, files in unchanged
    * folders are not stat'ed at all (faster on huge archives; misses edits made in place).
    */
-  refresh(dir: string, trustFolders = false): RefreshStats {
+  async refresh(dir: string, trustFolders = false): Promise<RefreshStats> {
     const known = new Map<string, [number, number]>();
     for (const [path, size, mtime] of this.db.prepare('SELECT path, size, mtime FROM files').raw().all() as [string, number, number][]) {
       known.set(path, [size, mtime]);
@@ -104,8 +102,9 @@ export class ArchiveIndex implements ParseCache {
       return !(k && k[0] === file.size && k[1] === file.mtimeMs);
     });
     // Written in batches, so a first run over 100k files never holds them all in memory.
-    for (let i = 0; i < changed.length; i += BATCH) {
-      this.update(changed.slice(i, i + BATCH).map((file) => ({ file, result: parseFromDisk(file) })));
+    const inWorkers = changed.length >= PARALLEL_FROM && (await parseInWorkers(changed, (rows) => this.write(rows)));
+    for (let i = 0; !inWorkers && i < changed.length; i += BATCH) {
+      this.write(changed.slice(i, i + BATCH).map((file) => toRow(file, parseFromDisk(file))));
     }
     const stale = known.size + changed.filter((f) => !known.has(f.path)).length !== scan.files.length;
     this.lastRemoved = 0;
