@@ -39,7 +39,7 @@ export function casesFor(a) {
   const list = [
     ours('version', 'releases --version', ['--version']),
     ours('first', 'first command (list, no index yet)', ['list', ...archive], {
-      setup: () => indexFiles(a.dir, a.cacheDir).forEach(rmrf), maxSeconds: 120,
+      setup: () => indexFiles(a.dir, a.cacheDir).forEach(rmrf),
     }),
     ours('list', 'list', ['list', ...archive]),
     ours('list-json', 'list --format json', ['list', '--format', 'json', ...archive]),
@@ -48,10 +48,10 @@ export function casesFor(a) {
     ours('show', 'show ID', ['show', a.showId, ...archive]),
     ours('check', 'check', ['check', ...archive], { okCodes: [0, 1] }),
     ours('partners', 'partners', ['partners', ...archive]),
-    ours('export-json', 'export --format json', ['export', '--format', 'json', ...archive], { maxSeconds: 120 }),
-    ours('export-ndjson', 'export --format ndjson', ['export', '--format', 'ndjson', ...archive], { maxSeconds: 120 }),
+    ours('export-json', 'export --format json', ['export', '--format', 'json', ...archive]),
+    ours('export-ndjson', 'export --format ndjson', ['export', '--format', 'ndjson', ...archive]),
     ours('export-html', 'export --format html', ['export', '--format', 'html', '--out', outHtml, ...archive], {
-      setup: () => rmrf(outHtml), maxSeconds: 180,
+      setup: () => rmrf(outHtml),
     }),
     ours('add', 'add --no-input', ['add', '--no-input', '--title', 'Бенчмарк соопштение', '--date', '2024-05-01', '--tag', 'bench', '--partner', 'OSCE', '--body', 'Текст на соопштението.', ...archive], {
       stdoutFile: addOut,
@@ -66,12 +66,12 @@ export function casesFor(a) {
   if (a.peers.hugo && a.hugoSite) {
     const publish = path.join(a.hugoSite, 'public');
     peers.push({ id: 'hugo-list', label: 'hugo list all', group: 'peer', cmd: 'hugo', args: ['list', 'all', '--source', a.hugoSite] });
-    peers.push({ id: 'hugo-build', label: 'hugo (site build)', group: 'peer', cmd: 'hugo', args: ['--quiet', '--source', a.hugoSite], setup: () => rmrf(publish), maxSeconds: 180 });
+    peers.push({ id: 'hugo-build', label: 'hugo (site build)', group: 'peer', cmd: 'hugo', args: ['--quiet', '--source', a.hugoSite], setup: () => rmrf(publish) });
   }
   if (a.peers.eleventy) {
     const out = path.join(a.work, 'eleventy-site');
     peers.push({
-      id: 'eleventy-build', label: 'eleventy (site build)', group: 'peer', node: true, cmd: process.execPath, maxSeconds: 240,
+      id: 'eleventy-build', label: 'eleventy (site build)', group: 'peer', node: true, cmd: process.execPath,
       args: [a.peers.eleventy.bin, `--config=${ELEVENTY_CONFIG}`, `--input=${a.dir}`, `--output=${out}`, '--quiet'],
       cwd: ROOT, setup: () => rmrf(out),
     });

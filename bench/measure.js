@@ -67,22 +67,25 @@ export function runOnce({ cmd, args, cwd, env, stdoutFile, node = false }) {
 }
 
 /**
- * Measures a case: `warmup` untimed runs, then `runs` timed ones, each after the case's
- * `setup()` (untimed) and followed by `after(result)`. Stops at the first failing run.
- * Returns { runs, wall, cpu, rssMb, wallMin, wallMax, cpuMin, cpuMax, ok, error }.
+ * Measures a case: `warmup` untimed runs, then up to `runs` timed ones, each after the
+ * case's `setup()` (untimed) and followed by `after(result)`. A run longer than 30 s makes
+ * its warm-up count as a timed run (the files are already in the page cache from the
+ * cases before), and no new run starts once `budget` seconds are spent. Stops at the first
+ * failing run. Returns { runs, wall, cpu, rssMb, wallMin, wallMax, cpuMin, cpuMax, ok, error }.
  */
-export async function measure(c, { warmup = 1, runs = 5 } = {}) {
+export async function measure(c, { warmup = 1, runs = 5, budget = 90 } = {}) {
   const samples = [];
-  for (let i = 0; i < warmup + runs; i++) {
+  let spent = 0;
+  for (let i = 0; i < warmup + runs && samples.length < runs; i++) {
     if (c.setup) await c.setup();
     const r = await runOnce(c);
     if (c.after) await c.after(r);
+    spent += r.wall;
     if (r.code !== 0 && !(c.okCodes ?? [0]).includes(r.code)) {
       return { ok: false, error: `exit ${r.code}: ${r.stderr.trim().split('\n').slice(-3).join(' | ')}`, runs: samples.length };
     }
-    if (i >= warmup) samples.push(r);
-    // A very slow case is not worth more runs than the two that show its spread.
-    if (i >= warmup && c.maxSeconds && samples.length >= 2 && r.wall * (warmup + runs - i - 1) > c.maxSeconds) break;
+    if (i >= warmup || r.wall > 30) samples.push(r);
+    if (samples.length && spent + r.wall > budget) break;
   }
   const walls = samples.map((s) => s.wall);
   const cpus = samples.map((s) => s.cpu).filter((x) => x != null);

@@ -7,6 +7,9 @@
 //   --runs N --warmup N   timed and untimed runs per case (default 5 and 1)
 //   --root DIR         where generated archives live (default: the system temp folder)
 //   --only a,b         case ids to run (see cases.js), e.g. list,search,hugo-list
+//   --skip id@size,…   cases not to run at a size (default on a full run: eleventy-build@100k,
+//                      whose build of 100k pages takes longer than the rest of the run)
+//   --budget S         no new run of a case starts after S seconds on it (default 90)
 //   --no-digitalgov    skip the real corpus (../shared/corpora/digitalgov)
 //   --out FILE         Markdown report (default docs/benchmarks.md on a full run)
 //   --json FILE        raw results as JSON
@@ -28,7 +31,7 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const COUNTS = { '1k': 1000, '10k': 10000, '100k': 100000 };
 
 function parseArgs(argv) {
-  const o = { quick: false, sizes: ['1k', '10k', '100k'], runs: 5, warmup: 1, root: os.tmpdir(), digitalgov: true, only: null, out: null, json: null };
+  const o = { quick: false, sizes: ['1k', '10k', '100k'], runs: 5, warmup: 1, root: os.tmpdir(), digitalgov: true, only: null, out: null, json: null, skip: ['eleventy-build@100k'], budget: 90 };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const next = () => argv[++i];
@@ -39,6 +42,8 @@ function parseArgs(argv) {
     else if (a === '--root') o.root = path.resolve(next());
     else if (a === '--only') o.only = next().split(',');
     else if (a === '--no-digitalgov') o.digitalgov = false;
+    else if (a === '--skip') o.skip = next().split(',').filter(Boolean);
+    else if (a === '--budget') o.budget = Number(next());
     else if (a === '--out') o.out = path.resolve(next());
     else if (a === '--json') o.json = path.resolve(next());
     else throw new Error(`unknown option ${a} (see the comment at the top of bench/run.js)`);
@@ -54,8 +59,12 @@ async function runArchive(key, a, o, results, labels) {
   const set = (results[key] = {});
   for (const c of casesFor({ ...a, only: o.only })) {
     labels[c.id] = c.label;
+    if (o.skip.includes(`${c.id}@${key}`)) {
+      log(`  ${key} ${c.label}: skipped (--skip)`);
+      continue;
+    }
     const warmup = c.id === 'first' ? 0 : o.warmup;
-    const m = await measure(c, { warmup, runs: o.runs });
+    const m = await measure(c, { warmup, runs: o.runs, budget: o.budget });
     set[c.id] = { ...m, group: c.group };
     log(m.ok ? `  ${key} ${c.label}: ${m.wall.toFixed(3)} s wall, ${m.cpu?.toFixed(3) ?? '?'} s cpu, ${m.rssMb?.toFixed(0) ?? '?'} MB (${m.runs} runs)`
       : `  ${key} ${c.label}: FAILED ${m.error}`);

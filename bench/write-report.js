@@ -33,7 +33,7 @@ export function writeReport({ o, results, labels, archives, peers, started, load
     `- Machine: ${cpu[0]?.model ?? 'unknown CPU'} × ${cpu.length}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GB RAM, ${os.type()} ${os.release()}; load average ${load.map((l) => l.toFixed(1)).join(' → ')} (shared machine: read CPU time beside wall time)`,
     `- Versions: releases ${version} (commit ${gitCommit()}), Node ${process.version}, Hugo ${peers.hugo?.version ?? 'skipped'}, Eleventy ${peers.eleventy?.version ?? 'skipped'}, ripgrep ${peers.rg?.version ?? 'skipped'}`,
     `- Archives: ${Object.entries(archives).map(([k, a]) => `${k} = ${a.files} files, ${a.mb.toFixed(0)} MB`).join('; ')}`,
-    `- Method: each command a whole process, ${o.warmup} warm-up + up to ${o.runs} timed runs (fewer for runs over a minute), median; peak RSS from GNU time (\`%M\`). Ratios are ours / peer, lower is better.`,
+    `- Method: each command a whole process, ${o.warmup} warm-up + up to ${o.runs} timed runs, median (a run over 30 s makes its warm-up count; no new run after ${o.budget} s on a case, so the slowest cases have 1–2 runs); peak RSS from GNU time (\`%M\`). Ratios are ours / peer, lower is better.`,
     '',
     '### Goals',
     '',

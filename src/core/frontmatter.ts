@@ -1,4 +1,3 @@
-import matter from 'gray-matter';
 import jsyaml from 'js-yaml';
 import { LineCounter, parseDocument, isMap, isScalar, type Document } from 'yaml';
 import type { Issue } from './types.js';
@@ -114,17 +113,17 @@ export function splitFrontMatter(file: string, text: string): Split {
       return js === null || js === undefined ? {} : js;
     },
   };
-  let parsed: { data: unknown; content: string };
+  let data: unknown;
   try {
-    // Passing options keeps gray-matter from caching by file text (a shared, growing cache).
-    parsed = matter(lines.slice(0, close + 1).join('\n') + '\n', { language: 'yaml', engines: { yaml: engine } as never });
+    // The opening and closing lines are checked above, so the YAML goes straight to the
+    // engine: gray-matter would only split the text again (and cache it without options).
+    data = engine.parse();
   } catch (e) {
     const reason = e instanceof Error ? e.message.split('\n')[0] : String(e);
     const alias = /alias/i.test(reason);
     return { ok: false, issues: [issue(file, 2, alias ? 'yaml-aliases' : 'yaml-syntax', alias ? 'the front matter expands too many YAML aliases' : `the front matter could not be read: ${reason}`, alias ? 'write the values out instead of using * aliases' : undefined)] };
   }
   if (issues.length) return { ok: false, issues };
-  const data = parsed.data;
   if (data === null || typeof data !== 'object' || Array.isArray(data) || (!lenientData && doc?.contents && !isMap(doc.contents))) {
     return { ok: false, issues: [issue(file, 2, 'front-matter-not-map', 'the front matter is not a list of fields (key: value)', 'write one "field: value" per line between the --- lines')] };
   }
