@@ -1,6 +1,4 @@
-import { readFileSync } from 'node:fs';
 import type { FoundFile } from '../files.js';
-import { parseReleaseFile } from '../parse.js';
 import type { FileResult } from '../types.js';
 import { foldedColumns, serialize } from './documents.js';
 
@@ -13,15 +11,6 @@ export interface IndexRow {
   json: string;
   /** The FTS columns; null when the file could not be read as a release. */
   folded: string[] | null;
-}
-
-/** Reads and parses one release file; a file that cannot be read becomes an issue. */
-export function parseFromDisk(file: FoundFile): FileResult {
-  try {
-    return parseReleaseFile(file.path, readFileSync(file.absolute));
-  } catch (e) {
-    return { path: file.path, release: null, issues: [{ file: file.path, severity: 'error', code: 'unreadable', message: `the file cannot be read: ${(e as Error).message}`, hint: 'check the file\'s permissions (chmod a+r)' }] };
-  }
 }
 
 /** The index row of a parse result. */

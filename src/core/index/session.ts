@@ -1,6 +1,5 @@
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { assertArchiveDir, loadArchive } from '../archive.js';
 import type { Filters } from '../query.js';
 import { parseRegistry, parseSettings, Registry } from '../registry.js';
 import type { ArchiveSettings, RegistryPartner } from '../types.js';
@@ -121,9 +120,11 @@ export interface SearchRun {
  * available, else over the files read into memory, with the same results.
  */
 export async function searchArchive(dir: string, query: string, flags: Filters, limit: number | undefined, o: IndexOptions = {}): Promise<SearchRun> {
-  await assertArchiveDir(dir);
+  // The loader (fast-glob, gray-matter) is only needed for its error message or the fallback.
+  if (!statSync(dir, { throwIfNoEntry: false })?.isDirectory()) await (await import('../archive.js')).assertArchiveDir(dir);
   const { value, warnings } = await withIndex(dir, o, async (index): Promise<Omit<SearchRun, 'warnings'>> => {
     if (!index) {
+      const { loadArchive } = await import('../archive.js');
       const archive = await loadArchive(dir);
       return { outcome: searchMemory(archive, query, flags, limit), engine: 'memory' };
     }

@@ -3,7 +3,7 @@ import type { FoundFile } from '../files.js';
 import type { FileResult } from '../types.js';
 import { COLUMNS, deserialize } from './documents.js';
 import { parseInWorkers } from './parallel.js';
-import { parseFromDisk, toRow, type IndexRow } from './rows.js';
+import { toRow, type IndexRow } from './rows.js';
 import { scanReleaseFiles, type DirListing } from './scan.js';
 import type { Database, Statement } from './sqlite.js';
 
@@ -102,9 +102,10 @@ export class ArchiveIndex implements ParseCache {
       return !(k && k[0] === file.size && k[1] === file.mtimeMs);
     });
     // Written in batches, so a first run over 100k files never holds them all in memory.
+    const { parseFromDisk } = changed.length ? await import('./read.js') : { parseFromDisk: null };
     const inWorkers = changed.length >= PARALLEL_FROM && (await parseInWorkers(changed, (rows) => this.write(rows)));
     for (let i = 0; !inWorkers && i < changed.length; i += BATCH) {
-      this.write(changed.slice(i, i + BATCH).map((file) => toRow(file, parseFromDisk(file))));
+      this.write(changed.slice(i, i + BATCH).map((file) => toRow(file, parseFromDisk!(file))));
     }
     const stale = known.size + changed.filter((f) => !known.has(f.path)).length !== scan.files.length;
     this.lastRemoved = 0;
