@@ -21,7 +21,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { BIN, casesFor, indexFiles } from './cases.js';
+import { casesFor, indexFiles } from './cases.js';
 import { ensureArchive } from './generate.js';
 import { measure } from './measure.js';
 import { findPeers, prepareHugo } from './peers.js';
@@ -82,16 +82,12 @@ async function main() {
   const labels = {};
   const archives = {};
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'releases-bench-work-'));
+  // The report is rewritten after each archive, so a long run stopped half-way keeps its numbers.
+  const flush = () => {
+    if (o.json) fs.writeFileSync(o.json, JSON.stringify({ results, labels, archives, peers, started, load }, null, 2));
+    return writeReport({ o, results, labels, archives, peers, started, load: [...load, os.loadavg()[0]] });
+  };
   try {
-    for (const size of o.sizes) {
-      const dir = path.join(o.root, `bench-${size}`);
-      log(`archive ${size}: ${dir}`);
-      const stamp = await ensureArchive({ count: COUNTS[size], out: dir, seed: 1 });
-      archives[size] = { files: stamp.files, mb: stamp.bytes / 1e6 };
-      const hugoSite = peers.hugo ? prepareHugo({ archive: dir, dir: `${dir}-hugo` }).dir : null;
-      const w = fs.mkdtempSync(path.join(work, `${size}-`));
-      await runArchive(size, { key: size, dir, showId: stamp.samples.first, work: w, hugoSite, peers }, o, results, labels);
-    }
     const corpus = path.resolve(ROOT, '..', 'shared', 'corpora', 'digitalgov', 'content', 'news');
     if (o.digitalgov && fs.existsSync(corpus)) {
       log(`archive digitalgov: ${corpus}`);
@@ -102,16 +98,24 @@ async function main() {
       await runArchive('digitalgov', { key: 'digitalgov', dir: corpus, cacheDir, showId: 'x', work: w, hugoSite, peers }, { ...o, only }, results, labels);
       indexFiles(corpus, cacheDir).forEach((f) => fs.rmSync(f, { force: true }));
       archives.digitalgov = { files: 2084, mb: 15 };
+      flush();
     } else if (o.digitalgov) {
       log('archive digitalgov: skipped (../shared/corpora/digitalgov not found)');
+    }
+    for (const size of o.sizes) {
+      const dir = path.join(o.root, `bench-${size}`);
+      log(`archive ${size}: ${dir}`);
+      const stamp = await ensureArchive({ count: COUNTS[size], out: dir, seed: 1 });
+      archives[size] = { files: stamp.files, mb: stamp.bytes / 1e6 };
+      const hugoSite = peers.hugo ? prepareHugo({ archive: dir, dir: `${dir}-hugo` }).dir : null;
+      const w = fs.mkdtempSync(path.join(work, `${size}-`));
+      await runArchive(size, { key: size, dir, showId: stamp.samples.first, work: w, hugoSite, peers }, o, results, labels);
+      flush();
     }
   } finally {
     fs.rmSync(work, { recursive: true, force: true });
   }
-  load.push(os.loadavg()[0]);
-  const report = writeReport({ o, results, labels, archives, peers, started, load, bin: BIN });
-  process.stdout.write(report.text);
-  if (o.json) fs.writeFileSync(o.json, JSON.stringify({ results, labels, archives, peers, started, load }, null, 2));
+  process.stdout.write(flush().text);
   if (o.out) log(`wrote ${path.relative(process.cwd(), o.out)}`);
 }
 
