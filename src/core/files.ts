@@ -1,6 +1,5 @@
-import { promises as fs } from 'node:fs';
+import { readdirSync, realpathSync, statSync, type Dirent, type Stats } from 'node:fs';
 import path from 'node:path';
-import fg from 'fast-glob';
 import type { Issue } from './types.js';
 
 /** A release file found in the archive, with what is needed to tell whether it changed. */
@@ -12,45 +11,68 @@ export interface FoundFile {
   mtimeMs: number;
 }
 
+const MD = /\.md$/i;
+
 function isInside(root: string, target: string): boolean {
   const rel = path.relative(root, target);
   return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
 }
 
 /**
- * Lists the release files below `dir`: `**\/*.md`, skipping names that start with `.` or
- * `_`. Symbolic links are followed only when they stay inside the archive; FIFOs, sockets
- * and devices are never opened (reading a FIFO would hang).
+ * Lists the release files below `dir`: `**\/*.md` (any case), skipping names that start
+ * with `.` or `_` and `node_modules` folders. Symbolic links are followed only when they
+ * stay inside the archive (and never into folders); FIFOs, sockets and devices are never
+ * opened (reading a FIFO would hang). A synchronous walk with one `stat` per file: at
+ * 100k files it takes a fraction of the time of fast-glob's asynchronous one.
  */
 export async function findReleaseFiles(dir: string): Promise<{ files: FoundFile[]; issues: Issue[] }> {
-  const root = await fs.realpath(dir);
-  const entries = await fg('**/*.md', {
-    cwd: dir, dot: false, onlyFiles: false, followSymbolicLinks: false, stats: true,
-    caseSensitiveMatch: false, ignore: ['**/_*', '**/_*/**', '**/node_modules/**'], suppressErrors: true,
-  });
+  const root = realpathSync(dir);
   const files: FoundFile[] = [];
   const issues: Issue[] = [];
   const skip = (rel: string, code: string, message: string, hint: string) =>
     issues.push({ file: rel, severity: 'warning', code, message, hint });
-  for (const entry of entries) {
-    const rel = entry.path;
-    const absolute = path.join(dir, rel);
-    let stats = entry.stats!;
-    if (stats.isSymbolicLink()) {
-      const target = await fs.realpath(absolute).catch(() => null);
+  const visit = (rel: string, absolute: string, entry: Dirent) => {
+    let stats: Stats | undefined;
+    if (entry.isSymbolicLink()) {
+      let target: string | null = null;
+      try {
+        target = realpathSync(absolute);
+      } catch { /* broken or looping */ }
       if (!target || !isInside(root, target)) {
         skip(rel, 'link-outside', target ? 'a symbolic link to a file outside the archive: not followed' : 'a symbolic link that leads nowhere (or in a loop): not followed', 'copy the file into the archive instead of linking to it');
-        continue;
+        return;
       }
-      stats = await fs.stat(target);
+      stats = statSync(target, { throwIfNoEntry: false });
+    } else {
+      stats = statSync(absolute, { throwIfNoEntry: false });
     }
-    if (stats.isDirectory()) continue;
+    if (!stats || stats.isDirectory()) return;
     if (!stats.isFile()) {
       skip(rel, 'not-a-file', 'not a regular file (a pipe, socket or device): not read', 'remove it from the archive');
-      continue;
+      return;
     }
     files.push({ path: rel, absolute, size: stats.size, mtimeMs: stats.mtimeMs });
-  }
+  };
+  const walk = (absDir: string, relDir: string) => {
+    let entries: Dirent[];
+    try {
+      entries = readdirSync(absDir, { withFileTypes: true });
+    } catch {
+      return; // a folder that cannot be read is skipped, as fast-glob's suppressErrors did
+    }
+    for (const entry of entries) {
+      const name = entry.name;
+      if (name.startsWith('.') || name.startsWith('_')) continue;
+      const rel = relDir ? `${relDir}/${name}` : name;
+      const absolute = path.join(absDir, name);
+      if (entry.isDirectory()) {
+        if (name !== 'node_modules') walk(absolute, rel);
+        continue;
+      }
+      if (MD.test(name)) visit(rel, absolute, entry);
+    }
+  };
+  walk(dir, '');
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return { files, issues };
 }
