@@ -76,7 +76,7 @@ export function casesFor(a) {
       cwd: ROOT, setup: () => rmrf(out),
     });
   }
-  if (a.peers.rg) peers.push({ id: 'rg', label: `rg -il ${RARE_WORD}`, group: 'peer', cmd: 'rg', args: ['-il', RARE_WORD, a.dir] });
+  if (a.peers.rg) peers.push({ id: 'rg', label: `rg -il ${RARE_WORD}`, group: 'peer', cmd: 'rg', args: ['-il', RARE_WORD, a.dir], okCodes: [0, 1] }); // 1: no match
   const all = [...list, ...peers].map((c) => ({ cwd: a.work, ...c }));
   return a.only ? all.filter((c) => a.only.includes(c.id)) : all;
 }

@@ -82,7 +82,7 @@ export async function measure(c, { warmup = 1, runs = 5, budget = 90 } = {}) {
     if (c.after) await c.after(r);
     spent += r.wall;
     if (r.code !== 0 && !(c.okCodes ?? [0]).includes(r.code)) {
-      return { ok: false, error: `exit ${r.code}: ${r.stderr.trim().split('\n').slice(-3).join(' | ')}`, runs: samples.length };
+      return { ok: false, error: `exit ${r.code}: ${r.stderr.trim().split('\n').filter((l) => l.trim() && !/^(\[11ty\])?\s+at /.test(l)).slice(0, 2).join(' / ')}`, runs: samples.length };
     }
     if (i >= warmup || r.wall > 30) samples.push(r);
     if (samples.length && spent + r.wall > budget) break;

@@ -7,7 +7,7 @@
 // Layouts and the list page are virtual templates (Eleventy 3), so nothing is written into
 // the archive. Front matter is read with js-yaml in `json` mode: a duplicate key keeps its
 // last value instead of stopping the build (13 digitalgov files have one), as `releases`
-// and Hugo also go on. Markdown is not run through Liquid first (plain content, as Hugo).
+// and Hugo also go on; a date string with a time and zone keeps its day. Markdown is not run through Liquid first (plain content, as Hugo).
 import yaml from 'js-yaml';
 
 const RELEASE = `<!doctype html>
@@ -47,7 +47,15 @@ const LIST = `<!doctype html>
 
 export default function (eleventyConfig) {
   eleventyConfig.setFrontMatterParsingOptions({
-    engines: { yaml: (text) => yaml.load(text, { json: true }) },
+    engines: {
+      yaml: (text) => {
+        const data = yaml.load(text, { json: true }) ?? {};
+        // Eleventy refuses dates such as digitalgov's `2025-01-02 00:00:00 -0500`: keep the day.
+        const day = typeof data.date === 'string' && /^\d{4}-\d{2}-\d{2}/.exec(data.date);
+        if (day) data.date = day[0];
+        return data;
+      },
+    },
   });
   // Every Markdown file is a release (Eleventy's collections.all sorted by date).
   eleventyConfig.addCollection('release', (api) => api.getAllSorted().filter((p) => p.inputPath.endsWith('.md')));
