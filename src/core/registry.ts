@@ -90,7 +90,11 @@ export function parseRegistry(file: string, text: string): { registry: Registry;
     const at = lc.linePos((pair.key as { range?: number[] })?.range?.[0] ?? 0);
     const entry = (data as Record<string, unknown>)[id];
     const bad = (message: string, hint: string) => issues.push({ file, line: at.line, column: at.col, field: id, severity: 'error', code: 'bad-partner', message, hint });
-    if (!/^[a-z0-9][a-z0-9-]*$/.test(id)) bad(`partner id ${JSON.stringify(id)} is not lower-case ASCII letters, digits and dashes`, 'ids are used in URLs: write it like osce-skopje');
+    if (!/^[a-z0-9][a-z0-9-]*$/.test(id)) {
+      bad(`partner id ${JSON.stringify(id)} is not lower-case ASCII letters, digits and dashes: the partner is left out until it is fixed`, 'ids are used in URLs and file names: write it like osce-skopje');
+      // Never registered: the id names the partner's page file, and "../x" would lead out of the site.
+      continue;
+    }
     const obj = (entry && typeof entry === 'object' && !Array.isArray(entry) ? entry : {}) as Record<string, unknown>;
     const name = typeof obj.name === 'string' && obj.name.trim() ? obj.name.trim() : null;
     if (!name) bad(`partner ${id} has no name`, 'add name: with the display name under it');
