@@ -36,6 +36,16 @@ describe('index refresh', () => {
     expect(await refresh(archive)).toEqual({ parsed: 0, removed: 0, files: 24 });
   });
 
+  it('notices a change written through the parse cache (list) before trusting its fingerprint', async () => {
+    const { archive } = fresh();
+    await refresh(archive);
+    const file = path.join(archive, '2020/2020-05-05-pandemija.md');
+    writeFileSync(file, RELEASE('Пандемија', 'Ксилофон.'));
+    await withIndex(archive, {}, (index) => loadArchive(archive, { cache: index! }));
+    expect(await refresh(archive)).toEqual({ parsed: 0, removed: 0, files: 24 });
+    expect(await ids(archive, 'ksilofon')).toEqual(['pandemija']);
+  });
+
   it('sees an added file', async () => {
     const { archive } = fresh();
     await refresh(archive);

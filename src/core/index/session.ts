@@ -130,7 +130,10 @@ export async function searchArchive(dir: string, query: string, flags: Filters, 
     }
     const refreshed = await index.refresh(dir, o.env?.RELEASES_INDEX_CHECK === 'folders');
     const { settings, registry } = cachedArchiveConfig(index, dir);
-    return { outcome: searchIndex(index, query, { flags, settings, registry, limit }), engine: 'index', refreshed };
+    // One read transaction: a snapshot, so another process's write cannot remove rows between
+    // ranking and reading them back.
+    const outcome = index.db.transaction(() => searchIndex(index, query, { flags, settings, registry, limit }))();
+    return { outcome, engine: 'index', refreshed };
   });
   return { ...value, warnings };
 }

@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import type { ParseCache } from '../archive.js';
 import type { FoundFile } from '../files.js';
 import type { FileResult } from '../types.js';
@@ -15,6 +16,21 @@ export interface RefreshStats {
 }
 
 const BATCH = 2000;
+
+/** A hash of every file's path, size and mtime, with their count: equal hashes, unchanged archive. */
+export function fingerprint(files: FoundFile[]): string {
+  let a = 0x811c9dc5;
+  let b = 0x9747b28c;
+  for (const f of files) {
+    const s = `${f.path}\0${f.size}\0${f.mtimeMs}\n`;
+    for (let i = 0; i < s.length; i++) {
+      const c = s.charCodeAt(i);
+      a = Math.imul(a ^ c, 16777619);
+      b = Math.imul(b ^ c, 0x5bd1e995) ^ (b >>> 15);
+    }
+  }
+  return `${(a >>> 0).toString(16)}${(b >>> 0).toString(16)}:${files.length}`;
+}
 /** Below this many files to parse, starting worker threads costs more than it saves. */
 const PARALLEL_FROM = 300;
 
@@ -57,7 +73,15 @@ export class ArchiveIndex implements ParseCache {
       dropFile.run(rowid);
       dropDoc.run(rowid);
     };
+    const bump = () => {
+      // Any change voids the stored fingerprint; the generation tells a refresh that ran
+      // at the same time that its fingerprint may no longer describe the index.
+      db.exec("DELETE FROM meta WHERE key = 'fingerprint'");
+      db.exec("INSERT INTO meta (key, value) VALUES ('generation', '1') ON CONFLICT(key) DO UPDATE SET value = CAST(value AS INTEGER) + 1");
+      this.writes++;
+    };
     const write = db.transaction(() => {
+      if (rows.length) bump();
       for (const row of rows) {
         const old = find.get(row.file.path) as number | undefined;
         if (old !== undefined) drop(old);
@@ -70,6 +94,7 @@ export class ArchiveIndex implements ParseCache {
       const keep = new Set(present.map((f) => f.path));
       for (const [rowid, path] of db.prepare('SELECT rowid, path FROM files').raw().all() as [number, string][]) {
         if (!keep.has(path)) {
+          if (removed === 0 && !rows.length) bump();
           drop(rowid);
           removed++;
         }
@@ -88,17 +113,38 @@ export class ArchiveIndex implements ParseCache {
    * folders are not stat'ed at all (faster on huge archives; misses edits made in place).
    */
   async refresh(dir: string, trustFolders = false): Promise<RefreshStats> {
-    const known = new Map<string, [number, number]>();
-    for (const [path, size, mtime] of this.db.prepare('SELECT path, size, mtime FROM files').raw().all() as [string, number, number][]) {
-      known.set(path, [size, mtime]);
+    const db = this.db;
+    const meta = db.prepare('SELECT value FROM meta WHERE key = ?').pluck();
+    const stored = meta.get('fingerprint') as string | undefined;
+    const storedCount = Number(stored?.split(':')[1] ?? -1);
+    const dirRows = db.prepare('SELECT path, mtime FROM dirs').raw().all() as [string, number][];
+    if (trustFolders && stored && dirRows.length && dirRows.every(([p, m]) => statSync(p ? `${dir}/${p}` : dir, { throwIfNoEntry: false })?.mtimeMs === m)) {
+      return { parsed: 0, removed: 0, files: storedCount };
     }
     const dirs = new Map<string, DirListing>();
-    for (const [path, mtime, listing] of this.db.prepare('SELECT path, mtime, listing FROM dirs').raw().all() as [string, number, string][]) {
+    for (const [path, mtime, listing] of db.prepare('SELECT path, mtime, listing FROM dirs').raw().all() as [string, number, string][]) {
       dirs.set(path, { mtime, entries: JSON.parse(listing) });
     }
-    const scan = scanReleaseFiles(dir, { dirs, known: trustFolders ? known : undefined });
+    // Every file stat'ed, but on an unchanged archive the index's own list is never loaded:
+    // a hash of every path, size and mtime equals the one stored after the last refresh.
+    let known: Map<string, [number, number]> | undefined;
+    const loadKnown = () => {
+      known = new Map();
+      for (const [path, size, mtime] of db.prepare('SELECT path, size, mtime FROM files').raw().all() as [string, number, number][]) known.set(path, [size, mtime]);
+      return known;
+    };
+    const generation = () => Number(meta.get('generation') ?? 0);
+    const gen0 = generation();
+    this.writes = 0;
+    const scan = scanReleaseFiles(dir, { dirs, known: trustFolders ? loadKnown() : undefined });
+    const print = fingerprint(scan.files);
+    if (print === stored) {
+      if (scan.changed) this.saveDirs(scan.dirs);
+      return { parsed: 0, removed: 0, files: scan.files.length };
+    }
+    const have = known ?? loadKnown();
     const changed = scan.files.filter((file) => {
-      const k = known.get(file.path);
+      const k = have.get(file.path);
       return !(k && k[0] === file.size && k[1] === file.mtimeMs);
     });
     // Written in batches, so a first run over 100k files never holds them all in memory.
@@ -107,12 +153,18 @@ export class ArchiveIndex implements ParseCache {
     for (let i = 0; !inWorkers && i < changed.length; i += BATCH) {
       this.write(changed.slice(i, i + BATCH).map((file) => toRow(file, parseFromDisk!(file))));
     }
-    const stale = known.size + changed.filter((f) => !known.has(f.path)).length !== scan.files.length;
+    const stale = have.size + changed.filter((f) => !have.has(f.path)).length !== scan.files.length;
     this.lastRemoved = 0;
     if (stale) this.update([], scan.files);
     if (scan.changed) this.saveDirs(scan.dirs);
+    // Only when no other process wrote meanwhile does the index match this scan exactly.
+    db.transaction(() => {
+      if (generation() === gen0 + this.writes) db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('fingerprint', ?)").run(print);
+    }).immediate();
     return { parsed: changed.length, removed: this.lastRemoved, files: scan.files.length };
   }
+
+  private writes = 0;
 
   private saveDirs(dirs: Map<string, DirListing>): void {
     const put = this.db.prepare('INSERT INTO dirs (path, mtime, listing) VALUES (?, ?, ?)');
