@@ -15,6 +15,27 @@ function processIo(): Io {
   return { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: process.env, cwd: process.cwd(), now: new Date() };
 }
 
+/** What the machine, not releases, got wrong: said plainly, with what to do. */
+const SYSTEM_ERRORS: Record<string, [string, string]> = {
+  ENOSPC: ['the disk is full', 'free some space and run the command again'],
+  EDQUOT: ['the disk quota is used up', 'free some space and run the command again'],
+  EROFS: ['the file system is read-only', 'write somewhere else'],
+  EACCES: ['permission denied', 'check the permissions of the file and its folder'],
+  EPERM: ['operation not permitted', 'check the permissions of the file and its folder'],
+  EIO: ['an input/output error of the disk', 'check the disk; the files releases wrote before are unchanged'],
+  EMFILE: ['too many open files', 'raise the limit (ulimit -n) and run the command again'],
+  ENFILE: ['too many open files on the system', 'close some programs and run the command again'],
+  ENAMETOOLONG: ['a file name is too long', 'use a shorter path'],
+};
+
+function systemTrouble(err: (NodeJS.ErrnoException & { dest?: string }) | undefined): { message: string; hint: string } | null {
+  const known = err?.code ? SYSTEM_ERRORS[err.code] : undefined;
+  if (!known) return null;
+  // Node names the file for open/rename/mkdir, not for a write to an open file.
+  const where = err!.path ? ` ${err!.path}${err!.dest ? ` → ${err!.dest}` : ''}` : '';
+  return { message: `cannot ${err!.syscall ?? 'write'}${where}: ${known[0]} (${err!.code})`, hint: known[1] };
+}
+
 /**
  * Runs the CLI with `argv` (without `node` and the script) and returns the exit code.
  * The only place where errors become exit codes: 0 done, 1 could not do the work, 2 bad usage.
@@ -36,8 +57,13 @@ export async function run(argv: string[], io: Io = processIo()): Promise<number>
       if (e.hint) io.stderr.write(`  ${s.hint(e.hint)}\n`);
       return e.exitCode;
     }
-    const err = e as NodeJS.ErrnoException;
+    const err = e as NodeJS.ErrnoException & { dest?: string };
     if (err?.code === 'EPIPE') return ctx.exitCode;
+    const system = systemTrouble(err);
+    if (system) {
+      io.stderr.write(`${s.error('error')} ${system.message}\n  ${s.hint(system.hint)}\n`);
+      return 1;
+    }
     io.stderr.write(`${s.error('error')} ${err?.message ?? String(e)}\n`);
     io.stderr.write(`  ${s.hint('this is a bug in releases: please report it with the command you ran (RELEASES_DEBUG=1 shows details)')}\n`);
     if (io.env.RELEASES_DEBUG) io.stderr.write(`${err?.stack}\n`);
