@@ -69,6 +69,12 @@ describe('releases search', () => {
     expect(r.stdout.trim().split('\n').map((l) => short(JSON.parse(l).id))).toEqual(['sorabotki-so-opshtini', 'konferencija-skopje']);
   });
 
+  it('rejects an empty query (exit 2)', async () => {
+    const r = await search(['']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('the query is empty');
+  });
+
   it('rejects a year: term that is not a year (exit 2)', async () => {
     const r = await search(['year:last']);
     expect(r.code).toBe(2);

@@ -39,6 +39,7 @@ Examples:
   cmd.action(async (words: string[], opts) => {
     const unknown = words.find((w) => w.startsWith('--'));
     if (unknown) throw usageError(`unknown option ${unknown}`, 'run releases search --help for the options; to search for words starting with --, quote the whole query after --');
+    if (!words.join('').trim()) throw usageError('the query is empty', 'give words to search for (releases search соработка), or list releases with releases list');
     const filters = readFilters(opts);
     const limit = readLimit(opts.limit) ?? (opts.format === 'table' ? TABLE_LIMIT : undefined);
     const dir = ctx.archiveDir(opts.archive);
