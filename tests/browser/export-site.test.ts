@@ -95,17 +95,36 @@ describe.skipIf(!hasChromium)('exported site in Chromium', () => {
     expect(browserFolds).toEqual(samples.map(fold));
   });
 
-  it('filters by year, partner and language', async () => {
+  it('filters by year, partner and language, over every release', async () => {
     const { page, problems } = await watchedPage(browser);
     await page.goto(url('index.html'));
+    const shown = () => page.$$eval('#results:not([hidden]) li a', (l) => l.map((a) => a.getAttribute('href')));
     await page.selectOption('#f-year', '2019');
-    expect(await page.$$eval('#all li:not([hidden])', (l) => l.length)).toBe(2);
+    expect(await shown()).toHaveLength(2);
+    expect(await page.isHidden('#latest')).toBe(true);
     await page.selectOption('#f-lang', 'sq');
-    expect(await page.$$eval('#all li:not([hidden]) a', (l) => l.map((a) => a.getAttribute('href')))).toEqual(['r/2019-03-05-bashkepunim-rajonal.html']);
+    expect(await shown()).toEqual(['r/2019-03-05-bashkepunim-rajonal.html']);
     await page.selectOption('#f-year', '');
     await page.selectOption('#f-lang', '');
+    expect(await page.isVisible('#latest')).toBe(true);
     await page.selectOption('#f-partner', 'mvr');
-    expect(await page.$$eval('#all li:not([hidden])', (l) => l.length)).toBe(3);
+    expect(await shown()).toHaveLength(3);
+    // A filter narrows search results too.
+    await page.selectOption('#f-partner', '');
+    await page.selectOption('#f-lang', 'en');
+    expect(await search(page, 'petrevski')).toEqual(['r/2018-10-18-national-coordinator-at-third-international-conference.html']);
+    expect(problems).toEqual([]);
+  });
+
+  it('ranks title matches first and matches prefixes and small typos', async () => {
+    const { page, problems } = await watchedPage(browser);
+    await page.goto(url('index.html'));
+    await page.waitForFunction(() => (window as unknown as { releasesSearchReady?: boolean }).releasesSearchReady === true);
+    const find = (q: string) => page.evaluate((x) => (window as unknown as { releasesSearch(q: string): string[] }).releasesSearch(x), q);
+    expect(await find('petrevsky')).toEqual(await find('petrevski')); // one letter off
+    expect(await find('Петрев')).toEqual(await find('petrevski'));
+    expect((await find('bashkepunim'))[0]).toBe('r/2019-03-05-bashkepunim-rajonal.html');
+    expect(await find('p')).toEqual([]); // one letter waits for the next
     expect(problems).toEqual([]);
   });
 

@@ -75,7 +75,14 @@ export function planSite(archive: Pick<Archive, 'settings' | 'registry'>, releas
   for (const p of registry.partners) partnerSlugs.reserve(p.id);
   const known = new Map<string, SitePartner>();
   const unknown = new Map<string, SitePartner>();
+  // Every name is written on many pages: resolve each distinct spelling once.
+  const byName = new Map<string, SitePartner>();
   const partnerOf = (name: string): SitePartner => {
+    let p = byName.get(name);
+    if (!p) byName.set(name, (p = resolvePartner(name)));
+    return p;
+  };
+  const resolvePartner = (name: string): SitePartner => {
     const hit = registry.resolve(name);
     if (hit) {
       let p = known.get(hit.id);

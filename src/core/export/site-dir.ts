@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { promises as fs } from 'node:fs';
+import { promises as fs, renameSync } from 'node:fs';
 import path from 'node:path';
 import { ReleasesError } from '../errors.js';
 
@@ -65,24 +65,35 @@ async function walk(dir: string, rel = ''): Promise<{ files: string[]; dirs: str
   return out;
 }
 
-/** Clears a replaced export: deletes the files it lists, moves the user's own files into the new one. */
-async function retire(old: string, fresh: string): Promise<{ kept: string[]; left: string | null }> {
+/**
+ * Gives the new site the files the user added to the old one (a `CNAME`, say) before the
+ * swap, as hard links (copies where links fail), so that no moment exists at which the
+ * site in place lacks them. Files the new site writes itself stay with the old one.
+ */
+async function carryOver(old: string, fresh: string): Promise<{ carried: string[]; conflicts: boolean }> {
   const ours = new Set([...(await listedFiles(old)), MARKER]);
-  const { files, dirs } = await walk(old);
-  const kept: string[] = [];
-  let leftSome = false;
-  for (const f of files) {
-    const abs = path.join(old, f);
-    if (ours.has(f)) { await fs.rm(abs, { force: true }); continue; }
+  const carried: string[] = [];
+  let conflicts = false;
+  for (const f of (await walk(old)).files) {
+    if (ours.has(f)) continue;
     const dest = path.join(fresh, f);
-    if (await fs.lstat(dest).catch(() => null)) { leftSome = true; continue; }
+    if (await fs.lstat(dest).catch(() => null)) { conflicts = true; continue; }
     await fs.mkdir(path.dirname(dest), { recursive: true });
-    await fs.rename(abs, dest);
-    kept.push(f);
+    await fs.link(path.join(old, f), dest).catch(() => fs.cp(path.join(old, f), dest, { verbatimSymlinks: true }));
+    carried.push(f);
   }
+  return { carried, conflicts };
+}
+
+/** Clears a replaced export: deletes the files it lists and the user's files already carried over. */
+async function retire(old: string, carried: string[], conflicts: boolean): Promise<string | null> {
+  const gone = new Set([...(await listedFiles(old)), MARKER, ...carried]);
+  const { files, dirs } = await walk(old);
+  for (const f of files) if (gone.has(f)) await fs.rm(path.join(old, f), { force: true });
   for (const d of dirs) await fs.rmdir(path.join(old, d)).catch(() => undefined);
-  if (!leftSome) await fs.rmdir(old).catch(() => { leftSome = true; });
-  return { kept, left: leftSome ? old : null };
+  let left = conflicts;
+  if (!left) await fs.rmdir(old).catch(() => { left = true; });
+  return left ? old : null;
 }
 
 /**
@@ -127,19 +138,27 @@ export class SiteDir {
   /** Puts the finished site in place of `out`. Returns the user's files carried over from the old site. */
   async commit(): Promise<{ kept: string[]; left: string | null }> {
     await fs.writeFile(path.join(this.temp, MARKER), `${JSON.stringify({ tool: 'releases', files: [...this.files].sort() }, null, 1)}\n`);
-    await fs.rm(path.join(this.temp, BUILDING));
     const state = await checkSiteTarget(this.out, this.archiveDir);
-    if (state === 'absent') { await fs.rename(this.temp, this.out); return { kept: [], left: null }; }
-    if (state === 'empty') { await fs.rmdir(this.out); await fs.rename(this.temp, this.out); return { kept: [], left: null }; }
-    const old = path.join(path.dirname(this.out), `.${path.basename(this.out)}.releases-old-${randomBytes(4).toString('hex')}`);
-    await fs.rename(this.out, old);
-    try {
+    if (state !== 'previous') {
+      await fs.rm(path.join(this.temp, BUILDING));
+      if (state === 'empty') await fs.rmdir(this.out);
       await fs.rename(this.temp, this.out);
+      return { kept: [], left: null };
+    }
+    // Still marked as a build folder: a run killed now leaves links a later run may clear.
+    const { carried, conflicts } = await carryOver(this.out, this.temp);
+    await fs.rm(path.join(this.temp, BUILDING));
+    const old = path.join(path.dirname(this.out), `.${path.basename(this.out)}.releases-old-${randomBytes(4).toString('hex')}`);
+    // Back to back, with no turn of the event loop between: the moment without a site is
+    // two system calls long, so even a kill aimed at it almost never lands there.
+    renameSync(this.out, old);
+    try {
+      renameSync(this.temp, this.out);
     } catch (e) {
-      await fs.rename(old, this.out);
+      renameSync(old, this.out);
       throw e;
     }
-    return retire(old, this.out);
+    return { kept: carried, left: await retire(old, carried, conflicts) };
   }
 
   /** Removes the temporary folder (everything in it was written by this run). */

@@ -11,16 +11,11 @@ export function yearsOf(r: ArchivedRelease): string[] {
   return out;
 }
 
-/** The partner page slugs of a release, without repeats. */
-export function partnerSlugs(plan: SitePlan, r: ArchivedRelease): string[] {
-  return [...new Set(r.partners.map((p) => plan.partnerOf(p).slug))];
-}
-
-/** One release in a list: title link, period, place; data attributes drive the index filters. */
+/** One release in a list: title link, period, place. */
 export function releaseItem(plan: SitePlan, r: ArchivedRelease, root: string, pageLang: string): string {
   const lang = r.lang === pageLang ? '' : ` lang="${esc(r.lang)}"`;
   const place = r.event?.location ? ` · ${esc(r.event.location)}` : '';
-  return `<li data-y="${esc(yearsOf(r).join(' '))}" data-p="${esc(partnerSlugs(plan, r).join(' '))}" data-l="${esc(r.lang)}"${lang}><a href="${esc(root + plan.pageOf(r))}">${esc(r.title)}</a> <span class="meta"><time datetime="${esc(r.period.start)}">${esc(formatPeriod(r.period, r.lang))}</time>${place}</span></li>`;
+  return `<li${lang}><a href="${esc(root + plan.pageOf(r))}">${esc(r.title)}</a> <span class="meta"><time datetime="${esc(r.period.start)}">${esc(formatPeriod(r.period, r.lang))}</time>${place}</span></li>`;
 }
 
 /** A list of releases, or the empty state. */

@@ -1,15 +1,12 @@
-import MiniSearch from 'minisearch';
 import type { SitePlan } from '../../core/export/plan.js';
 import { fold } from '../../core/fold.js';
 import type { ArchivedRelease } from '../../core/types.js';
 import { formatPeriod } from './dates.js';
-import { partnerSlugs, yearsOf } from './lists.js';
+import { yearsOf } from './lists.js';
+import { TermFolder, TermTable, WEIGHT } from './search-terms.js';
 
-/** Releases per index file: small enough that the first file loads and answers fast. */
-export const CHUNK_SIZE = 2500;
-
-/** Fields of the in-browser index; site/search.js must use the same list. */
-export const SEARCH_FIELDS = ['title', 'summary', 'names', 'tags', 'place'];
+/** Releases per later index file (summaries): each file stays a few megabytes at most. */
+export const CHUNK_SIZE = 5000;
 
 /**
  * The browser's fold table, generated from `fold()` itself (never copied by hand): every
@@ -32,39 +29,64 @@ export function foldScript(): string {
   return `window.RELEASES_FOLD=${JSON.stringify(foldTable())};\n`;
 }
 
-/** What one search hit shows: [href, title, lang, period label, years, partner slugs, place]. */
-type SearchDoc = [string, string, string, string, string, string, string];
-
-function document(plan: SitePlan, r: ArchivedRelease, id: number) {
-  // Registry names and aliases make `ОБСЕ` find a release that writes `OSCE`.
-  const names = r.partners.flatMap((p) => {
-    const partner = plan.partnerOf(p);
-    return [p, partner.name, ...partner.aliases, partner.id ?? ''];
-  });
-  return { id, title: r.title, summary: r.summary ?? '', names: [...names, ...r.people].join(' · '), tags: r.tags.join(' · '), place: r.event?.location ?? '' };
+/**
+ * What one search hit shows and filters on, as one line of tab-separated fields: page slug
+ * (r/<slug>.html), title, lang, period label, years, partner numbers (into meta's partner
+ * list), place. Lines split much faster in a browser than JSON parses.
+ */
+function searchDoc(plan: SitePlan, r: ArchivedRelease, partnerNumber: Map<string, number>): string {
+  const partners = [...new Set(r.partners.map((p) => partnerNumber.get(plan.partnerOf(p).slug)!))];
+  const fields = [plan.pageOf(r).slice(2, -5), r.title, r.lang, formatPeriod(r.period, r.lang), yearsOf(r).join(' '), partners.join(' '), r.event?.location ?? ''];
+  return fields.map((f) => f.replace(/[\t\n\r\u2028\u2029]+/g, ' ')).join('\t');
 }
 
-/** The index files of the site: `search/index-N.js`, each one chunk of the releases. */
+/** Every name of a partner page: registry name, aliases and id, so `ОБСЕ` finds a release that writes `OSCE`. */
+function partnerTable(plan: SitePlan, folder: TermFolder): TermTable {
+  const table = new TermTable(folder);
+  plan.partners.forEach((p, i) => table.add(i, [p.name, ...p.aliases, p.id ?? ''].join(' · '), WEIGHT.names));
+  return table;
+}
+
+const chunkFile = (n: number, args: string[]) => ({ path: `search/index-${n}.js`, content: `window.releasesChunk(${n},${args.join(',')});\n` });
+
+/** How many index files the site has: the main one, then the summaries in chunks. */
+export function searchChunkCount(plan: SitePlan): number {
+  return 1 + Math.ceil(plan.releases.length / CHUNK_SIZE);
+}
+
+/**
+ * The index files of the site. `search/index-0.js` answers queries on its own: the terms of
+ * every release's title, people, tags and place, the table of what a hit shows, and the
+ * names of every partner (registry names and aliases). `search/index-N.js` add the summaries' terms, CHUNK_SIZE
+ * releases each; the page loads them after its own load and results improve as they come.
+ * Data travel as string literals: a browser parses a string much faster than an object literal.
+ */
 export function* searchChunks(plan: SitePlan): Generator<{ path: string; content: string }> {
-  const count = Math.ceil(plan.releases.length / CHUNK_SIZE);
-  for (let c = 0; c < count; c++) {
-    const releases = plan.releases.slice(c * CHUNK_SIZE, (c + 1) * CHUNK_SIZE);
-    // Words repeat a lot across releases: fold each distinct one once.
-    const folded = new Map<string, string>();
-    const processTerm = (term: string) => {
-      let f = folded.get(term);
-      if (f === undefined) folded.set(term, (f = fold(term)));
-      return f;
-    };
-    const ms = new MiniSearch({ fields: SEARCH_FIELDS, processTerm });
-    ms.addAll(releases.map((r, i) => document(plan, r, i)));
-    const docs: SearchDoc[] = releases.map((r) => [plan.pageOf(r), r.title, r.lang, formatPeriod(r.period, r.lang), yearsOf(r).join(' '), partnerSlugs(plan, r).join(' '), r.event?.location ?? '']);
-    // The index travels as a string literal: parsing it is much faster than an object literal.
-    yield { path: `search/index-${c}.js`, content: `window.releasesChunk(${c},${JSON.stringify(JSON.stringify(ms))},${JSON.stringify(docs)});\n` };
+  const folder = new TermFolder();
+  const main = new TermTable(folder);
+  const partnerNumber = new Map(plan.partners.map((p, i) => [p.slug, i]));
+  const docs: string[] = [];
+  plan.releases.forEach((r, doc) => {
+    main.add(doc, r.title, WEIGHT.title);
+    for (const person of r.people) main.add(doc, person, WEIGHT.names);
+    for (const tag of r.tags) main.add(doc, tag, WEIGHT.other);
+    main.add(doc, r.event?.location ?? '', WEIGHT.other);
+    docs.push(searchDoc(plan, r, partnerNumber));
+  });
+  // Partners are indexed once each, not once per release: a release finds them by its partner numbers.
+  const names = partnerTable(plan, folder).encode();
+  const table = main.encode();
+  yield chunkFile(0, [JSON.stringify(table.terms), JSON.stringify(table.postings), JSON.stringify(docs.join('\n')), JSON.stringify(names.terms), JSON.stringify(names.postings)]);
+  for (let c = 1; c < searchChunkCount(plan); c++) {
+    const part = new TermTable(folder);
+    const from = (c - 1) * CHUNK_SIZE;
+    plan.releases.slice(from, from + CHUNK_SIZE).forEach((r, i) => part.add(from + i, r.summary ?? '', WEIGHT.other));
+    const encoded = part.encode();
+    yield chunkFile(c, [JSON.stringify(encoded.terms), JSON.stringify(encoded.postings)]);
   }
 }
 
-/** `search/meta.js`: how many chunks there are, read before they are requested. */
+/** `search/meta.js`: the number of index files and the partner page slugs hits refer to by number. */
 export function searchMeta(plan: SitePlan): string {
-  return `window.RELEASES_SEARCH={chunks:${Math.ceil(plan.releases.length / CHUNK_SIZE)},fields:${JSON.stringify(SEARCH_FIELDS)}};\n`;
+  return `window.RELEASES_SEARCH=${JSON.stringify({ chunks: searchChunkCount(plan), partners: plan.partners.map((p) => p.slug) })};\n`;
 }

@@ -1,11 +1,9 @@
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { pathToFileURL } from 'node:url';
 import type { SitePlan } from '../../core/export/plan.js';
 import { atomFeed, jsonFeed } from '../feeds.js';
 import { feedsPage, indexPage, overviewPage, partnerPage, yearPage } from './pages.js';
 import { releasePage } from './release-page.js';
-import { foldScript, searchChunks, searchMeta } from './search-data.js';
+import { foldScript, searchChunkCount, searchChunks, searchMeta } from './search-data.js';
 
 /** One file of the exported site. */
 export interface SiteFile {
@@ -13,21 +11,18 @@ export interface SiteFile {
   content: string | Uint8Array;
 }
 
-const require = createRequire(import.meta.url);
-
-/** The static files shipped with the tool (`assets/` beside this module, copied into dist/ by the build) and MiniSearch's browser build. */
+/** The static files shipped with the tool (`assets/` beside this module, copied into dist/ by the build). */
 function staticAssets(): SiteFile[] {
   const own = (name: string) => readFileSync(new URL(`./assets/${name}`, import.meta.url));
   return [
     { path: 'assets/site.css', content: own('site.css') },
     { path: 'assets/search.js', content: own('search.js') },
-    { path: 'assets/minisearch.js', content: readFileSync(new URL('../umd/index.js', pathToFileURL(require.resolve('minisearch')))) },
   ];
 }
 
 /** How many files `siteFiles` yields, for the progress bar. */
 export function siteFileCount(plan: SitePlan): number {
-  return 3 + 5 + plan.releases.length + plan.years.length + plan.partners.length + plan.langs.length * 2 + Math.ceil(plan.releases.length / 2500) + 2;
+  return 2 + 4 + plan.releases.length + plan.years.length + plan.partners.length + plan.langs.length * 2 + 2 + searchChunkCount(plan) + 1;
 }
 
 /** Every file of the site, one at a time, so a large archive never sits in memory as pages. */

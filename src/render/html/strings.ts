@@ -31,6 +31,10 @@ export interface UiStrings {
   results: (n: number) => string;
   feeds: string;
   allReleases: string;
+  /** Heading of the index's list of the newest releases. */
+  latest: string;
+  /** Under that list: where the others are. */
+  olderHint: (shown: number, total: number) => string;
 }
 
 const mk: UiStrings = {
@@ -46,6 +50,8 @@ const mk: UiStrings = {
   partnerChart: 'Соопштенија по партнер', releasesIn: (y) => `Соопштенија од ${y}`,
   count: (n) => (n === 1 ? '1 соопштение' : `${n} соопштенија`), results: (n) => (n === 1 ? '1 резултат' : `${n} резултати`),
   feeds: 'Извори (Atom, JSON Feed)', allReleases: 'Сите соопштенија',
+  latest: 'Најнови соопштенија',
+  olderHint: (n, total) => `Прикажани се најновите ${n} од ${total} соопштенија. Другите се на страниците по години и по партнери, а пребарувањето и филтрите ги опфаќаат сите.`,
 };
 
 const sq: UiStrings = {
@@ -61,6 +67,8 @@ const sq: UiStrings = {
   partnerChart: 'Njoftime sipas partnerit', releasesIn: (y) => `Njoftime nga ${y}`,
   count: (n) => (n === 1 ? '1 njoftim' : `${n} njoftime`), results: (n) => (n === 1 ? '1 rezultat' : `${n} rezultate`),
   feeds: 'Burimet (Atom, JSON Feed)', allReleases: 'Të gjitha njoftimet',
+  latest: 'Njoftimet më të reja',
+  olderHint: (n, total) => `Shfaqen ${n} njoftimet më të reja nga ${total}. Të tjerat janë në faqet sipas viteve dhe partnerëve; kërkimi dhe filtrat i përfshijnë të gjitha.`,
 };
 
 const en: UiStrings = {
@@ -76,6 +84,8 @@ const en: UiStrings = {
   partnerChart: 'Releases per partner', releasesIn: (y) => `Releases from ${y}`,
   count: (n) => (n === 1 ? '1 release' : `${n} releases`), results: (n) => (n === 1 ? '1 result' : `${n} results`),
   feeds: 'Feeds (Atom, JSON Feed)', allReleases: 'All releases',
+  latest: 'Latest releases',
+  olderHint: (n, total) => `The newest ${n} of ${total} releases are shown. The others are on the year and partner pages; search and filters cover them all.`,
 };
 
 const TABLE: Record<string, UiStrings> = { mk, sq, en };
@@ -87,10 +97,17 @@ export function ui(lang: string): UiStrings {
 
 /** The name of a language in that language (`mk` → `македонски`), for language links. */
 export function languageName(lang: string): string {
-  try {
-    const name = new Intl.DisplayNames([lang], { type: 'language' }).of(lang);
-    return name ? name[0].toLocaleUpperCase(lang) + name.slice(1) : lang;
-  } catch {
-    return lang;
+  let name = languageNames.get(lang);
+  if (name === undefined) {
+    try {
+      const own = new Intl.DisplayNames([lang], { type: 'language' }).of(lang);
+      name = own ? own[0].toLocaleUpperCase(lang) + own.slice(1) : lang;
+    } catch {
+      name = lang;
+    }
+    languageNames.set(lang, name);
   }
+  return name;
 }
+
+const languageNames = new Map<string, string>();
