@@ -1,5 +1,6 @@
-import { readdirSync, realpathSync, statSync, type Dirent, type Stats } from 'node:fs';
+import { realpathSync, statSync, type Dirent, type Stats } from 'node:fs';
 import path from 'node:path';
+import fg from 'fast-glob';
 import type { Issue } from './types.js';
 
 /** A release file found in the archive, with what is needed to tell whether it changed. */
@@ -22,8 +23,8 @@ function isInside(root: string, target: string): boolean {
  * Lists the release files below `dir`: `**\/*.md` (any case), skipping names that start
  * with `.` or `_` and `node_modules` folders. Symbolic links are followed only when they
  * stay inside the archive (and never into folders); FIFOs, sockets and devices are never
- * opened (reading a FIFO would hang). A synchronous walk with one `stat` per file: at
- * 100k files it takes a fraction of the time of fast-glob's asynchronous one.
+ * opened (reading a FIFO would hang). fast-glob's synchronous API with one `stat` per
+ * file: at 100k files its asynchronous API with `stats: true` took several times longer.
  */
 export async function findReleaseFiles(dir: string): Promise<{ files: FoundFile[]; issues: Issue[] }> {
   const root = realpathSync(dir);
@@ -53,26 +54,12 @@ export async function findReleaseFiles(dir: string): Promise<{ files: FoundFile[
     }
     files.push({ path: rel, absolute, size: stats.size, mtimeMs: stats.mtimeMs });
   };
-  const walk = (absDir: string, relDir: string) => {
-    let entries: Dirent[];
-    try {
-      entries = readdirSync(absDir, { withFileTypes: true });
-    } catch {
-      return; // a folder that cannot be read is skipped, as fast-glob's suppressErrors did
-    }
-    for (const entry of entries) {
-      const name = entry.name;
-      if (name.startsWith('.') || name.startsWith('_')) continue;
-      const rel = relDir ? `${relDir}/${name}` : name;
-      const absolute = path.join(absDir, name);
-      if (entry.isDirectory()) {
-        if (name !== 'node_modules') walk(absolute, rel);
-        continue;
-      }
-      if (MD.test(name)) visit(rel, absolute, entry);
-    }
-  };
-  walk(dir, '');
+  // fast-glob lists (skipping dot names itself), one stat per file tells size and mtime.
+  const entries = fg.sync('**/*.md', {
+    cwd: dir, dot: false, onlyFiles: false, objectMode: true, followSymbolicLinks: false,
+    caseSensitiveMatch: false, ignore: ['**/_*', '**/_*/**', '**/node_modules/**'], suppressErrors: true,
+  });
+  for (const entry of entries) visit(entry.path, path.join(dir, entry.path), entry.dirent as Dirent);
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return { files, issues };
 }

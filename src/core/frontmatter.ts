@@ -1,3 +1,4 @@
+import matter from 'gray-matter';
 import jsyaml from 'js-yaml';
 import { LineCounter, parseDocument, isMap, isScalar, type Document } from 'yaml';
 import type { Issue } from './types.js';
@@ -115,9 +116,9 @@ export function splitFrontMatter(file: string, text: string): Split {
   };
   let data: unknown;
   try {
-    // The opening and closing lines are checked above, so the YAML goes straight to the
-    // engine: gray-matter would only split the text again (and cache it without options).
-    data = engine.parse();
+    // gray-matter gets the front matter alone (the body is split off above): about 9 µs a
+    // file. Passing options keeps it from caching by file text (a shared, growing cache).
+    data = matter(lines.slice(0, close + 1).join('\n') + '\n', { language: 'yaml', engines: { yaml: engine } as never }).data;
   } catch (e) {
     const reason = e instanceof Error ? e.message.split('\n')[0] : String(e);
     const alias = /alias/i.test(reason);
