@@ -1,4 +1,4 @@
-import { makeSnippet, type Snippet } from '../core/index/snippet.js';
+import { makeSnippet, markMatches, type Snippet } from '../core/index/snippet.js';
 import type { SearchHit } from '../core/index/plan.js';
 import type { RenderTarget } from './formats.js';
 import { toEntry } from './json.js';
@@ -9,11 +9,13 @@ import { truncate } from './width.js';
 /** A hit ready to print: the release, its score and its snippet. */
 export interface RenderedHit extends SearchHit {
   snippet: Snippet;
+  /** The title with its matched words, for the table. */
+  title: Snippet;
 }
 
 /** Makes the snippets of hits with the query's highlight test. */
 export function withSnippets(hits: SearchHit[], test: (token: string) => boolean): RenderedHit[] {
-  return hits.map((h) => ({ ...h, snippet: makeSnippet(h.release, test) }));
+  return hits.map((h) => ({ ...h, snippet: makeSnippet(h.release, test), title: markMatches(h.release.title, test) }));
 }
 
 /** The snippet with its matches styled (plain text when colour is off). */
@@ -42,7 +44,7 @@ export function searchText(hits: RenderedHit[], t: RenderTarget): string {
   const blocks = hits.map((h) => {
     const r = h.release;
     const head = `${formatPeriod(r.period)}  ${r.lang}  `;
-    const lines = [t.s.dim(head) + t.s.bold(t.width ? truncate(r.title, Math.max(12, t.width - head.length)) : r.title)];
+    const lines = [t.s.dim(head) + t.s.bold(highlight(fit(h.title, t.width ? Math.max(12, t.width - head.length) : undefined), t.s))];
     if (r.partners.length) lines.push(indent + t.s.dim(room ? truncate(r.partners.join(', '), room) : r.partners.join(', ')));
     if (h.snippet.text) lines.push(indent + highlight(fit(h.snippet, room), t.s));
     lines.push(indent + t.s.path(t.prefix + r.path));

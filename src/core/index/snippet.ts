@@ -59,6 +59,11 @@ function cut(text: string, from: number, to: number): { text: string; shift: num
   return { text: head + text.slice(start, end).trimEnd() + (end < text.length ? '…' : ''), shift: head.length - start };
 }
 
+/** A whole short text (a title) with the places the query matched. */
+export function markMatches(text: string, test: (token: string) => boolean): Snippet {
+  return { text, matches: matchesIn(text, test).map(({ start, end }) => ({ start, end })) };
+}
+
 /**
  * The passage of a release that best shows why it matched: the window of the body (else
  * the summary) holding the most different matched words. When the match was in another
