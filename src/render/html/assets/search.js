@@ -81,6 +81,8 @@
     loaded++;
     timing['chunk' + n] = performance.now();
     if (loaded === cfg.chunks) window.releasesSearchReady = true;
+    // The box appears once it can answer (the first file holds what every answer needs).
+    if (form && docText) form.hidden = false;
     if (form && (q.value.trim() || filtered())) schedule();
     // Prepare the partner lists while the reader is still looking at the page.
     else if (docText) setTimeout(function () { docsOfPartner(0); }, 0);
@@ -287,10 +289,10 @@
     status.textContent = say(hits.length) + (query && loaded < cfg.chunks ? ' ' + status.getAttribute('data-loading') : '');
   }
 
-  // One query per animation frame at most: fast typing never queues stale searches.
+  // One query per turn of the event loop: fast typing never queues stale searches.
   var frame = 0;
   function schedule() {
-    if (!frame) frame = requestAnimationFrame(function () { frame = 0; update(); });
+    if (!frame) frame = setTimeout(function () { frame = 0; update(); }, 0);
   }
 
   /* The hrefs a query finds, best first, as the page would list them (for tests). */
@@ -299,7 +301,7 @@
   };
 
   if (!form) return;
-  form.hidden = false;
+  if (lines) form.hidden = false;
   form.addEventListener('submit', function (e) { e.preventDefault(); update(); });
   q.addEventListener('focus', loadRest);
   q.addEventListener('input', function () { loadRest(); schedule(); });
