@@ -31,14 +31,16 @@ export function fingerprint(files: FoundFile[]): string {
   }
   return `${(a >>> 0).toString(16)}${(b >>> 0).toString(16)}:${files.length}`;
 }
+
 /** Below this many files to parse, starting worker threads costs more than it saves. */
 const PARALLEL_FROM = 300;
 
 /**
  * The persistent index of one archive: every file's parse result keyed by path, size and
  * mtime (a `ParseCache` for `loadArchive`), and the full-text table built from them.
- * Writes happen in one IMMEDIATE transaction per refresh, so two processes never
- * interleave and a second one simply waits (busy_timeout) for the first.
+ * Each batch of writes is one IMMEDIATE transaction that replaces rows by path, so two
+ * processes never interleave inside a batch, a second one waits (busy_timeout) instead of
+ * failing, and whichever writes last leaves a consistent index.
  */
 export class ArchiveIndex implements ParseCache {
   private readonly byPath: Statement;
