@@ -16,70 +16,70 @@ function seeds(): Buffer[] {
   const out: Buffer[] = [];
   for (const [dir, sub] of [['digitalgov', 'content/news/2019/03'], ['18f', 'content/posts'], ['rust-blog', 'content']]) {
     try {
-        const folder = path.join(CORPORA, dir, sub);
-        for (const f of readdirSync(folder).filter((n) => n.endsWith('.md')).slice(0, 15)) out.push(readFileSync(path.join(folder, f)));
-      } catch { /* the corpora sit beside the project; the fixtures below seed the mutations without them */ }
-    }
-    for (const fixture of ['bad-inputs', 'multilingual/2018', 'export-site/2022']) {
-      const folder = path.resolve(__dirname, '../fixtures', fixture);
-      for (const f of readdirSync(folder).filter((n) => n.endsWith('.md'))) out.push(readFileSync(path.join(folder, f)));
-    }
-    return out;
+      const folder = path.join(CORPORA, dir, sub);
+      for (const f of readdirSync(folder).filter((n) => n.endsWith('.md')).slice(0, 15)) out.push(readFileSync(path.join(folder, f)));
+    } catch { /* the corpora sit beside the project; the fixtures below seed the mutations without them */ }
   }
-
-  const TOKENS = ['---', '---js', '\n', ': ', '- ', '  ', 'title', 'date', 'event', 'start', 'end', 'location', 'partners', 'people', 'tags', 'id', 'lang',
-    'summary', 'translation_key', 'name', 'aliases', '2018-10-15', '15.10.2018', '2021-02-30', '"', "'", '[', ']', '{', '}', '&a', '*a', '<<: *a',
-    '!!binary', '!!js/function', '|', '>', '#', '__proto__', 'constructor', 'Охрид', 'ОБСЕ', 'ë', '\u0000', '\ufeff', '\u202e', '..', '../..', '<script>',
-    'javascript:', '%YAML 1.1', '~', 'null', 'true', '0x1F', '.inf', '1e309', '😀'];
-  const yamlish = fc.array(fc.constantFrom(...TOKENS), { maxLength: 60 }).map((t) => Buffer.from(t.join(''), 'utf8'));
-
-  function mutated(pool: Buffer[]) {
-    return fc.tuple(fc.constantFrom(...pool), fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 255 }), fc.constantFrom('set', 'insert', 'delete', 'cut')), { minLength: 1, maxLength: 6 }))
-      .map(([seed, edits]) => {
-        let b = Buffer.from(seed);
-        for (const [pos, byte, kind] of edits) {
-          const at = b.length ? pos % b.length : 0;
-          if (kind === 'set' && b.length) b[at] = byte;
-          else if (kind === 'insert') b = Buffer.concat([b.subarray(0, at), Buffer.from([byte]), b.subarray(at)]);
-          else if (kind === 'delete') b = Buffer.concat([b.subarray(0, at), b.subarray(at + 1)]);
-          else b = b.subarray(0, at);
-        }
-        return b;
-      });
+  for (const fixture of ['bad-inputs', 'multilingual/2018', 'export-site/2022']) {
+    const folder = path.resolve(__dirname, '../fixtures', fixture);
+    for (const f of readdirSync(folder).filter((n) => n.endsWith('.md'))) out.push(readFileSync(path.join(folder, f)));
   }
+  return out;
+}
 
-  const QUERY_TOKENS = ['соработка', 'osce', 'ОБСЕ', '"', '*', '-', '(', ')', 'NEAR(', 'AND', 'OR', 'NOT', '^', ':', 'partner:', 'tag:', 'year:', 'lang:',
-    'person:', '\'', '\\', '%', '_', ';', '--', '/*', '{', '}', '[', ']', '\u0000', 'ë', '🙂', ' ', '  '];
-  const query = fc.oneof(
-    fc.array(fc.constantFrom(...QUERY_TOKENS), { minLength: 1, maxLength: 8 }).map((t) => t.join('')),
-    fc.string({ unit: 'binary', minLength: 1, maxLength: 30 }),
-  ).filter((q) => q.trim() !== '' && !q.includes('\u0000') && !q.startsWith('-'));
+const TOKENS = ['---', '---js', '\n', ': ', '- ', '  ', 'title', 'date', 'event', 'start', 'end', 'location', 'partners', 'people', 'tags', 'id', 'lang',
+  'summary', 'translation_key', 'name', 'aliases', '2018-10-15', '15.10.2018', '2021-02-30', '"', "'", '[', ']', '{', '}', '&a', '*a', '<<: *a',
+  '!!binary', '!!js/function', '|', '>', '#', '__proto__', 'constructor', 'Охрид', 'ОБСЕ', 'ë', '\u0000', '\ufeff', '\u202e', '..', '../..', '<script>',
+  'javascript:', '%YAML 1.1', '~', 'null', 'true', '0x1F', '.inf', '1e309', '😀'];
+const yamlish = fc.array(fc.constantFrom(...TOKENS), { maxLength: 60 }).map((t) => Buffer.from(t.join(''), 'utf8'));
 
-  function archive(pool: Buffer[]) {
-    const file = fc.oneof({ weight: 3, arbitrary: mutated(pool) }, { weight: 2, arbitrary: yamlish }, { weight: 1, arbitrary: fc.uint8Array({ maxLength: 300 }).map((a) => Buffer.from(a)) });
-    return fc.record({
-      files: fc.array(fc.tuple(fc.constantFrom('2018/', '2020/x/', ''), fc.constantFrom('a', 'b', '2020-01-01-c', 'd e', 'ж', 'é'), file), { minLength: 1, maxLength: 8 }),
-      partners: fc.option(fc.oneof(yamlish, fc.constant(Buffer.from('osce:\n  name: OSCE\n  aliases: [ОБСЕ, "<img src=x onerror=alert(1)>"]\n"..":\n  name: x\n'))), { nil: undefined }),
-      settings: fc.option(yamlish, { nil: undefined }),
-      queries: fc.array(query, { minLength: 1, maxLength: 3 }),
+function mutated(pool: Buffer[]) {
+  return fc.tuple(fc.constantFrom(...pool), fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 255 }), fc.constantFrom('set', 'insert', 'delete', 'cut')), { minLength: 1, maxLength: 6 }))
+    .map(([seed, edits]) => {
+      let b = Buffer.from(seed);
+      for (const [pos, byte, kind] of edits) {
+        const at = b.length ? pos % b.length : 0;
+        if (kind === 'set' && b.length) b[at] = byte;
+        else if (kind === 'insert') b = Buffer.concat([b.subarray(0, at), Buffer.from([byte]), b.subarray(at)]);
+        else if (kind === 'delete') b = Buffer.concat([b.subarray(0, at), b.subarray(at + 1)]);
+        else b = b.subarray(0, at);
+      }
+      return b;
     });
-  }
+}
 
-  function expectNoCrash(r: { code: number; stderr: string }, what: string): void {
-    expect(r.stderr, what).not.toMatch(/this is a bug|\n\s+at |SqliteError|SQLITE_/);
-    expect([0, 1, 2], `${what}: ${r.stderr}`).toContain(r.code);
-  }
+const QUERY_TOKENS = ['соработка', 'osce', 'ОБСЕ', '"', '*', '-', '(', ')', 'NEAR(', 'AND', 'OR', 'NOT', '^', ':', 'partner:', 'tag:', 'year:', 'lang:',
+  'person:', '\'', '\\', '%', '_', ';', '--', '/*', '{', '}', '[', ']', '\u0000', 'ë', '🙂', ' ', '  '];
+const query = fc.oneof(
+  fc.array(fc.constantFrom(...QUERY_TOKENS), { minLength: 1, maxLength: 8 }).map((t) => t.join('')),
+  fc.string({ unit: 'binary', minLength: 1, maxLength: 30 }),
+).filter((q) => q.trim() !== '' && !q.includes('\u0000') && !q.startsWith('-'));
 
-  describe(`hostile archives through search and export (${ARCHIVES} archives)`, () => {
-    it('search (index and memory), export json and export html end with results or issues, never a crash', async () => {
-      const pool = seeds();
-      const samples = fc.sample(archive(pool), { numRuns: ARCHIVES, seed: Number(process.env.FUZZ_SEED) || 20261129 });
-      let runs = 0;
-      let files = 0;
-      for (const [k, a] of samples.entries()) {
-        // Removed here, not after the test: a long run makes thousands of them.
-        const root = mkdtempSync(path.join(tmpdir(), 'releases-fuzzcmd-'));
-        try {
+function archive(pool: Buffer[]) {
+  const file = fc.oneof({ weight: 3, arbitrary: mutated(pool) }, { weight: 2, arbitrary: yamlish }, { weight: 1, arbitrary: fc.uint8Array({ maxLength: 300 }).map((a) => Buffer.from(a)) });
+  return fc.record({
+    files: fc.array(fc.tuple(fc.constantFrom('2018/', '2020/x/', ''), fc.constantFrom('a', 'b', '2020-01-01-c', 'd e', 'ж', 'é'), file), { minLength: 1, maxLength: 8 }),
+    partners: fc.option(fc.oneof(yamlish, fc.constant(Buffer.from('osce:\n  name: OSCE\n  aliases: [ОБСЕ, "<img src=x onerror=alert(1)>"]\n"..":\n  name: x\n'))), { nil: undefined }),
+    settings: fc.option(yamlish, { nil: undefined }),
+    queries: fc.array(query, { minLength: 1, maxLength: 3 }),
+  });
+}
+
+function expectNoCrash(r: { code: number; stderr: string }, what: string): void {
+  expect(r.stderr, what).not.toMatch(/this is a bug|\n\s+at |SqliteError|SQLITE_/);
+  expect([0, 1, 2], `${what}: ${r.stderr}`).toContain(r.code);
+}
+
+describe(`hostile archives through search and export (${ARCHIVES} archives)`, () => {
+  it('search (index and memory), export json and export html end with results or issues, never a crash', async () => {
+    const pool = seeds();
+    const samples = fc.sample(archive(pool), { numRuns: ARCHIVES, seed: Number(process.env.FUZZ_SEED) || 20261129 });
+    let runs = 0;
+    let files = 0;
+    for (const [k, a] of samples.entries()) {
+      // Removed here, not after the test: a long run makes thousands of them.
+      const root = mkdtempSync(path.join(tmpdir(), 'releases-fuzzcmd-'));
+      try {
         const dir = path.join(root, 'archive');
         a.files.forEach(([folder, name, bytes], i) => {
           mkdirSync(path.join(dir, folder), { recursive: true });
