@@ -1,6 +1,13 @@
-import { LineCounter, parseDocument, isMap, isScalar } from 'yaml';
+import { createRequire } from 'node:module';
+import type * as YamlModule from 'yaml';
 import { foldName, nameMatches } from './fold.js';
 import type { ArchiveSettings, Issue, RegistryPartner } from './types.js';
+
+// The YAML parser is loaded on first use: a search on an unchanged archive takes the
+// registry from the index and never needs it (about 0.1 s of start-up saved).
+const require = createRequire(import.meta.url);
+let yamlModule: typeof YamlModule | undefined;
+const yaml = (): typeof YamlModule => (yamlModule ??= require('yaml') as typeof YamlModule);
 
 /** The partner registry with lookups by any name, alias or id, in any script. */
 export class Registry {
@@ -58,7 +65,8 @@ export function distance(a: string, b: string): number {
   return prev[b.length];
 }
 
-function yamlFile(file: string, text: string): { data: unknown; issues: Issue[]; lc: LineCounter; doc: ReturnType<typeof parseDocument> } {
+function yamlFile(file: string, text: string): { data: unknown; issues: Issue[]; lc: YamlModule.LineCounter; doc: YamlModule.Document.Parsed } {
+  const { LineCounter, parseDocument } = yaml();
   const lc = new LineCounter();
   const doc = parseDocument(text.replace(/^\ufeff/, '').replace(/\r\n?/g, '\n'), { schema: 'core', uniqueKeys: true, lineCounter: lc, prettyErrors: false });
   const issues: Issue[] = doc.errors.map((e) => {
@@ -81,12 +89,12 @@ export function parseRegistry(file: string, text: string): { registry: Registry;
   const { data, issues, lc, doc } = yamlFile(file, text);
   const partners: RegistryPartner[] = [];
   if (issues.length || data === null || data === undefined) return { registry: new Registry([]), issues };
-  if (typeof data !== 'object' || Array.isArray(data) || !isMap(doc.contents)) {
+  if (typeof data !== 'object' || Array.isArray(data) || !yaml().isMap(doc.contents)) {
     issues.push({ file, line: 1, column: 1, severity: 'error', code: 'registry-not-map', message: 'partners.yml should map partner ids to their names and aliases', hint: 'write "osce-skopje:" then "name:" and "aliases:" indented below it' });
     return { registry: new Registry([]), issues };
   }
   for (const pair of doc.contents.items) {
-    const id = isScalar(pair.key) ? String(pair.key.value) : '';
+    const id = yaml().isScalar(pair.key) ? String(pair.key.value) : '';
     const at = lc.linePos((pair.key as { range?: number[] })?.range?.[0] ?? 0);
     const entry = (data as Record<string, unknown>)[id];
     const bad = (message: string, hint: string) => issues.push({ file, line: at.line, column: at.col, field: id, severity: 'error', code: 'bad-partner', message, hint });
