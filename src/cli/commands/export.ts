@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { Option, type Command } from 'commander';
-import { usageError } from '../../core/errors.js';
+import { ReleasesError, usageError } from '../../core/errors.js';
 import { listReleases } from '../../core/query.js';
 import type { Context } from '../context.js';
 import { openArchive } from '../load.js';
@@ -84,6 +84,11 @@ Examples:
       if (left) ctx.stderr.write(`some files of the old site were left in ${left}: they were not written by releases\n`);
       ctx.stderr.write(`exported ${releases.length} release(s) to ${shown(ctx, out!)}/index.html\n`);
       return;
+    }
+    if (out && /\.md$/i.test(out)) {
+      const { pathInside } = await import('../../core/export/site-dir.js');
+      // Every later command would read the export back as a (broken) release.
+      if (await pathInside(out, dir)) throw new ReleasesError(`--out ${opts.out} is a .md file inside the archive folder ${dir}: it would be read back as a release; nothing was written`, 1, `write the export outside the archive, e.g. --out releases.${opts.format}`, opts.out);
     }
     const archive = await openArchive(ctx, dir);
     const releases = listReleases(archive.releases, filters, archive.registry, { sort: 'date', reverse: false });

@@ -26,6 +26,11 @@ async function realOrResolved(p: string): Promise<string> {
 
 const inside = (child: string, parent: string) => child === parent || child.startsWith(parent.endsWith(path.sep) ? parent : parent + path.sep);
 
+/** True when `p` is `dir` or lies below it, symbolic links resolved (for paths not yet created too). */
+export async function pathInside(p: string, dir: string): Promise<boolean> {
+  return inside(await realOrResolved(p), await realOrResolved(dir));
+}
+
 /** Says whether `out` may receive a site; refuses (touching nothing) when it may not. */
 export async function checkSiteTarget(out: string, archiveDir: string): Promise<TargetState> {
   const real = await realOrResolved(out);
