@@ -1,22 +1,10 @@
 import { Document, parse, visit } from 'yaml';
 import { parseReleaseFile } from './parse.js';
 import { slugify } from './slug.js';
-import type { CalendarDate, FileResult, ReleaseEvent } from './types.js';
+import type { FileResult, Release } from './types.js';
 
-/** What `add` knows about a new release before it becomes a file. */
-export interface ReleaseDraft {
-  title: string;
-  date: CalendarDate;
-  event: ReleaseEvent | null;
-  partners: string[];
-  people: string[];
-  tags: string[];
-  /** Written only when given; the archive's default applies otherwise. */
-  lang: string | null;
-  summary: string | null;
-  translationKey: string | null;
-  body: string;
-}
+/** What `add` knows about a new release before it becomes a file (`lang` null: the archive's default). */
+export type ReleaseDraft = Pick<Release, 'title' | 'date' | 'event' | 'partners' | 'people' | 'tags' | 'lang' | 'summary' | 'translationKey' | 'body'>;
 
 /** The front-matter fields of a draft, in the SPEC's order, leaving out what is empty. */
 export function frontMatterData(d: ReleaseDraft): Record<string, unknown> {
