@@ -1,5 +1,4 @@
 import path from 'node:path';
-import type { Archive } from '../core/archive.js';
 import { plannedName, releaseText, validateText, type ReleaseDraft } from '../core/create.js';
 import { today } from '../core/dates.js';
 import { ReleasesError } from '../core/errors.js';
@@ -8,6 +7,7 @@ import { writeNewFile } from '../core/write.js';
 import { issueLine } from '../render/issues.js';
 import { toEntry } from '../render/json.js';
 import { styler } from '../render/style.js';
+import type { AddTarget } from './add-target.js';
 import type { AddInput } from './commands/add.js';
 import type { Context } from './context.js';
 
@@ -35,7 +35,7 @@ export function toDraft(input: AddInput, now: Date): ReleaseDraft {
 }
 
 /** A path inside the archive as the user sees it from where they are. */
-function shown(ctx: Context, archive: Archive, rel: string): string {
+function shown(ctx: Context, archive: AddTarget, rel: string): string {
   const abs = path.join(archive.dir, rel);
   const fromCwd = path.relative(ctx.cwd, abs);
   return fromCwd.startsWith('..') ? abs : fromCwd;
@@ -45,7 +45,7 @@ function shown(ctx: Context, archive: Archive, rel: string): string {
  * Validates a new release with the same rules as `check` (errors stop it: exit 1, nothing
  * written; warnings are printed), then prints it (`--dry-run`) or writes it and prints where.
  */
-export async function createRelease(ctx: Context, archive: Archive, input: AddInput, options: CreateOptions): Promise<void> {
+export async function createRelease(ctx: Context, archive: AddTarget, input: AddInput, options: CreateOptions): Promise<void> {
   const s = styler(ctx.color.stderr);
   const draft = toDraft(input, ctx.now);
   const { folder, base } = plannedName(draft);
@@ -69,11 +69,10 @@ export async function createRelease(ctx: Context, archive: Archive, input: AddIn
   }
   if (options.interactive) await (await import('./prompts.js')).confirmWrite(ctx, shown(ctx, archive, planned), text);
 
-  const taken = new Set(archive.releases.map((r) => r.id));
-  const rel = await writeNewFile(archive.dir, { folder, base, text, taken });
+  const rel = await writeNewFile(archive.dir, { folder, base, text, taken: archive.takenIds(base) });
   const written = validateText(rel, text).release!;
-  const all = linkArchive([...archive.releases, written], archive.settings, archive.registry).releases;
-  const created = all.find((r) => r.path === rel) ?? { ...linked.releases[0], id: written.id, path: rel };
+  const translations = written.translationKey ? archive.translations(written.translationKey).filter((t) => t.id !== written.id) : [];
+  const created = { ...linked.releases[0], id: written.id, path: rel, translations };
   if (options.format === 'json') ctx.stdout.write(`${JSON.stringify(toEntry(created), null, 2)}\n`);
   else ctx.stdout.write(`${shown(ctx, archive, rel)}\n`);
   if (options.gitHint) ctx.stderr.write(`${s.hint(`hint: git add ${JSON.stringify(shown(ctx, archive, rel)).slice(1, -1)}`)}\n`);

@@ -1,4 +1,5 @@
-import { assertArchiveDir, loadArchive, type Archive } from '../core/archive.js';
+import { statSync } from 'node:fs';
+import type { Archive } from '../core/archive.js';
 import type { Issue } from '../core/types.js';
 import { location } from '../render/issues.js';
 import { styler } from '../render/style.js';
@@ -16,15 +17,18 @@ export function skippedFiles(archive: Archive): Issue[] {
 }
 
 /**
- * Loads the archive for a read command (through the search index's parse cache, when
- * better-sqlite3 is available) and tells, on stderr, which files were skipped
- * because they cannot be read (one line each) and where to look for details.
+ * Loads the archive for a read command and tells, on stderr, which files were skipped
+ * because they cannot be read (one line each) and where to look for details. Through the
+ * search index when better-sqlite3 is available: only new or changed files are parsed, the
+ * rest comes from the index in one query, and each release's body is read from its file
+ * when asked for. Without the index, every file is parsed.
  */
 export async function openArchive(ctx: Context, dir: string, prefix = ''): Promise<Archive> {
-  await assertArchiveDir(dir);
-  // The index remembers every file's parse result: only new or changed files are read again.
-  const { withIndex } = await import('../core/index/session.js');
-  const { value: archive, warnings } = await withIndex(dir, { env: ctx.env }, (index) => loadArchive(dir, { cache: index ?? undefined }));
+  // The loader module (fast-glob, the YAML parser) is needed only for its message, or without the index.
+  if (!statSync(dir, { throwIfNoEntry: false })?.isDirectory()) await (await import('../core/archive.js')).assertArchiveDir(dir);
+  const [{ withIndex }, { loadIndexedArchive }] = await Promise.all([import('../core/index/session.js'), import('../core/index/indexed-archive.js')]);
+  const trustFolders = ctx.env.RELEASES_INDEX_CHECK === 'folders';
+  const { value: archive, warnings } = await withIndex(dir, { env: ctx.env }, async (index) => (index ? loadIndexedArchive(index, dir, trustFolders) : (await import('../core/archive.js')).loadArchive(dir)));
   const s = styler(ctx.color.stderr);
   for (const w of warnings) ctx.stderr.write(`${s.warning('warning')} ${w}\n`);
   const skipped = skippedFiles(archive);

@@ -17,12 +17,18 @@ export interface PartnerCount {
 export function countPartners(releases: ArchivedRelease[], registry: Registry): PartnerCount[] {
   const known = new Map(registry.partners.map((p) => [p.id, { id: p.id, name: p.name, aliases: p.aliases, releases: 0 } as PartnerCount]));
   const unknown = new Map<string, PartnerCount>();
+  // Names repeat across releases; folding each spelling once keeps 100k releases fast.
+  const seen = new Map<string, PartnerCount>();
   for (const r of releases) {
     const counted = new Set<PartnerCount>();
     for (const name of r.partners) {
-      const hit = registry.resolve(name);
-      let entry = hit ? known.get(hit.id) : unknown.get(foldName(name));
-      if (!entry) unknown.set(foldName(name), (entry = { id: null, name, aliases: [], releases: 0 }));
+      let entry = seen.get(name);
+      if (!entry) {
+        const hit = registry.resolve(name);
+        entry = hit ? known.get(hit.id) : unknown.get(foldName(name));
+        if (!entry) unknown.set(foldName(name), (entry = { id: null, name, aliases: [], releases: 0 }));
+        seen.set(name, entry);
+      }
       counted.add(entry);
     }
     for (const entry of counted) entry.releases++;

@@ -109,26 +109,24 @@ Examples:
   releases add --title "Test" --body "Text." --dry-run`);
   cmd.action(async (opts) => {
     const given = await readFlags(opts, ctx);
-    const { loadArchive } = await import('../../core/archive.js');
-    const { createRelease } = await import('../add-release.js');
+    const [{ createRelease }, { withAddTarget }] = await Promise.all([import('../add-release.js'), import('../add-target.js')]);
     const dir = ctx.archiveDir(opts.archive);
-    const archive = await loadArchive(dir);
     const interactive = opts.input !== false && opts.bodyFile !== '-' && (await import('../prompts.js')).canPrompt(ctx);
-    let input = given;
-    if (interactive) {
-      const prompts = await import('../prompts.js');
-      input = await prompts.askMissing(given, archive, ctx, today(ctx.now));
-    } else {
-      const missing = missingFields(given);
-      if (missing.length) {
-        const them = missing.length > 1 ? 'them' : 'it';
-        throw usageError(`missing ${missing.map((m) => m.field).join(' and ')}: without a terminal (or with --no-input) releases add cannot ask for ${them}`, `give ${them} as flags: ${missing.map((m) => m.flag).join(' ')}`);
+    if (!existsSync(dir)) await (await import('../../core/archive.js')).assertArchiveDir(dir);
+    const missing = missingFields(given);
+    if (!interactive && missing.length) {
+      const them = missing.length > 1 ? 'them' : 'it';
+      throw usageError(`missing ${missing.map((m) => m.field).join(' and ')}: without a terminal (or with --no-input) releases add cannot ask for ${them}`, `give ${them} as flags: ${missing.map((m) => m.flag).join(' ')}`);
+    }
+    // Through the index: the ids taken and the settings, without reading every release.
+    await withAddTarget(ctx, dir, async (target) => {
+      let input = given;
+      if (interactive) input = await (await import('../prompts.js')).askMissing(given, await target.archive(), ctx, today(ctx.now));
+      if (opts.edit) {
+        const editor = ctx.env.VISUAL || ctx.env.EDITOR || 'vi';
+        input.body = await (await import('../prompts.js')).editBody(ctx, editor, input.body ?? '');
       }
-    }
-    if (opts.edit) {
-      const editor = ctx.env.VISUAL || ctx.env.EDITOR || 'vi';
-      input.body = await (await import('../prompts.js')).editBody(ctx, editor, input.body ?? '');
-    }
-    await createRelease(ctx, archive, input, { interactive, dryRun: Boolean(opts.dryRun), format: opts.format, gitHint: insideGit(dir) });
+      await createRelease(ctx, target, input, { interactive, dryRun: Boolean(opts.dryRun), format: opts.format, gitHint: insideGit(dir) });
+    });
   });
 }

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { fold } from '../fold.js';
 import type { ArchivedRelease, ArchiveSettings, FileResult, Release, TranslationRef } from '../types.js';
 
@@ -41,14 +42,44 @@ export function foldWords(text: string): string {
   });
 }
 
-/** A parse result as stored in the index. */
+/**
+ * A parse result as stored in the index: without the release's body, which stays in its
+ * file. Listing 100k releases then reads ~1 KB a file instead of ~5 KB, and the index
+ * does not hold every text twice (the folded text is in the FTS table).
+ */
 export function serialize(result: FileResult): string {
-  return JSON.stringify(result);
+  if (!result.release) return JSON.stringify(result);
+  const { body: _body, ...head } = result.release;
+  return JSON.stringify({ ...result, release: head });
 }
 
-/** A parse result read back from the index. */
+/** A parse result read back from the index; the release's `body` is '' until `readBody` fills it. */
 export function deserialize(text: string): FileResult {
-  return JSON.parse(text) as FileResult;
+  const result = JSON.parse(text) as FileResult;
+  if (result.release) result.release.body = '';
+  return result;
+}
+
+/**
+ * The body of a release read from its file: the lines from `bodyLine` on, after the
+ * byte-order mark and CRLF line ends are removed, exactly as the parser cut it. The index
+ * stored the release from this same file (same size and mtime); a file that is gone gives ''.
+ */
+export function readBody(absolute: string, bodyLine: number): string {
+  let text: string;
+  try {
+    text = readFileSync(absolute, 'utf8');
+  } catch {
+    return '';
+  }
+  text = text.replace(/^\ufeff/, '').replace(/\r\n?/g, '\n');
+  let at = 0;
+  for (let line = 1; line < bodyLine; line++) {
+    const nl = text.indexOf('\n', at);
+    if (nl < 0) return '';
+    at = nl + 1;
+  }
+  return text.slice(at);
 }
 
 /** The period of a release: its event, or its publication date. */

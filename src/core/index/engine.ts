@@ -3,7 +3,7 @@ import type { Registry } from '../registry.js';
 import { typoBudget } from '../search.js';
 import type { ArchivedRelease, ArchiveSettings, TranslationRef } from '../types.js';
 import { compareNewestFirst } from '../validate.js';
-import { archived, deserialize, WEIGHTS } from './documents.js';
+import { archived, deserialize, readBody, WEIGHTS } from './documents.js';
 import { bonusExpressions, IndexVocabulary, matchExpression } from './fts.js';
 import { BONUS_SCALE, originalWord, planFilter, planSearch, type SearchHit, type SearchOutcome, type SearchPlan } from './plan.js';
 import type { ArchiveIndex } from './store.js';
@@ -15,6 +15,8 @@ export interface SearchContext {
   registry: Registry;
   /** At most this many hits (all when undefined). */
   limit?: number;
+  /** The archive folder: the bodies of the hits shown are read from their files. */
+  dir: string;
 }
 
 /**
@@ -78,7 +80,8 @@ export function searchIndex(index: ArchiveIndex, query: string, c: SearchContext
     total = found.length;
     hits.push(...found.slice(0, c.limit ?? found.length).map((release) => ({ release, score: 0 })));
   }
-  return { hits, total, plan, suggestions: total === 0 ? suggest(index, plan, vocab) : [] };
+  for (const h of hits) h.release.body = readBody(`${c.dir}/${h.release.path}`, h.release.bodyLine);
+  return { hits, total, plan, suggestions: total === 0 ? suggest(index, plan, vocab, c.dir) : [] };
 }
 
 /**
@@ -101,7 +104,7 @@ function rankedRows(index: ArchiveIndex, plan: SearchPlan, match: string): [numb
 }
 
 /** Up to three archive words close to the query's words, written as in the releases. */
-function suggest(index: ArchiveIndex, plan: SearchOutcome['plan'], vocab: IndexVocabulary): string[] {
+function suggest(index: ArchiveIndex, plan: SearchOutcome['plan'], vocab: IndexVocabulary, dir: string): string[] {
   const firstDoc = index.db.prepare('SELECT docs.result FROM fts JOIN docs ON docs.rowid = fts.rowid WHERE fts MATCH ? LIMIT 1').pluck();
   const out: string[] = [];
   for (const p of plan.positive) {
@@ -109,6 +112,7 @@ function suggest(index: ArchiveIndex, plan: SearchOutcome['plan'], vocab: IndexV
     for (const token of vocab.near(p.forms.exact, Math.max(2, typoBudget(p.forms.exact) + 1), 3)) {
       const json = firstDoc.get(`"${token}"`) as string | undefined;
       const release = json ? deserialize(json).release : null;
+      if (release) release.body = readBody(`${dir}/${release.path}`, release.bodyLine);
       const word = (release && originalWord(release, token)) ?? token;
       if (!out.includes(word)) out.push(word);
     }

@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Database, DatabaseConstructor } from './sqlite.js';
 
 /** Bumped whenever the tables or what goes into them change: an older index is rebuilt. */
-export const SCHEMA_VERSION = 3;
+export const SCHEMA_VERSION = 4;
 const APP = 'releases-index';
 
 const SCHEMA = `
@@ -18,6 +18,8 @@ CREATE TABLE IF NOT EXISTS files (
   lang TEXT,
   tkey TEXT
 );
+-- The parse result without the release's body (list, show and partners never need all
+-- bodies; show and snippets read the few they need from the files).
 CREATE TABLE IF NOT EXISTS docs (rowid INTEGER PRIMARY KEY, result TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS dirs (path TEXT PRIMARY KEY, mtime REAL NOT NULL, listing TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS files_rid ON files(rid);
@@ -75,6 +77,8 @@ function connect(Sqlite: DatabaseConstructor, file: string): Database {
   try {
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
+    db.pragma('cache_size = -32768');
+    db.pragma('temp_store = MEMORY');
     return db;
   } catch (e) {
     db.close();

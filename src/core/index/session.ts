@@ -2,7 +2,7 @@ import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Filters } from '../query.js';
 import { parseRegistry, parseSettings, Registry } from '../registry.js';
-import type { ArchiveSettings, RegistryPartner } from '../types.js';
+import type { ArchiveSettings, Issue, RegistryPartner } from '../types.js';
 import { searchIndex } from './engine.js';
 import { searchMemory } from './memory.js';
 import { cacheDirFor, indexFileFor, isCorruption, openIndexDb, removeIndexFile } from './open.js';
@@ -76,14 +76,20 @@ function readText(file: string): string | null {
   }
 }
 
-/** The archive's settings and partner registry (their problems are for `check` to report). */
-export function readArchiveConfig(dir: string): { settings: ArchiveSettings; registry: Registry } {
+/** The archive's settings and partner registry, with their problems (for `check`, and for read commands to name). */
+export function readArchiveConfig(dir: string): ArchiveConfig {
   const settingsText = readText(path.join(dir, 'archive.yml'));
   const registryText = readText(path.join(dir, 'partners.yml'));
-  return {
-    settings: settingsText === null ? { name: 'Releases', lang: 'en', baseUrl: null } : parseSettings('archive.yml', settingsText).settings,
-    registry: registryText === null ? new Registry([]) : parseRegistry('partners.yml', registryText).registry,
-  };
+  const settings = settingsText === null ? { settings: { name: 'Releases', lang: 'en', baseUrl: null }, issues: [] } : parseSettings('archive.yml', settingsText);
+  const registry = registryText === null ? { registry: new Registry([]), issues: [] } : parseRegistry('partners.yml', registryText);
+  return { settings: settings.settings, registry: registry.registry, issues: [...settings.issues, ...registry.issues] };
+}
+
+/** Settings, registry and the problems found in `archive.yml` and `partners.yml`. */
+export interface ArchiveConfig {
+  settings: ArchiveSettings;
+  registry: Registry;
+  issues: Issue[];
 }
 
 /**
@@ -91,18 +97,18 @@ export function readArchiveConfig(dir: string): { settings: ArchiveSettings; reg
  * partners with the YAML parser costs more than a whole search, so the result is kept in
  * the index and used while both files keep their size and mtime.
  */
-export function cachedArchiveConfig(index: ArchiveIndex, dir: string): { settings: ArchiveSettings; registry: Registry } {
+export function cachedArchiveConfig(index: ArchiveIndex, dir: string): ArchiveConfig {
   const stamp = ['archive.yml', 'partners.yml'].map((f) => {
     const st = statSync(path.join(dir, f), { throwIfNoEntry: false });
     return st ? `${st.size}:${st.mtimeMs}` : '-';
   }).join(' ');
   const row = index.db.prepare("SELECT value FROM meta WHERE key = 'config'").pluck().get() as string | undefined;
   if (row) {
-    const saved = JSON.parse(row) as { stamp: string; settings: ArchiveSettings; partners: RegistryPartner[] };
-    if (saved.stamp === stamp) return { settings: saved.settings, registry: new Registry(saved.partners) };
+    const saved = JSON.parse(row) as { stamp: string; settings: ArchiveSettings; partners: RegistryPartner[]; issues: Issue[] };
+    if (saved.stamp === stamp) return { settings: saved.settings, registry: new Registry(saved.partners), issues: saved.issues };
   }
   const config = readArchiveConfig(dir);
-  const value = JSON.stringify({ stamp, settings: config.settings, partners: config.registry.partners });
+  const value = JSON.stringify({ stamp, settings: config.settings, partners: config.registry.partners, issues: config.issues });
   index.db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('config', ?)").run(value);
   return config;
 }
@@ -132,7 +138,7 @@ export async function searchArchive(dir: string, query: string, flags: Filters, 
     const { settings, registry } = cachedArchiveConfig(index, dir);
     // One read transaction: a snapshot, so another process's write cannot remove rows between
     // ranking and reading them back.
-    const outcome = index.db.transaction(() => searchIndex(index, query, { flags, settings, registry, limit }))();
+    const outcome = index.db.transaction(() => searchIndex(index, query, { flags, settings, registry, limit, dir: dir.replace(/[/\\]+$/, '') || dir }))();
     return { outcome, engine: 'index', refreshed };
   });
   return { ...value, warnings };

@@ -2,7 +2,7 @@ import { statSync } from 'node:fs';
 import type { ParseCache } from '../archive.js';
 import type { FoundFile } from '../files.js';
 import type { FileResult } from '../types.js';
-import { COLUMNS, deserialize } from './documents.js';
+import { COLUMNS, deserialize, readBody } from './documents.js';
 import { parseInWorkers } from './parallel.js';
 import { toRow, type IndexRow } from './rows.js';
 import { scanReleaseFiles, type DirListing } from './scan.js';
@@ -17,17 +17,31 @@ export interface RefreshStats {
 
 const BATCH = 2000;
 
-/** A hash of every file's path, size and mtime, with their count: equal hashes, unchanged archive. */
-export function fingerprint(files: FoundFile[]): string {
+const mix = new Float64Array(1);
+const words = new Uint32Array(mix.buffer);
+
+/**
+ * A hash of every folder's path and mtime and every file's size and mtime, in scan order,
+ * with the file count: equal hashes, unchanged archive. File paths need no hashing: a
+ * folder whose mtime is unchanged holds the same names (adding, removing or renaming a
+ * file changes it), and hashing 100k path strings cost more than the rest of the check.
+ */
+export function fingerprint(files: FoundFile[], dirs: Map<string, DirListing>): string {
   let a = 0x811c9dc5;
   let b = 0x9747b28c;
+  const add = (x: number) => {
+    mix[0] = x;
+    a = Math.imul(a ^ words[0], 16777619) ^ Math.imul(b, 31);
+    b = Math.imul(b ^ words[1], 0x5bd1e995) ^ (a >>> 13);
+  };
+  for (const [path, d] of dirs) {
+    for (let i = 0; i < path.length; i++) add(path.charCodeAt(i));
+    add(d.mtime);
+    add(d.entries.length);
+  }
   for (const f of files) {
-    const s = `${f.path}\0${f.size}\0${f.mtimeMs}\n`;
-    for (let i = 0; i < s.length; i++) {
-      const c = s.charCodeAt(i);
-      a = Math.imul(a ^ c, 16777619);
-      b = Math.imul(b ^ c, 0x5bd1e995) ^ (b >>> 15);
-    }
+    add(f.size);
+    add(f.mtimeMs);
   }
   return `${(a >>> 0).toString(16)}${(b >>> 0).toString(16)}:${files.length}`;
 }
@@ -49,10 +63,24 @@ export class ArchiveIndex implements ParseCache {
     this.byPath = db.prepare('SELECT docs.result FROM files JOIN docs ON docs.rowid = files.rowid WHERE files.path = ? AND files.size = ? AND files.mtime = ?');
   }
 
-  /** The stored parse result of a file, when its size and mtime are those indexed. */
+  /** The stored parse result of a file, when its size and mtime are those indexed (body read from the file). */
   get(file: FoundFile): FileResult | undefined {
     const row = this.byPath.get(file.path, file.size, file.mtimeMs) as { result: string } | undefined;
-    return row ? deserialize(row.result) : undefined;
+    if (!row) return undefined;
+    const result = deserialize(row.result);
+    if (result.release) result.release.body = readBody(file.absolute, result.release.bodyLine);
+    return result;
+  }
+
+  /**
+   * Every stored parse result (in no particular order), bodies left empty: one statement for the whole
+   * archive (not a lookup per file). Call `refresh` first so that they match the files.
+   */
+  results(): FileResult[] {
+    const out: FileResult[] = [];
+    const rows = this.db.prepare('SELECT result FROM docs').pluck().iterate() as IterableIterator<string>;
+    for (const json of rows) out.push(deserialize(json));
+    return out;
   }
 
   /** Stores files parsed anew and (given `present`) forgets files that are no longer in the archive. */
@@ -139,7 +167,7 @@ export class ArchiveIndex implements ParseCache {
     const gen0 = generation();
     this.writes = 0;
     const scan = scanReleaseFiles(dir, { dirs, known: trustFolders ? loadKnown() : undefined });
-    const print = fingerprint(scan.files);
+    const print = fingerprint(scan.files, scan.dirs);
     if (print === stored) {
       if (scan.changed) this.saveDirs(scan.dirs);
       return { parsed: 0, removed: 0, files: scan.files.length };
