@@ -3,7 +3,7 @@ import type { Registry } from '../registry.js';
 import { typoBudget } from '../search.js';
 import type { ArchivedRelease, ArchiveSettings, TranslationRef } from '../types.js';
 import { compareNewestFirst } from '../validate.js';
-import { archived, deserialize, readBody, WEIGHTS } from './documents.js';
+import { archived, readBody, readRelease, WEIGHTS } from './documents.js';
 import { bonusExpressions, IndexVocabulary, matchExpression } from './fts.js';
 import { BONUS_SCALE, originalWord, planFilter, planSearch, type SearchHit, type SearchOutcome, type SearchPlan } from './plan.js';
 import type { ArchiveIndex } from './store.js';
@@ -43,9 +43,10 @@ export function searchIndex(index: ArchiveIndex, query: string, c: SearchContext
     }
     return out.sort((a, b) => (a.lang < b.lang ? -1 : a.lang > b.lang ? 1 : a.id < b.id ? -1 : 1));
   };
-  const load = (resultJson: string): ArchivedRelease | null => {
-    const r = deserialize(resultJson).release;
-    if (!r || firstWithId.get(r.id) !== r.path) return null; // unreadable, or a duplicate id
+  const load = (path: string, json: string | null): ArchivedRelease | null => {
+    if (json === null) return null; // unreadable
+    const r = readRelease(path, json);
+    if (firstWithId.get(r.id) !== r.path) return null; // a duplicate id
     return archived(r, c.settings, translations(r));
   };
 
@@ -55,10 +56,10 @@ export function searchIndex(index: ArchiveIndex, query: string, c: SearchContext
   let total = 0;
   if (match && ranked) {
     const order = rankedRows(index, plan, match);
-    const byRowid = db.prepare('SELECT result FROM docs WHERE rowid = ?').pluck();
+    const byRowid = db.prepare('SELECT files.path, docs.result FROM docs JOIN files ON files.rowid = docs.rowid WHERE docs.rowid = ?').raw();
     for (const [rowid, score] of order) {
       if (!filtering && c.limit !== undefined && hits.length >= c.limit) break;
-      const r = load(byRowid.get(rowid) as string);
+      const r = load(...(byRowid.get(rowid) as [string, string | null]));
       if (!r || !accept(r)) continue;
       total++;
       if (c.limit === undefined || hits.length < c.limit) hits.push({ release: r, score: Number(score.toPrecision(4)) });
@@ -68,12 +69,12 @@ export function searchIndex(index: ArchiveIndex, query: string, c: SearchContext
     // Nothing to rank: candidates are every release (or those the name filters pre-select), newest first.
     const excluded = new Set(exclude ? (db.prepare('SELECT rowid FROM fts WHERE fts MATCH ?').pluck().all(exclude) as number[]) : []);
     const rows = match
-      ? db.prepare('SELECT fts.rowid, docs.result FROM fts JOIN docs ON docs.rowid = fts.rowid WHERE fts MATCH ?').raw().all(match)
-      : db.prepare('SELECT files.rowid, docs.result FROM files JOIN docs ON docs.rowid = files.rowid WHERE files.rid IS NOT NULL').raw().all();
+      ? db.prepare('SELECT fts.rowid, files.path, docs.result FROM fts JOIN docs ON docs.rowid = fts.rowid JOIN files ON files.rowid = fts.rowid WHERE fts MATCH ?').raw().all(match)
+      : db.prepare('SELECT files.rowid, files.path, docs.result FROM files JOIN docs ON docs.rowid = files.rowid WHERE files.rid IS NOT NULL').raw().all();
     const found: ArchivedRelease[] = [];
-    for (const [rowid, json] of rows as [number, string][]) {
+    for (const [rowid, path, json] of rows as [number, string, string | null][]) {
       if (excluded.has(rowid)) continue;
-      const r = load(json);
+      const r = load(path, json);
       if (r && accept(r)) found.push(r);
     }
     found.sort(compareNewestFirst);
@@ -105,13 +106,13 @@ function rankedRows(index: ArchiveIndex, plan: SearchPlan, match: string): [numb
 
 /** Up to three archive words close to the query's words, written as in the releases. */
 function suggest(index: ArchiveIndex, plan: SearchOutcome['plan'], vocab: IndexVocabulary, dir: string): string[] {
-  const firstDoc = index.db.prepare('SELECT docs.result FROM fts JOIN docs ON docs.rowid = fts.rowid WHERE fts MATCH ? LIMIT 1').pluck();
+  const firstDoc = index.db.prepare('SELECT files.path, docs.result FROM fts JOIN docs ON docs.rowid = fts.rowid JOIN files ON files.rowid = fts.rowid WHERE fts MATCH ? LIMIT 1').raw();
   const out: string[] = [];
   for (const p of plan.positive) {
     if (!p.forms) continue;
     for (const token of vocab.near(p.forms.exact, Math.max(2, typoBudget(p.forms.exact) + 1), 3)) {
-      const json = firstDoc.get(`"${token}"`) as string | undefined;
-      const release = json ? deserialize(json).release : null;
+      const row = firstDoc.get(`"${token}"`) as [string, string | null] | undefined;
+      const release = row?.[1] ? readRelease(row[0], row[1]) : null;
       if (release) release.body = readBody(`${dir}/${release.path}`, release.bodyLine);
       const word = (release && originalWord(release, token)) ?? token;
       if (!out.includes(word)) out.push(word);

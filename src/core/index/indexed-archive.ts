@@ -1,7 +1,6 @@
 import type { Archive } from '../archive.js';
-import { Registry } from '../registry.js';
-import type { ArchivedRelease, Issue, Release } from '../types.js';
-import { linkArchive } from '../validate.js';
+import type { ArchivedRelease, ArchiveSettings, Issue, Release } from '../types.js';
+import { compareNewestFirst } from '../validate.js';
 import { readBody } from './documents.js';
 import { cachedArchiveConfig } from './session.js';
 import type { ArchiveIndex } from './store.js';
@@ -21,45 +20,110 @@ function compareIssues(a: Issue, b: Issue): number {
  */
 function lazyBodies(dir: string, releases: ArchivedRelease[]): void {
   const kept = new Map<string, string>();
-  for (const r of releases) {
-    Object.defineProperty(r, 'body', {
-      enumerable: true,
-      configurable: true,
-      get(): string {
-        let body = kept.get(r.path);
-        if (body === undefined) {
-          body = readBody(`${dir}/${r.path}`, r.bodyLine);
-          if (kept.size >= KEPT_BODIES) kept.delete(kept.keys().next().value!);
-          kept.set(r.path, body);
-        }
-        return body;
-      },
-      set(value: string) {
-        Object.defineProperty(r, 'body', { value, enumerable: true, writable: true, configurable: true });
-      },
-    });
+  // One descriptor for all: no closure per release.
+  const descriptor: PropertyDescriptor = {
+    enumerable: true,
+    configurable: true,
+    get(this: ArchivedRelease): string {
+      let body = kept.get(this.path);
+      if (body === undefined) {
+        body = readBody(`${dir}/${this.path}`, this.bodyLine);
+        if (kept.size >= KEPT_BODIES) kept.delete(kept.keys().next().value!);
+        kept.set(this.path, body);
+      }
+      return body;
+    },
+    set(this: ArchivedRelease, value: string) {
+      Object.defineProperty(this, 'body', { value, enumerable: true, writable: true, configurable: true });
+    },
+  };
+  for (const r of releases) Object.defineProperty(r, 'body', descriptor);
+}
+
+/** One copy of each repeated short string (partner, person and tag names, dates, languages). */
+class Strings {
+  private readonly seen = new Map<string, string>();
+  one(text: string): string {
+    const kept = this.seen.get(text);
+    if (kept !== undefined) return kept;
+    this.seen.set(text, text);
+    return text;
   }
+  all(list: string[]): string[] {
+    for (let i = 0; i < list.length; i++) list[i] = this.one(list[i]);
+    return list;
+  }
+}
+
+/**
+ * `linkArchive` (same rules: the first file by path keeps a duplicate id, default language,
+ * period, translations, the same issues) done on the releases in place: at 100k releases a
+ * copy of each costs ~100 MB. The registry's "unknown partner" warnings are left to `check`:
+ * they cost a name fold per partner of every release, and read commands never show them.
+ */
+function linkInPlace(releases: Release[], settings: ArchiveSettings): { releases: ArchivedRelease[]; issues: Issue[] } {
+  const issues: Issue[] = [];
+  const byId = new Map<string, Release>();
+  const kept: ArchivedRelease[] = [];
+  releases.sort((a, b) => (a.path < b.path ? -1 : 1));
+  for (const r of releases) {
+    const first = byId.get(r.id);
+    if (first) {
+      issues.push({ file: r.path, severity: 'error', code: 'duplicate-id', field: 'id', message: `the id "${r.id}" is also used by ${first.path}`, hint: `give one of the two files another id: (or another file name); ${first.path} keeps it` });
+      issues.push({ file: first.path, severity: 'error', code: 'duplicate-id', field: 'id', message: `the id "${r.id}" is also used by ${r.path}`, hint: `give one of the two files another id: (or another file name)` });
+      continue;
+    }
+    byId.set(r.id, r);
+    const a = r as ArchivedRelease;
+    a.lang = r.lang ?? settings.lang;
+    a.period = r.event ? { start: r.event.start, end: r.event.end } : { start: r.date, end: r.date };
+    a.translations = [];
+    kept.push(a);
+  }
+  const groups = new Map<string, ArchivedRelease[]>();
+  for (const r of kept) if (r.translationKey) groups.set(r.translationKey, [...(groups.get(r.translationKey) ?? []), r]);
+  for (const [key, group] of groups) {
+    const langs = new Set<string>();
+    for (const r of group) {
+      if (langs.has(r.lang)) issues.push({ file: r.path, severity: 'warning', code: 'translation-same-lang', field: 'translation_key', message: `another release in ${r.lang} shares translation_key "${key}"`, hint: 'give each language version a different lang:, or a different translation_key' });
+      langs.add(r.lang);
+      r.translations = group.filter((o) => o !== r).map((o) => ({ lang: o.lang, id: o.id })).sort((a, b) => (a.lang < b.lang ? -1 : a.lang > b.lang ? 1 : a.id < b.id ? -1 : 1));
+    }
+  }
+  kept.sort(compareNewestFirst);
+  return { releases: kept, issues };
 }
 
 /**
  * The archive as `loadArchive` reads it, from the index: brought up to date first (only new
  * and changed files are parsed, on worker threads when there are many), then every stored
  * release in one statement, without bodies. Bodies are read from the files on demand.
- * `issues` holds every file's own problems, the settings' and registry's, and duplicate ids;
- * not the cross-file "unknown partner" warnings, which only `check` reports.
+ * `issues` holds every file's own problems, the settings' and registry's, duplicate ids and
+ * translation keys; not the cross-file "unknown partner" warnings, which `check` reports.
  */
 export async function loadIndexedArchive(index: ArchiveIndex, dir: string, trustFolders = false): Promise<Archive> {
   const stats = await index.refresh(dir, trustFolders);
   const { settings, registry, issues: configIssues } = cachedArchiveConfig(index, dir);
   const issues = [...configIssues];
   const releases: Release[] = [];
+  const strings = new Strings();
   for (const result of index.results()) {
     for (const i of result.issues) issues.push(i);
-    if (result.release) releases.push(result.release);
+    const r = result.release;
+    if (!r) continue;
+    strings.all(r.partners);
+    strings.all(r.people);
+    strings.all(r.tags);
+    r.date = strings.one(r.date);
+    if (r.lang) r.lang = strings.one(r.lang);
+    if (r.event) {
+      r.event.start = strings.one(r.event.start);
+      r.event.end = strings.one(r.event.end);
+      if (r.event.location) r.event.location = strings.one(r.event.location);
+    }
+    releases.push(r);
   }
-  // An empty registry: it only feeds the unknown-partner warnings, which cost a name fold
-  // per partner of every release and which read commands never show.
-  const linked = linkArchive(releases, settings, new Registry([]));
+  const linked = linkInPlace(releases, settings);
   for (const i of linked.issues) issues.push(i);
   issues.sort(compareIssues);
   lazyBodies(dir.replace(/[/\\]+$/, '') || dir, linked.releases);

@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Database, DatabaseConstructor } from './sqlite.js';
 
 /** Bumped whenever the tables or what goes into them change: an older index is rebuilt. */
-export const SCHEMA_VERSION = 4;
+export const SCHEMA_VERSION = 5;
 const APP = 'releases-index';
 
 const SCHEMA = `
@@ -20,7 +20,7 @@ CREATE TABLE IF NOT EXISTS files (
 );
 -- The parse result without the release's body (list, show and partners never need all
 -- bodies; show and snippets read the few they need from the files).
-CREATE TABLE IF NOT EXISTS docs (rowid INTEGER PRIMARY KEY, result TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS docs (rowid INTEGER PRIMARY KEY, result TEXT, issues TEXT);
 CREATE TABLE IF NOT EXISTS dirs (path TEXT PRIMARY KEY, mtime REAL NOT NULL, listing TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS files_rid ON files(rid);
 CREATE INDEX IF NOT EXISTS files_tkey ON files(tkey);

@@ -1,6 +1,6 @@
 import type { FoundFile } from '../files.js';
 import type { FileResult } from '../types.js';
-import { foldedColumns, serialize } from './documents.js';
+import { foldedColumns, serialize, type StoredResult } from './documents.js';
 
 /** One file as the index stores it: its stat, key fields, parse result (JSON) and folded text. */
 export interface IndexRow {
@@ -8,7 +8,7 @@ export interface IndexRow {
   id: string | null;
   lang: string | null;
   tkey: string | null;
-  json: string;
+  json: StoredResult;
   /** The FTS columns; null when the file could not be read as a release. */
   folded: string[] | null;
 }

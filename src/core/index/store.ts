@@ -60,14 +60,14 @@ export class ArchiveIndex implements ParseCache {
   private readonly byPath: Statement;
 
   constructor(readonly db: Database, readonly file: string) {
-    this.byPath = db.prepare('SELECT docs.result FROM files JOIN docs ON docs.rowid = files.rowid WHERE files.path = ? AND files.size = ? AND files.mtime = ?');
+    this.byPath = db.prepare('SELECT docs.result, docs.issues FROM files JOIN docs ON docs.rowid = files.rowid WHERE files.path = ? AND files.size = ? AND files.mtime = ?').raw();
   }
 
   /** The stored parse result of a file, when its size and mtime are those indexed (body read from the file). */
   get(file: FoundFile): FileResult | undefined {
-    const row = this.byPath.get(file.path, file.size, file.mtimeMs) as { result: string } | undefined;
+    const row = this.byPath.get(file.path, file.size, file.mtimeMs) as [string | null, string | null] | undefined;
     if (!row) return undefined;
-    const result = deserialize(row.result);
+    const result = deserialize(file.path, row[0], row[1]);
     if (result.release) result.release.body = readBody(file.absolute, result.release.bodyLine);
     return result;
   }
@@ -78,8 +78,8 @@ export class ArchiveIndex implements ParseCache {
    */
   results(): FileResult[] {
     const out: FileResult[] = [];
-    const rows = this.db.prepare('SELECT result FROM docs').pluck().iterate() as IterableIterator<string>;
-    for (const json of rows) out.push(deserialize(json));
+    const rows = this.db.prepare('SELECT files.path, docs.result, docs.issues FROM files JOIN docs ON docs.rowid = files.rowid').raw().iterate() as IterableIterator<[string, string | null, string | null]>;
+    for (const [path, release, issues] of rows) out.push(deserialize(path, release, issues));
     return out;
   }
 
@@ -94,7 +94,7 @@ export class ArchiveIndex implements ParseCache {
     const find = db.prepare('SELECT rowid FROM files WHERE path = ?').pluck();
     const dropFile = db.prepare('DELETE FROM files WHERE rowid = ?');
     const dropDoc = db.prepare('DELETE FROM docs WHERE rowid = ?');
-    const addDoc = db.prepare('INSERT INTO docs (rowid, result) VALUES (?, ?)');
+    const addDoc = db.prepare('INSERT INTO docs (rowid, result, issues) VALUES (?, ?, ?)');
     const dropText = db.prepare('DELETE FROM fts WHERE rowid = ?');
     const addFile = db.prepare('INSERT INTO files (path, size, mtime, rid, lang, tkey) VALUES (?, ?, ?, ?, ?, ?)');
     const addText = db.prepare(`INSERT INTO fts (rowid, ${COLUMNS.join(', ')}) VALUES (?${', ?'.repeat(COLUMNS.length)})`);
@@ -116,7 +116,7 @@ export class ArchiveIndex implements ParseCache {
         const old = find.get(row.file.path) as number | undefined;
         if (old !== undefined) drop(old);
         const { lastInsertRowid: rowid } = addFile.run(row.file.path, row.file.size, row.file.mtimeMs, row.id, row.lang, row.tkey);
-        addDoc.run(rowid, row.json);
+        addDoc.run(rowid, row.json.release, row.json.issues);
         if (row.folded) addText.run(rowid, ...row.folded);
       }
       let removed = 0;
