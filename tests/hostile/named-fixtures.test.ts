@@ -185,3 +185,22 @@ describe('front matter that would run code or pollute prototypes (in-process)', 
     expect(readFileSync(__filename, 'utf8')).toContain('billion');
   });
 });
+
+// BUG (render area, src/render/issues.ts): file names are printed as they are, so a name
+// holding terminal escape sequences retitles or clears the user's terminal through check,
+// list and friends; a newline in a name starts a new line of output.
+describe('file names cannot drive the terminal (in-process)', () => {
+  it('escape sequences in a file name are not printed raw', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'releases-named-'));
+    try {
+      mkdirSync(path.join(dir, 'archive'));
+      writeFileSync(path.join(dir, 'archive', 'x\u001b]0;pwned\u0007\u001b[2Jy.md'), OK.replace('2020-02-02', '2020-02-31'));
+      for (const argv of [['check'], ['list']]) {
+        const r = await runCli(argv, { cwd: dir });
+        expect(`${r.stdout}${r.stderr}`, argv.join(' ')).not.toContain('\u001b');
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
