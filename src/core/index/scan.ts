@@ -21,6 +21,11 @@ export interface ScanOptions {
    * not change are not stat'ed: an edit that rewrote a file in place goes unseen. Off by default.
    */
   known?: Map<string, [number, number]>;
+  /**
+   * Called with each file's size and mtime instead of collecting the files (`files` is then
+   * empty): checking an unchanged archive this way keeps no object per file.
+   */
+  visit?: (size: number, mtimeMs: number) => void;
 }
 
 function isInside(root: string, target: string): boolean {
@@ -80,6 +85,11 @@ export function scanReleaseFiles(dir: string, o: ScanOptions = {}): { files: Fou
         walk(absolute, rel);
         continue;
       }
+      if (o.visit && kind === FILE) {
+        const fst = statSync(absolute, { throwIfNoEntry: false });
+        if (fst && fst.isFile()) o.visit(fst.size, fst.mtimeMs);
+        continue;
+      }
       const trusted = same && kind === FILE ? o.known?.get(rel) : undefined;
       if (trusted) {
         files.push({ path: rel, absolute, size: trusted[0], mtimeMs: trusted[1] });
@@ -95,7 +105,10 @@ export function scanReleaseFiles(dir: string, o: ScanOptions = {}): { files: Fou
         if (!isInside(root, target)) continue;
       }
       const fst = statSync(absolute, { throwIfNoEntry: false });
-      if (fst && fst.isFile()) files.push({ path: rel, absolute, size: fst.size, mtimeMs: fst.mtimeMs });
+      if (fst && fst.isFile()) {
+        if (o.visit) o.visit(fst.size, fst.mtimeMs);
+        else files.push({ path: rel, absolute, size: fst.size, mtimeMs: fst.mtimeMs });
+      }
     }
   };
   walk(dir.replace(/[/\\]+$/, '') || dir, '');

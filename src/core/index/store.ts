@@ -27,23 +27,34 @@ const words = new Uint32Array(mix.buffer);
  * file changes it), and hashing 100k path strings cost more than the rest of the check.
  */
 export function fingerprint(files: FoundFile[], dirs: Map<string, DirListing>): string {
-  let a = 0x811c9dc5;
-  let b = 0x9747b28c;
-  const add = (x: number) => {
+  const h = new Fingerprint();
+  for (const f of files) h.file(f.size, f.mtimeMs);
+  return h.end(dirs);
+}
+
+/** The fingerprint computed as files are found (see `fingerprint`). */
+class Fingerprint {
+  private a = 0x811c9dc5;
+  private b = 0x9747b28c;
+  private count = 0;
+  private add(x: number): void {
     mix[0] = x;
-    a = Math.imul(a ^ words[0], 16777619) ^ Math.imul(b, 31);
-    b = Math.imul(b ^ words[1], 0x5bd1e995) ^ (a >>> 13);
-  };
-  for (const [path, d] of dirs) {
-    for (let i = 0; i < path.length; i++) add(path.charCodeAt(i));
-    add(d.mtime);
-    add(d.entries.length);
+    this.a = Math.imul(this.a ^ words[0], 16777619) ^ Math.imul(this.b, 31);
+    this.b = Math.imul(this.b ^ words[1], 0x5bd1e995) ^ (this.a >>> 13);
   }
-  for (const f of files) {
-    add(f.size);
-    add(f.mtimeMs);
+  file(size: number, mtimeMs: number): void {
+    this.add(size);
+    this.add(mtimeMs);
+    this.count++;
   }
-  return `${(a >>> 0).toString(16)}${(b >>> 0).toString(16)}:${files.length}`;
+  end(dirs: Map<string, DirListing>): string {
+    for (const [path, d] of dirs) {
+      for (let i = 0; i < path.length; i++) this.add(path.charCodeAt(i));
+      this.add(d.mtime);
+      this.add(d.entries.length);
+    }
+    return `${(this.a >>> 0).toString(16)}${(this.b >>> 0).toString(16)}:${this.count}`;
+  }
 }
 
 /** Below this many files to parse, starting worker threads costs more than it saves. */
@@ -166,6 +177,15 @@ export class ArchiveIndex implements ParseCache {
     const generation = () => Number(meta.get('generation') ?? 0);
     const gen0 = generation();
     this.writes = 0;
+    if (stored && !trustFolders) {
+      // First a pass that only hashes sizes and mtimes: on an unchanged archive nothing is kept per file.
+      const h = new Fingerprint();
+      const quick = scanReleaseFiles(dir, { dirs, visit: (size, mtime) => h.file(size, mtime) });
+      if (h.end(quick.dirs) === stored) {
+        if (quick.changed) this.saveDirs(quick.dirs);
+        return { parsed: 0, removed: 0, files: storedCount };
+      }
+    }
     const scan = scanReleaseFiles(dir, { dirs, known: trustFolders ? loadKnown() : undefined });
     const print = fingerprint(scan.files, scan.dirs);
     if (print === stored) {
