@@ -3,6 +3,7 @@ import { createContext, type Io } from './cli/context.js';
 import { createProgram } from './cli/program.js';
 import { ReleasesError } from './core/errors.js';
 import { styler } from './render/style.js';
+import { printable } from './render/width.js';
 
 function processIo(): Io {
   // A reader that goes away early (`releases --help | head`) is not an error: stop quietly
@@ -53,8 +54,8 @@ export async function run(argv: string[], io: Io = processIo()): Promise<number>
       return e.exitCode === 0 ? 0 : 2;
     }
     if (e instanceof ReleasesError) {
-      io.stderr.write(`${s.error('error')} ${e.message}\n`);
-      if (e.hint) io.stderr.write(`  ${s.hint(e.hint)}\n`);
+      io.stderr.write(`${s.error('error')} ${printable(e.message)}\n`);
+      if (e.hint) io.stderr.write(`  ${s.hint(printable(e.hint))}\n`);
       return e.exitCode;
     }
     const err = e as NodeJS.ErrnoException & { dest?: string };

@@ -2,6 +2,7 @@ import { statSync } from 'node:fs';
 import type { Archive } from '../core/archive.js';
 import type { Issue } from '../core/types.js';
 import { location } from '../render/issues.js';
+import { printable } from '../render/width.js';
 import { styler } from '../render/style.js';
 import type { Context } from './context.js';
 
@@ -32,7 +33,7 @@ export async function openArchive(ctx: Context, dir: string, prefix = ''): Promi
   const s = styler(ctx.color.stderr);
   for (const w of warnings) ctx.stderr.write(`${s.warning('warning')} ${w}\n`);
   const skipped = skippedFiles(archive);
-  for (const i of skipped) ctx.stderr.write(`${s.warning('skipped')} ${location(i, prefix)}  ${i.message}\n`);
+  for (const i of skipped) ctx.stderr.write(`${s.warning('skipped')} ${location(i, prefix)}  ${printable(i.message)}\n`);
   if (skipped.length) ctx.stderr.write(`${s.hint(`${skipped.length} file(s) skipped: run releases check for details`)}\n`);
   return archive;
 }

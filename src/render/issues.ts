@@ -1,5 +1,6 @@
 import type { Issue } from '../core/types.js';
 import type { Styler } from './style.js';
+import { printable } from './width.js';
 
 /** Counts of a check run, for the summary line. */
 export interface CheckSummary {
@@ -21,7 +22,7 @@ function plural(n: number, word: string): string {
 
 /** `path:line:col` as editors and terminals make clickable. */
 export function location(issue: Issue, prefix = ''): string {
-  const file = prefix + issue.file;
+  const file = printable(prefix + issue.file);
   if (issue.line === undefined) return file;
   return `${file}:${issue.line}:${issue.column ?? 1}`;
 }
@@ -29,8 +30,8 @@ export function location(issue: Issue, prefix = ''): string {
 /** One issue as `path:line:col  severity  message`, with its hint on the next line. */
 export function issueLine(issue: Issue, s: Styler, prefix = ''): string {
   const sev = issue.severity === 'error' ? s.error('error') : s.warning('warning');
-  const hint = issue.hint ? `\n    ${s.hint(`hint: ${issue.hint}`)}` : '';
-  return `${s.path(location(issue, prefix))}  ${sev}  ${issue.message}${hint}\n`;
+  const hint = issue.hint ? `\n    ${s.hint(`hint: ${printable(issue.hint)}`)}` : '';
+  return `${s.path(location(issue, prefix))}  ${sev}  ${printable(issue.message)}${hint}\n`;
 }
 
 /** Every issue, then a summary line. */

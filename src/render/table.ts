@@ -1,6 +1,6 @@
 import type { ArchivedRelease, Period } from '../core/types.js';
 import type { Styler } from './style.js';
-import { displayWidth, pad, truncate } from './width.js';
+import { displayWidth, pad, printable, truncate } from './width.js';
 
 /** A period written compactly: `2018-10-15–18`, `2018-10-30–11-02`, or one date. */
 export function formatPeriod(p: Period): string {
@@ -19,7 +19,7 @@ export type Row = string[];
  * on a narrow terminal. With no width, nothing is cut.
  */
 export function layout(header: Row, rows: Row[], opts: { width?: number; flex: number; max: number[]; shrink?: number[] }, s: Styler): string {
-  const natural = header.map((h, i) => Math.max(displayWidth(h), ...rows.map((r) => displayWidth(r[i]))));
+  const natural = header.map((h, i) => Math.max(displayWidth(h), ...rows.map((r) => displayWidth(printable(r[i])))));
   const widths = natural.map((w, i) => (opts.width ? Math.min(w, opts.max[i]) : w));
   if (opts.width) {
     const gaps = 2 * (widths.length - 1);
@@ -33,7 +33,8 @@ export function layout(header: Row, rows: Row[], opts: { width?: number; flex: n
     widths[opts.flex] = Math.max(12, Math.min(natural[opts.flex], opts.width - others()));
   }
   const line = (cells: Row, style = (t: string) => t) => {
-    const text = cells.map((c, i) => {
+    const text = cells.map((raw, i) => {
+      const c = printable(raw);
       const cut = opts.width ? truncate(c, widths[i]) : c;
       return i === cells.length - 1 ? cut : pad(cut, widths[i]);
     }).join('  ').trimEnd();

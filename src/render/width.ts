@@ -29,3 +29,13 @@ export function truncate(text: string, width: number): string {
 export function pad(text: string, width: number): string {
   return text + ' '.repeat(Math.max(0, width - displayWidth(text)));
 }
+
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/g;
+
+/**
+ * Text from files made safe for a terminal: control characters (escape sequences that
+ * could retitle or clear it, newlines that would forge output lines) are shown as `\x1b`.
+ */
+export function printable(text: string): string {
+  return text.replace(CONTROL, (ch) => `\\x${ch.charCodeAt(0).toString(16).padStart(2, '0')}`);
+}
