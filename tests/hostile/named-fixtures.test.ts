@@ -186,9 +186,8 @@ describe('front matter that would run code or pollute prototypes (in-process)', 
   });
 });
 
-// BUG (render area, src/render/issues.ts): file names are printed as they are, so a name
-// holding terminal escape sequences retitles or clears the user's terminal through check,
-// list and friends; a newline in a name starts a new line of output.
+// Found here (hostile B6, fixed in 4c142aa): file names were printed as they are, so a name
+// holding terminal escape sequences retitled or cleared the user's terminal.
 describe('file names cannot drive the terminal (in-process)', () => {
   it('escape sequences in a file name are not printed raw', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'releases-named-'));
