@@ -66,18 +66,25 @@ export function serialize(result: FileResult): StoredResult {
   };
 }
 
-/** A release read back from the index, with its `body` empty until `readBody` fills it. */
-export function readRelease(path: string, json: string): Release {
+/**
+ * A release read back from the index, with its `body` empty until `readBody` fills it, or
+ * made by `make` (same arguments in the same order) when given.
+ */
+export function readRelease<R extends Release = Release>(path: string, json: string, make?: (...fields: ReleaseFields) => R): R {
   const [id, title, date, e, partners, people, tags, lang, summary, translationKey, bodyLine, extra, fromName] = JSON.parse(json);
+  if (make) return make(id === 0 ? defaultId(path) : id, path, title, date, e ? { start: e[0], end: e[1], location: e[2] } : null, partners, people, tags, lang, summary, translationKey, bodyLine, extra === 0 ? {} : extra, fromName === 1);
   return {
     id: id === 0 ? defaultId(path) : id, path, title, date, event: e ? { start: e[0], end: e[1], location: e[2] } : null,
     partners, people, tags, lang, summary, translationKey, body: '', bodyLine, extra: extra === 0 ? {} : extra, dateFromFileName: fromName === 1,
-  };
+  } as Release as R;
 }
 
+/** The fields of a release in stored order: id, path, title, date, event, partners, people, tags, lang, summary, translation key, body line, extra, date from file name. */
+export type ReleaseFields = [string, string, string, string, Release['event'], string[], string[], string[], string | null, string | null, string | null, number, Record<string, unknown>, boolean];
+
 /** A parse result read back from the index (see `readRelease`). */
-export function deserialize(path: string, release: string | null, issues: string | null): FileResult {
-  return { path, release: release === null ? null : readRelease(path, release), issues: issues === null ? [] : (JSON.parse(issues) as Issue[]) };
+export function deserialize(path: string, release: string | null, issues: string | null, make?: (...fields: ReleaseFields) => Release): FileResult {
+  return { path, release: release === null ? null : readRelease(path, release, make), issues: issues === null ? [] : (JSON.parse(issues) as Issue[]) };
 }
 
 /**

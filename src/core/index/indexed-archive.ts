@@ -1,43 +1,13 @@
 import type { Archive } from '../archive.js';
 import type { ArchivedRelease, ArchiveSettings, Issue, Release } from '../types.js';
 import { compareNewestFirst } from '../validate.js';
-import { readBody } from './documents.js';
+import { BodySource, LazyBodyRelease } from './lazy-release.js';
 import { cachedArchiveConfig } from './session.js';
 import type { ArchiveIndex } from './store.js';
-
-/** How many bodies a loaded archive keeps after reading them (the pages of an export ask twice). */
-const KEPT_BODIES = 64;
 
 function compareIssues(a: Issue, b: Issue): number {
   if (a.file !== b.file) return a.file < b.file ? -1 : 1;
   return (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0);
-}
-
-/**
- * Makes each release's `body` read from its file when first asked for, remembering only
- * the last few: at 100k releases the bodies are ~500 MB as JavaScript strings, and `list`,
- * `partners` and `show` need none or one of them.
- */
-function lazyBodies(dir: string, releases: ArchivedRelease[]): void {
-  const kept = new Map<string, string>();
-  // One descriptor for all: no closure per release.
-  const descriptor: PropertyDescriptor = {
-    enumerable: true,
-    configurable: true,
-    get(this: ArchivedRelease): string {
-      let body = kept.get(this.path);
-      if (body === undefined) {
-        body = readBody(`${dir}/${this.path}`, this.bodyLine);
-        if (kept.size >= KEPT_BODIES) kept.delete(kept.keys().next().value!);
-        kept.set(this.path, body);
-      }
-      return body;
-    },
-    set(this: ArchivedRelease, value: string) {
-      Object.defineProperty(this, 'body', { value, enumerable: true, writable: true, configurable: true });
-    },
-  };
-  for (const r of releases) Object.defineProperty(r, 'body', descriptor);
 }
 
 /** One copy of each repeated short string (partner, person and tag names, dates, languages). */
@@ -77,7 +47,7 @@ function linkInPlace(releases: Release[], settings: ArchiveSettings): { releases
     const a = r as ArchivedRelease;
     a.lang = r.lang ?? settings.lang;
     a.period = r.event ? { start: r.event.start, end: r.event.end } : { start: r.date, end: r.date };
-    a.translations = [];
+    a.translations ??= [];
     kept.push(a);
   }
   const groups = new Map<string, ArchivedRelease[]>();
@@ -107,7 +77,8 @@ export async function loadIndexedArchive(index: ArchiveIndex, dir: string, trust
   const issues = [...configIssues];
   const releases: Release[] = [];
   const strings = new Strings();
-  for (const result of index.results()) {
+  const source = new BodySource(dir.replace(/[/\\]+$/, '') || dir);
+  for (const result of index.results((...fields) => new LazyBodyRelease(source, ...fields))) {
     for (const i of result.issues) issues.push(i);
     const r = result.release;
     if (!r) continue;
@@ -126,6 +97,5 @@ export async function loadIndexedArchive(index: ArchiveIndex, dir: string, trust
   const linked = linkInPlace(releases, settings);
   for (const i of linked.issues) issues.push(i);
   issues.sort(compareIssues);
-  lazyBodies(dir.replace(/[/\\]+$/, '') || dir, linked.releases);
   return { dir, settings, registry, releases: linked.releases, issues, fileCount: stats.files };
 }

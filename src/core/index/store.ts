@@ -1,8 +1,8 @@
 import { statSync } from 'node:fs';
 import type { ParseCache } from '../archive.js';
 import type { FoundFile } from '../files.js';
-import type { FileResult } from '../types.js';
-import { COLUMNS, deserialize, readBody } from './documents.js';
+import type { FileResult, Release } from '../types.js';
+import { COLUMNS, deserialize, readBody, type ReleaseFields } from './documents.js';
 import { parseInWorkers } from './parallel.js';
 import { toRow, type IndexRow } from './rows.js';
 import { scanReleaseFiles, type DirListing } from './scan.js';
@@ -87,10 +87,10 @@ export class ArchiveIndex implements ParseCache {
    * Every stored parse result (in no particular order), bodies left empty: one statement for the whole
    * archive (not a lookup per file). Call `refresh` first so that they match the files.
    */
-  results(): FileResult[] {
+  results(make?: (...fields: ReleaseFields) => Release): FileResult[] {
     const out: FileResult[] = [];
     const rows = this.db.prepare('SELECT files.path, docs.result, docs.issues FROM files JOIN docs ON docs.rowid = files.rowid').raw().iterate() as IterableIterator<[string, string | null, string | null]>;
-    for (const [path, release, issues] of rows) out.push(deserialize(path, release, issues));
+    for (const [path, release, issues] of rows) out.push(deserialize(path, release, issues, make));
     return out;
   }
 
