@@ -44,6 +44,16 @@ describe('read commands through the index', () => {
     expect(partners.find((p) => p.name === 'Brand New Partner')?.releases).toBe(1);
   });
 
+  it('list --format json, written in chunks, is exactly JSON.stringify(entries, null, 2)', async () => {
+    const cwd = fixtureProject('multilingual');
+    const all = await releases(cwd, ['list', '--format', 'json']);
+    const entries = JSON.parse(all.stdout) as unknown[];
+    expect(entries.length).toBeGreaterThan(3);
+    expect(all.stdout).toBe(`${JSON.stringify(entries, null, 2)}\n`);
+    const none = await releases(cwd, ['list', '--format', 'json', '--from', '1990', '--to', '1990']);
+    expect(none.stdout).toBe('[]\n');
+  });
+
   it('keeps the index free of bodies (they stay in the files)', async () => {
     const cwd = fixtureProject('multilingual');
     expect((await releases(cwd, ['list'])).code).toBe(0);
