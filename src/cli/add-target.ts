@@ -44,7 +44,8 @@ export async function withAddTarget<T>(ctx: Context, dir: string, work: (target:
   const { withIndex, cachedArchiveConfig } = await import('../core/index/session.js');
   const { value, warnings } = await withIndex(dir, { env: ctx.env }, async (index) => {
     if (!index) return work(fromArchive(await (await import('../core/archive.js')).loadArchive(dir)));
-    await index.refresh(dir, true);
+    const { refreshChangedFolders } = await import('../core/index/folder-refresh.js');
+    if (!(await refreshChangedFolders(index, dir))) await index.refresh(dir, true);
     const { settings, registry } = cachedArchiveConfig(index, dir);
     const ids = index.db.prepare('SELECT rid FROM files WHERE rid >= ? AND rid < ?').pluck();
     const siblings = index.db.prepare('SELECT rid, lang FROM files WHERE tkey = ? AND rid IS NOT NULL').raw();

@@ -3,9 +3,10 @@ import path from 'node:path';
 import type { FoundFile } from '../files.js';
 
 const MD = /\.md$/i;
-const FILE = 0;
-const DIR = 1;
-const LINK = 2;
+/** Kinds of folder entries in a `DirListing`. */
+export const FILE = 0;
+export const DIR = 1;
+export const LINK = 2;
 
 /** What a folder held when it was last listed: names of sub-folders and `.md` files, and its mtime. */
 export interface DirListing {
@@ -33,7 +34,8 @@ function isInside(root: string, target: string): boolean {
   return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
 }
 
-function list(absDir: string): [string, number][] {
+/** The sub-folders and `.md` files of a folder, by the archive's rules (no `.`/`_` names, no `node_modules`). */
+export function listFolder(absDir: string): [string, number][] {
   const out: [string, number][] = [];
   for (const e of readdirSync(absDir, { withFileTypes: true })) {
     const name = e.name;
@@ -72,7 +74,7 @@ export function scanReleaseFiles(dir: string, o: ScanOptions = {}): { files: Fou
     } else {
       changed = true;
       try {
-        entries = list(absDir);
+        entries = listFolder(absDir);
       } catch {
         return; // fast-glob (suppressErrors) skips folders it cannot read; so do we.
       }

@@ -5,6 +5,7 @@ import type { FileResult, Release } from '../types.js';
 import { COLUMNS, deserialize, readBody, type ReleaseFields } from './documents.js';
 import { parseInWorkers } from './parallel.js';
 import { toRow, type IndexRow } from './rows.js';
+import { fingerprint, Fingerprint } from './fingerprint.js';
 import { scanReleaseFiles, type DirListing } from './scan.js';
 import type { Database, Statement } from './sqlite.js';
 
@@ -16,46 +17,6 @@ export interface RefreshStats {
 }
 
 const BATCH = 2000;
-
-const mix = new Float64Array(1);
-const words = new Uint32Array(mix.buffer);
-
-/**
- * A hash of every folder's path and mtime and every file's size and mtime, in scan order,
- * with the file count: equal hashes, unchanged archive. File paths need no hashing: a
- * folder whose mtime is unchanged holds the same names (adding, removing or renaming a
- * file changes it), and hashing 100k path strings cost more than the rest of the check.
- */
-export function fingerprint(files: FoundFile[], dirs: Map<string, DirListing>): string {
-  const h = new Fingerprint();
-  for (const f of files) h.file(f.size, f.mtimeMs);
-  return h.end(dirs);
-}
-
-/** The fingerprint computed as files are found (see `fingerprint`). */
-class Fingerprint {
-  private a = 0x811c9dc5;
-  private b = 0x9747b28c;
-  private count = 0;
-  private add(x: number): void {
-    mix[0] = x;
-    this.a = Math.imul(this.a ^ words[0], 16777619) ^ Math.imul(this.b, 31);
-    this.b = Math.imul(this.b ^ words[1], 0x5bd1e995) ^ (this.a >>> 13);
-  }
-  file(size: number, mtimeMs: number): void {
-    this.add(size);
-    this.add(mtimeMs);
-    this.count++;
-  }
-  end(dirs: Map<string, DirListing>): string {
-    for (const [path, d] of dirs) {
-      for (let i = 0; i < path.length; i++) this.add(path.charCodeAt(i));
-      this.add(d.mtime);
-      this.add(d.entries.length);
-    }
-    return `${(this.a >>> 0).toString(16)}${(this.b >>> 0).toString(16)}:${this.count}`;
-  }
-}
 
 /** Below this many files to parse, starting worker threads costs more than it saves. */
 const PARALLEL_FROM = 300;
@@ -99,8 +60,13 @@ export class ArchiveIndex implements ParseCache {
     this.write(fresh.map(({ file, result }) => toRow(file, result)), present);
   }
 
-  /** Writes rows (replacing any of the same path) and, given `present`, drops the others. */
-  private write(rows: IndexRow[], present?: FoundFile[]): void {
+  /** Writes rows (replacing any of the same path) and forgets the files at the paths `gone`. */
+  replace(rows: IndexRow[], gone: string[]): void {
+    this.write(rows, undefined, gone);
+  }
+
+  /** Writes rows (replacing any of the same path), drops `gone` and, given `present`, the files not in it. */
+  private write(rows: IndexRow[], present?: FoundFile[], gone: string[] = []): void {
     const db = this.db;
     const find = db.prepare('SELECT rowid FROM files WHERE path = ?').pluck();
     const dropFile = db.prepare('DELETE FROM files WHERE rowid = ?');
@@ -123,6 +89,7 @@ export class ArchiveIndex implements ParseCache {
     };
     const write = db.transaction(() => {
       if (rows.length) bump();
+      let removed = 0;
       for (const row of rows) {
         const old = find.get(row.file.path) as number | undefined;
         if (old !== undefined) drop(old);
@@ -130,7 +97,13 @@ export class ArchiveIndex implements ParseCache {
         addDoc.run(rowid, row.json.release, row.json.issues);
         if (row.folded) addText.run(rowid, ...row.folded);
       }
-      let removed = 0;
+      for (const path of gone) {
+        const old = find.get(path) as number | undefined;
+        if (old === undefined) continue;
+        if (removed === 0 && !rows.length) bump();
+        drop(old);
+        removed++;
+      }
       if (!present) return removed;
       const keep = new Set(present.map((f) => f.path));
       for (const [rowid, path] of db.prepare('SELECT rowid, path FROM files').raw().all() as [number, string][]) {
