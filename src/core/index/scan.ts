@@ -24,7 +24,9 @@ export interface ScanOptions {
   known?: Map<string, [number, number]>;
   /**
    * Called with each file's size and mtime instead of collecting the files (`files` is then
-   * empty): checking an unchanged archive this way keeps no object per file.
+   * empty): checking an unchanged archive this way keeps no object per file. Called for
+   * every file entry of the listings, in order, with NaN for one that is not a release file
+   * (a link leading outside, a file gone), so that `filesFromListings` can pair them again.
    */
   visit?: (size: number, mtimeMs: number) => void;
 }
@@ -90,6 +92,7 @@ export function scanReleaseFiles(dir: string, o: ScanOptions = {}): { files: Fou
       if (o.visit && kind === FILE) {
         const fst = statSync(absolute, { throwIfNoEntry: false });
         if (fst && fst.isFile()) o.visit(fst.size, fst.mtimeMs);
+        else o.visit(NaN, NaN);
         continue;
       }
       const trusted = same && kind === FILE ? o.known?.get(rel) : undefined;
@@ -102,18 +105,50 @@ export function scanReleaseFiles(dir: string, o: ScanOptions = {}): { files: Fou
         try {
           target = realpathSync(absolute);
         } catch {
+          o.visit?.(NaN, NaN);
           continue;
         }
-        if (!isInside(root, target)) continue;
+        if (!isInside(root, target)) {
+          o.visit?.(NaN, NaN);
+          continue;
+        }
       }
       const fst = statSync(absolute, { throwIfNoEntry: false });
       if (fst && fst.isFile()) {
         if (o.visit) o.visit(fst.size, fst.mtimeMs);
         else files.push({ path: rel, absolute, size: fst.size, mtimeMs: fst.mtimeMs });
+      } else {
+        o.visit?.(NaN, NaN);
       }
     }
   };
   walk(dir.replace(/[/\\]+$/, '') || dir, '');
   if (o.dirs && o.dirs.size !== dirs.size) changed = true;
   return { files, dirs, changed };
+}
+
+/**
+ * The files of a `visit` scan, from its folder listings and the sizes and mtimes it
+ * visited, in the same order: the files the scan found, without a second `stat` of each.
+ */
+export function filesFromListings(dir: string, dirs: Map<string, DirListing>, sizes: number[], mtimes: number[]): FoundFile[] {
+  const files: FoundFile[] = [];
+  let i = 0;
+  const walk = (absDir: string, relDir: string) => {
+    const listing = dirs.get(relDir);
+    if (!listing) return; // the scan could not read it either
+    for (const [name, kind] of listing.entries) {
+      const rel = relDir ? `${relDir}/${name}` : name;
+      const absolute = `${absDir}/${name}`;
+      if (kind === DIR) {
+        walk(absolute, rel);
+        continue;
+      }
+      const size = sizes[i];
+      const mtimeMs = mtimes[i++];
+      if (!Number.isNaN(size)) files.push({ path: rel, absolute, size, mtimeMs });
+    }
+  };
+  walk(dir.replace(/[/\\]+$/, '') || dir, '');
+  return files;
 }

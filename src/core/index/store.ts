@@ -6,7 +6,7 @@ import { COLUMNS, deserialize, readBody, type ReleaseFields } from './documents.
 import { parseInWorkers } from './parallel.js';
 import { toRow, type IndexRow } from './rows.js';
 import { fingerprint, Fingerprint } from './fingerprint.js';
-import { scanReleaseFiles, type DirListing } from './scan.js';
+import { filesFromListings, scanReleaseFiles, type DirListing } from './scan.js';
 import type { Database, Statement } from './sqlite.js';
 
 /** What a refresh did: files parsed anew, index entries removed, files in the archive. */
@@ -144,25 +144,32 @@ export class ArchiveIndex implements ParseCache {
     let known: Map<string, [number, number]> | undefined;
     const loadKnown = () => {
       known = new Map();
-      for (const [path, size, mtime] of db.prepare('SELECT path, size, mtime FROM files').raw().all() as [string, number, number][]) known.set(path, [size, mtime]);
+      for (const [path, size, mtime] of db.prepare('SELECT path, size, mtime FROM files').raw().iterate() as IterableIterator<[string, number, number]>) known.set(path, [size, mtime]);
       return known;
     };
     const generation = () => Number(meta.get('generation') ?? 0);
     const gen0 = generation();
     this.writes = 0;
-    if (stored && !trustFolders) {
-      // First a pass that only hashes sizes and mtimes: on an unchanged archive nothing is kept per file.
+    let scan: { files: FoundFile[]; dirs: Map<string, DirListing>; changed: boolean };
+    if (trustFolders) {
+      scan = scanReleaseFiles(dir, { dirs, known: loadKnown() });
+    } else {
+      // Sizes and mtimes only, in plain number arrays: on an unchanged archive nothing is
+      // kept per file; otherwise the files are paired with them from the folder listings.
+      const sizes: number[] = [];
+      const mtimes: number[] = [];
+      const quick = scanReleaseFiles(dir, { dirs, visit: (size, mtime) => void (sizes.push(size), mtimes.push(mtime)) });
       const h = new Fingerprint();
-      const quick = scanReleaseFiles(dir, { dirs, visit: (size, mtime) => h.file(size, mtime) });
-      if (h.end(quick.dirs) === stored) {
-        if (quick.changed) this.saveDirs(quick.dirs);
+      for (let i = 0; i < sizes.length; i++) if (!Number.isNaN(sizes[i])) h.file(sizes[i], mtimes[i]);
+      if (stored && h.end(quick.dirs) === stored) {
+        if (quick.changed) this.saveDirs(dirs, quick.dirs);
         return { parsed: 0, removed: 0, files: storedCount };
       }
+      scan = { ...quick, files: filesFromListings(dir, quick.dirs, sizes, mtimes) };
     }
-    const scan = scanReleaseFiles(dir, { dirs, known: trustFolders ? loadKnown() : undefined });
     const print = fingerprint(scan.files, scan.dirs);
     if (print === stored) {
-      if (scan.changed) this.saveDirs(scan.dirs);
+      if (scan.changed) this.saveDirs(dirs, scan.dirs);
       return { parsed: 0, removed: 0, files: scan.files.length };
     }
     const have = known ?? loadKnown();
@@ -179,7 +186,7 @@ export class ArchiveIndex implements ParseCache {
     const stale = have.size + changed.filter((f) => !have.has(f.path)).length !== scan.files.length;
     this.lastRemoved = 0;
     if (stale) this.update([], scan.files);
-    if (scan.changed) this.saveDirs(scan.dirs);
+    if (scan.changed) this.saveDirs(dirs, scan.dirs);
     // Only when no other process wrote meanwhile does the index match this scan exactly.
     db.transaction(() => {
       if (generation() === gen0 + this.writes) db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('fingerprint', ?)").run(print);
@@ -189,11 +196,13 @@ export class ArchiveIndex implements ParseCache {
 
   private writes = 0;
 
-  private saveDirs(dirs: Map<string, DirListing>): void {
-    const put = this.db.prepare('INSERT INTO dirs (path, mtime, listing) VALUES (?, ?, ?)');
+  /** Stores the folder listings that differ from the `old` ones (read from the index) and drops vanished folders. */
+  private saveDirs(old: Map<string, DirListing>, dirs: Map<string, DirListing>): void {
+    const put = this.db.prepare('INSERT OR REPLACE INTO dirs (path, mtime, listing) VALUES (?, ?, ?)');
+    const drop = this.db.prepare('DELETE FROM dirs WHERE path = ?');
     this.db.transaction(() => {
-      this.db.exec('DELETE FROM dirs');
-      for (const [path, d] of dirs) put.run(path, d.mtime, JSON.stringify(d.entries));
+      for (const [path, d] of dirs) if (old.get(path)?.mtime !== d.mtime) put.run(path, d.mtime, JSON.stringify(d.entries));
+      for (const path of old.keys()) if (!dirs.has(path)) drop.run(path);
     }).immediate();
   }
 
