@@ -1,7 +1,7 @@
 import { CommanderError } from 'commander';
 import { createContext, type Io } from './cli/context.js';
 import { createProgram } from './cli/program.js';
-import { ReleasesError } from './core/errors.js';
+import { ReleasesError, systemReason } from './core/errors.js';
 import { styler } from './render/style.js';
 import { printable } from './render/width.js';
 
@@ -16,21 +16,8 @@ function processIo(): Io {
   return { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: process.env, cwd: process.cwd(), now: new Date() };
 }
 
-/** What the machine, not releases, got wrong: said plainly, with what to do. */
-const SYSTEM_ERRORS: Record<string, [string, string]> = {
-  ENOSPC: ['the disk is full', 'free some space and run the command again'],
-  EDQUOT: ['the disk quota is used up', 'free some space and run the command again'],
-  EROFS: ['the file system is read-only', 'write somewhere else'],
-  EACCES: ['permission denied', 'check the permissions of the file and its folder'],
-  EPERM: ['operation not permitted', 'check the permissions of the file and its folder'],
-  EIO: ['an input/output error of the disk', 'check the disk; the files releases wrote before are unchanged'],
-  EMFILE: ['too many open files', 'raise the limit (ulimit -n) and run the command again'],
-  ENFILE: ['too many open files on the system', 'close some programs and run the command again'],
-  ENAMETOOLONG: ['a file name is too long', 'use a shorter path'],
-};
-
 function systemTrouble(err: (NodeJS.ErrnoException & { dest?: string }) | undefined): { message: string; hint: string } | null {
-  const known = err?.code ? SYSTEM_ERRORS[err.code] : undefined;
+  const known = systemReason(err);
   if (!known) return null;
   // Node names the file for open/rename/mkdir, not for a write to an open file.
   const where = err!.path ? ` ${err!.path}${err!.dest ? ` → ${err!.dest}` : ''}` : '';

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { ReleasesError } from './errors.js';
+import { ReleasesError, writeError } from './errors.js';
 
 /** Where a new file should go: a folder and a name (without `.md`) relative to the archive. */
 export interface NewFile {
@@ -36,9 +36,7 @@ function isInside(root: string, target: string): boolean {
 }
 
 function cannotWrite(target: string, e: unknown): ReleasesError {
-  const code = (e as NodeJS.ErrnoException).code;
-  const why = code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'ENOSPC' ? 'the disk is full' : (e as Error).message;
-  return new ReleasesError(`cannot write ${target}: ${why}`, 1, 'check that the archive folder is writable and has space; nothing was written', target);
+  return writeError(target, e, 'nothing was written');
 }
 
 /** The folder a new file goes in, made if needed, refused when it would lead outside the archive. */

@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { promises as fs, renameSync } from 'node:fs';
 import path from 'node:path';
-import { ReleasesError } from '../errors.js';
+import { ReleasesError, writeError } from '../errors.js';
+import { clearLeftovers, deadBuild, heartbeat, withLock } from './leftovers.js';
 
 /** The file that marks a folder as written by `releases export`; it lists every file written. */
 export const MARKER = '.releases-export';
@@ -102,6 +103,23 @@ async function retire(old: string, carried: string[], conflicts: boolean): Promi
 }
 
 /**
+ * Puts back a site that a run killed between its two renames left aside: `out` is gone and
+ * an old site with our marker waits next to it.
+ */
+async function recoverSwap(out: string): Promise<void> {
+  if (await fs.lstat(out).catch(() => null)) return;
+  const parent = path.dirname(out);
+  const prefix = `.${path.basename(out)}.releases-old-`;
+  const olds = (await fs.readdir(parent)).filter((n) => n.startsWith(prefix));
+  for (const name of olds) {
+    if (await fs.lstat(path.join(parent, name, MARKER)).catch(() => null)) {
+      await fs.rename(path.join(parent, name), out);
+      return;
+    }
+  }
+}
+
+/**
  * Builds a site in a temporary folder next to `out`, then swaps it into place. Until
  * `commit`, `out` is never touched, so a failed or killed export leaves the old site as it was.
  */
@@ -109,23 +127,30 @@ export class SiteDir {
   private readonly files: string[] = [];
   private readonly dirs = new Map<string, Promise<unknown>>();
 
+  private stopHeartbeat: () => void = () => undefined;
+
   private constructor(readonly out: string, readonly temp: string, private readonly archiveDir: string) {}
+
+  private static lockOf(out: string): string {
+    return path.join(path.dirname(out), `.${path.basename(out)}.releases-lock`);
+  }
 
   /** Checks `out`, clears builds left by killed runs and opens a temporary folder. */
   static async open(out: string, archiveDir: string): Promise<SiteDir> {
     await checkSiteTarget(out, archiveDir);
-    const parent = path.dirname(path.resolve(out));
-    const base = path.basename(path.resolve(out));
+    const resolved = path.resolve(out);
+    const parent = path.dirname(resolved);
+    const base = path.basename(resolved);
     await fs.mkdir(parent, { recursive: true });
-    for (const name of await fs.readdir(parent)) {
-      if (name.startsWith(`.${base}.releases-tmp-`) && (await fs.lstat(path.join(parent, name, BUILDING)).catch(() => null))) {
-        await fs.rm(path.join(parent, name), { recursive: true, force: true });
-      }
-    }
+    // Builds of other runs still in progress keep their marker fresh; only dead ones go.
+    await clearLeftovers(parent, `.${base}.releases-tmp-`, (abs) => deadBuild(abs, BUILDING));
+    await withLock(SiteDir.lockOf(resolved), () => recoverSwap(resolved));
     const temp = path.join(parent, `.${base}.releases-tmp-${randomBytes(4).toString('hex')}`);
-    await fs.mkdir(temp);
-    await fs.writeFile(path.join(temp, BUILDING), '');
-    return new SiteDir(path.resolve(out), temp, archiveDir);
+    await fs.mkdir(temp).catch((e) => { throw writeError(temp, e, 'nothing was changed'); });
+    await fs.writeFile(path.join(temp, BUILDING), '').catch((e) => { throw writeError(temp, e, 'nothing was changed'); });
+    const site = new SiteDir(resolved, temp, archiveDir);
+    site.stopHeartbeat = heartbeat(path.join(temp, BUILDING));
+    return site;
   }
 
   /** Writes one file of the site (path relative to the site root, `/` separators). */
@@ -135,20 +160,33 @@ export class SiteDir {
     // One mkdir per folder, shared by the writes running at the same time.
     let made = this.dirs.get(dir);
     if (!made) this.dirs.set(dir, (made = fs.mkdir(dir, { recursive: true })));
-    await made;
-    await fs.writeFile(abs, content);
+    try {
+      await made;
+      await fs.writeFile(abs, content);
+    } catch (e) {
+      throw writeError(path.join(this.out, rel), e, 'the previous export is unchanged');
+    }
     this.files.push(rel);
   }
 
   /** Puts the finished site in place of `out`. Returns the user's files carried over from the old site. */
   async commit(): Promise<{ kept: string[]; left: string | null }> {
-    await fs.writeFile(path.join(this.temp, MARKER), `${JSON.stringify({ tool: 'releases', files: [...this.files].sort() }, null, 1)}\n`);
+    await this.write(MARKER, `${JSON.stringify({ tool: 'releases', files: [...this.files].sort() }, null, 1)}\n`);
+    this.files.pop();
+    this.stopHeartbeat();
+    // Two exports into one folder take turns here: each swap sees the other's finished site.
+    const swapped = await withLock(SiteDir.lockOf(this.out), () => this.swap());
+    if (!swapped.old) return { kept: swapped.kept, left: null };
+    return { kept: swapped.kept, left: await retire(swapped.old, swapped.kept, swapped.conflicts) };
+  }
+
+  private async swap(): Promise<{ kept: string[]; old: string | null; conflicts: boolean }> {
     const state = await checkSiteTarget(this.out, this.archiveDir);
     if (state !== 'previous') {
       await fs.rm(path.join(this.temp, BUILDING));
       if (state === 'empty') await fs.rmdir(this.out);
       await fs.rename(this.temp, this.out);
-      return { kept: [], left: null };
+      return { kept: [], old: null, conflicts: false };
     }
     // Still marked as a build folder: a run killed now leaves links a later run may clear.
     const { carried, conflicts } = await carryOver(this.out, this.temp);
@@ -163,11 +201,12 @@ export class SiteDir {
       renameSync(old, this.out);
       throw e;
     }
-    return { kept: carried, left: await retire(old, carried, conflicts) };
+    return { kept: carried, old, conflicts };
   }
 
   /** Removes the temporary folder (everything in it was written by this run). */
   async abort(): Promise<void> {
+    this.stopHeartbeat();
     await fs.rm(this.temp, { recursive: true, force: true });
   }
 }

@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { createWriteStream, promises as fs } from 'node:fs';
 import path from 'node:path';
-import { ReleasesError } from '../errors.js';
+import { ReleasesError, writeError } from '../errors.js';
+import { clearLeftovers, olderThan, STALE_MS } from './leftovers.js';
 
 /** A place to write text that may ask the writer to wait (a stream under backpressure). */
 export interface TextSink {
@@ -46,17 +47,22 @@ export async function writeExportFile(file: string, chunks: Iterable<string>): P
     }
   }
   await fs.mkdir(path.dirname(file), { recursive: true });
+  await clearLeftovers(path.dirname(file), `.${path.basename(file)}.tmp-`, (abs) => olderThan(abs, STALE_MS));
   const temp = path.join(path.dirname(file), `.${path.basename(file)}.tmp-${randomBytes(4).toString('hex')}`);
   const out = createWriteStream(temp, { encoding: 'utf8' });
   try {
     const opened = new Promise<void>((resolve, reject) => { out.once('open', () => resolve()); out.once('error', reject); });
     await opened;
     await pipeChunks(chunks, out);
-    await new Promise<void>((resolve, reject) => { out.once('error', reject); out.end(() => resolve()); });
+    // end()'s callback gets the error of a failed write (a full disk): never rename a short file into place.
+    await new Promise<void>((resolve, reject) => { out.once('error', reject); out.end((err?: Error | null) => (err ? reject(err) : resolve())); });
+    if (out.errored) throw out.errored;
+    const handle = await fs.open(temp, 'r+');
+    await handle.sync().finally(() => handle.close());
     await fs.rename(temp, file);
   } catch (e) {
     out.destroy();
     await fs.rm(temp, { force: true });
-    throw new ReleasesError(`cannot write ${file}: ${(e as Error).message}`, 1, 'check that the folder exists and can be written to', file);
+    throw writeError(file, e, stats ? 'the previous export is unchanged' : 'nothing was written');
   }
 }
