@@ -9,6 +9,9 @@ export interface Snippet {
 
 const WORD = /[\p{L}\p{N}\p{M}]+/gu;
 const WIDTH = 180;
+/** How much of a body the snippet looks at, and how many of its matches. */
+const SCAN_LIMIT = 200_000;
+const MAX_MATCHES = 2_000;
 
 /** Markdown reduced to the words a reader sees: no link targets, markup or line breaks. */
 export function plainText(markdown: string): string {
@@ -70,13 +73,18 @@ export function markMatches(text: string, test: (token: string) => boolean): Sni
  * field (the title, shown anyway, or the partners), the start of the summary or body.
  */
 export function makeSnippet(r: Release, test: (token: string) => boolean): Snippet {
-  const sources = [plainText(r.body), r.summary ?? ''].filter(Boolean);
+  // The snippet comes from the start of a long body: a 50 MB release must not cost seconds.
+  const sources = [plainText(r.body.slice(0, SCAN_LIMIT)), r.summary ?? ''].filter(Boolean);
   for (const text of sources) {
-    const found = matchesIn(text, test);
+    const found = matchesIn(text, test).slice(0, MAX_MATCHES);
     if (!found.length) continue;
     let best = { at: 0, distinct: 0 };
+    // Matches are in text order, so the ones inside each window follow it: no pass over all of them.
     for (let i = 0; i < found.length; i++) {
-      const keys = new Set(found.filter((f) => f.start >= found[i].start && f.end <= found[i].start + WIDTH).map((f) => f.key));
+      const keys = new Set<string>();
+      for (let j = i; j < found.length && found[j].start < found[i].start + WIDTH; j++) {
+        if (found[j].end <= found[i].start + WIDTH) keys.add(found[j].key);
+      }
       if (keys.size > best.distinct) best = { at: i, distinct: keys.size };
     }
     const from = found[best.at].start - 40;
@@ -87,6 +95,6 @@ export function makeSnippet(r: Release, test: (token: string) => boolean): Snipp
       .filter((f) => f.start >= 0 && f.end <= end && window.text.slice(f.start, f.end) === text.slice(f.start - window.shift, f.end - window.shift));
     return { text: window.text, matches };
   }
-  const first = cut(r.summary ?? (plainText(r.body) || r.title), 0, WIDTH);
+  const first = cut(r.summary ?? (plainText(r.body.slice(0, SCAN_LIMIT)) || r.title), 0, WIDTH);
   return { text: first.text, matches: [] };
 }
