@@ -38,7 +38,11 @@ export async function refreshChangedFolders(index: ArchiveIndex, dir: string): P
     const prefix = p ? `${p}/` : '';
     const entries = listFolder(p ? `${root}/${p}` : root);
     if (entries.some(([name, kind]) => (kind === DIR ? !known.has(prefix + name) : kind !== FILE))) return null;
-    const before = new Map((JSON.parse(previous.get(p) as string) as [string, number][]).filter(([, kind]) => kind !== DIR));
+    const listing = JSON.stringify(entries);
+    listings.push([p, mtime, listing]);
+    const storedListing = previous.get(p) as string;
+    if (listing === storedListing) continue; // same names (a file came and went): nothing to parse or drop
+    const before = new Map((JSON.parse(storedListing) as [string, number][]).filter(([, kind]) => kind !== DIR));
     for (const [name, kind] of entries) {
       if (kind !== FILE) continue;
       const was = before.get(name);
@@ -50,7 +54,6 @@ export async function refreshChangedFolders(index: ArchiveIndex, dir: string): P
       if (st?.isFile()) fresh.push({ path: rel, absolute, size: st.size, mtimeMs: st.mtimeMs });
     }
     for (const name of before.keys()) gone.push(prefix + name);
-    listings.push([p, mtime, JSON.stringify(entries)]);
   }
   const { parseFromDisk } = fresh.length ? await import('./read.js') : { parseFromDisk: null };
   index.replace(fresh.map((file) => toRow(file, parseFromDisk!(file))), gone);
