@@ -19,7 +19,8 @@ export type Row = string[];
  * on a narrow terminal. With no width, nothing is cut.
  */
 export function layout(header: Row, rows: Row[], opts: { width?: number; flex: number; max: number[]; shrink?: number[] }, s: Styler): string {
-  const natural = header.map((h, i) => Math.max(displayWidth(h), ...rows.map((r) => displayWidth(printable(r[i])))));
+  // A loop, not Math.max(...rows): spreading more than ~125k arguments overflows the stack.
+  const natural = header.map((h, i) => rows.reduce((w, r) => Math.max(w, displayWidth(printable(r[i]))), displayWidth(h)));
   const widths = natural.map((w, i) => (opts.width ? Math.min(w, opts.max[i]) : w));
   if (opts.width) {
     const gaps = 2 * (widths.length - 1);
