@@ -48,7 +48,7 @@ function checkOpening(file: string, lines: string[]): Issue | null {
 function yamlIssue(file: string, lc: LineCounter, err: { message: string; pos: [number, number]; code: string }, text: string): Issue {
   const pos = lc.linePos(err.pos[0]);
   const dup = err.code === 'DUPLICATE_KEY';
-  const firstLine = err.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+  const firstLine = /call stack/i.test(err.message) ? 'it is nested too deeply to read' : err.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
   return {
     file, line: pos.line, column: pos.col, severity: 'error',
     code: dup ? 'duplicate-key' : 'yaml-syntax',
