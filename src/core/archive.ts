@@ -65,8 +65,8 @@ function parseFile(file: FoundFile): FileResult {
   }
 }
 
-/** Reads an archive folder: settings, partner registry and every release file. */
-export async function loadArchive(dir: string, options: { cache?: ParseCache } = {}): Promise<Archive> {
+/** Reads an archive folder: settings, partner registry and every release file (`bodies: false` drops the bodies once parsed). */
+export async function loadArchive(dir: string, options: { cache?: ParseCache; bodies?: boolean } = {}): Promise<Archive> {
   await assertArchiveDir(dir);
   const issues: Issue[] = [];
   const settingsText = await readOptional(path.join(dir, 'archive.yml'));
@@ -82,7 +82,9 @@ export async function loadArchive(dir: string, options: { cache?: ParseCache } =
     const cached = options.cache?.get(file);
     if (cached) return cached;
     const result = parseFile(file);
-    fresh.push({ file, result });
+    if (options.cache) fresh.push({ file, result });
+    // `check` needs every issue but no body: dropping them keeps 100k releases small.
+    if (options.bodies === false && result.release) result.release.body = '';
     return result;
   });
   options.cache?.update(fresh, found.files);

@@ -19,7 +19,7 @@ Examples:
   cmd.action(async (opts) => {
     const dir = ctx.archiveDir(opts.archive);
     const target = stdoutTarget(ctx, dir);
-    const archive = await loadArchive(dir);
+    const archive = await loadArchive(dir, { bodies: false });
     issueFormats[opts.format as keyof typeof issueFormats](archive.issues, archive.fileCount, target);
     if (archive.issues.some((i) => i.severity === 'error')) ctx.exitCode = 1;
   });
