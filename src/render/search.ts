@@ -61,7 +61,20 @@ export function searchEntry(h: RenderedHit): Record<string, unknown> {
 /** Renderers of search results, by `--format` name. */
 export const searchFormats = {
   table: (hits: RenderedHit[], t: RenderTarget) => t.write(searchText(hits, t)),
-  json: (hits: RenderedHit[], t: RenderTarget) => t.write(`${JSON.stringify(hits.map(searchEntry), null, 2)}\n`),
+  // Byte for byte JSON.stringify(entries, null, 2), written a few hundred entries at a time:
+  // a query can match most of a 100k archive.
+  json: (hits: RenderedHit[], t: RenderTarget) => {
+    if (!hits.length) return t.write('[]\n');
+    let chunk = '[\n';
+    hits.forEach((h, i) => {
+      chunk += `  ${JSON.stringify(searchEntry(h), null, 2).replace(/\n/g, '\n  ')}${i < hits.length - 1 ? ',' : ''}\n`;
+      if (chunk.length > 65536) {
+        t.write(chunk);
+        chunk = '';
+      }
+    });
+    t.write(`${chunk}]\n`);
+  },
   ndjson: (hits: RenderedHit[], t: RenderTarget) => {
     for (const h of hits) t.write(`${JSON.stringify(searchEntry(h))}\n`);
   },

@@ -69,19 +69,24 @@ export function searchIndex(index: ArchiveIndex, query: string, c: SearchContext
     // Nothing to rank: candidates are every release (or those the name filters pre-select), newest first.
     const excluded = new Set(exclude ? (db.prepare('SELECT rowid FROM fts WHERE fts MATCH ?').pluck().all(exclude) as number[]) : []);
     const rows = match
-      ? db.prepare('SELECT fts.rowid, files.path, docs.result FROM fts JOIN docs ON docs.rowid = fts.rowid JOIN files ON files.rowid = fts.rowid WHERE fts MATCH ?').raw().all(match)
-      : db.prepare('SELECT files.rowid, files.path, docs.result FROM files JOIN docs ON docs.rowid = files.rowid WHERE files.rid IS NOT NULL').raw().all();
+      ? db.prepare('SELECT fts.rowid, files.path, docs.result FROM fts JOIN docs ON docs.rowid = fts.rowid JOIN files ON files.rowid = fts.rowid WHERE fts MATCH ?').raw().iterate(match)
+      : db.prepare('SELECT files.rowid, files.path, docs.result FROM files JOIN docs ON docs.rowid = files.rowid WHERE files.rid IS NOT NULL').raw().iterate();
     const found: ArchivedRelease[] = [];
-    for (const [rowid, path, json] of rows as [number, string, string | null][]) {
+    for (const [rowid, path, json] of rows as IterableIterator<[number, string, string | null]>) {
       if (excluded.has(rowid)) continue;
       const r = load(path, json);
       if (r && accept(r)) found.push(r);
     }
     found.sort(compareNewestFirst);
     total = found.length;
-    hits.push(...found.slice(0, c.limit ?? found.length).map((release) => ({ release, score: 0 })));
+    for (const release of found.slice(0, c.limit ?? found.length)) hits.push({ release, score: 0 }); // no push(...): 100k+ arguments overflow the stack
   }
-  for (const h of hits) h.release.body = readBody(`${c.dir}/${h.release.path}`, h.release.bodyLine);
+  // Read from the file when the snippet is made, and not kept: a query of only field terms
+  // in json gives every match (67k at 100k), whose bodies together would not fit in memory.
+  for (const h of hits) {
+    const r = h.release;
+    Object.defineProperty(r, 'body', { enumerable: true, configurable: true, get: () => readBody(`${c.dir}/${r.path}`, r.bodyLine), set: (value: string) => Object.defineProperty(r, 'body', { value, enumerable: true, writable: true, configurable: true }) });
+  }
   return { hits, total, plan, suggestions: total === 0 ? suggest(index, plan, vocab, c.dir) : [] };
 }
 
