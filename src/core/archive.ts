@@ -5,7 +5,7 @@ import { findReleaseFiles, type FoundFile } from './files.js';
 import { parseReleaseFile } from './parse.js';
 import { parseRegistry, parseSettings, Registry } from './registry.js';
 import type { ArchivedRelease, ArchiveSettings, FileResult, Issue } from './types.js';
-import { linkArchive } from './validate.js';
+import { compareIssues, linkArchive } from './validate.js';
 
 /** An archive as read from disk: every release that could be read, and every problem found. */
 export interface Archive {
@@ -46,11 +46,6 @@ export async function assertArchiveDir(dir: string): Promise<void> {
     throw new ReleasesError(`no archive folder at ${dir}`, 1, 'run the command where archive/ is, pass --archive DIR, set RELEASES_ARCHIVE, or create one with releases init', dir);
   }
   if (!stats.isDirectory()) throw new ReleasesError(`${dir} is not a folder`, 1, 'pass --archive with the folder that holds the releases', dir);
-}
-
-function compareIssues(a: Issue, b: Issue): number {
-  if (a.file !== b.file) return a.file < b.file ? -1 : 1;
-  return (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0);
 }
 
 // Read synchronously: parsing is CPU-bound anyway, and one readFileSync costs a fraction of

@@ -1,6 +1,12 @@
 import type { Registry } from './registry.js';
 import type { ArchivedRelease, ArchiveSettings, Issue, Release } from './types.js';
 
+/** Issues by file, then line and column. */
+export function compareIssues(a: Issue, b: Issue): number {
+  if (a.file !== b.file) return a.file < b.file ? -1 : 1;
+  return (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0);
+}
+
 /** Newest period first; ties by publication date, then path, so the order is always the same. */
 export function compareNewestFirst(a: ArchivedRelease, b: ArchivedRelease): number {
   if (a.period.start !== b.period.start) return a.period.start < b.period.start ? 1 : -1;
@@ -23,14 +29,16 @@ function unknownPartnerIssues(release: Release, registry: Registry): Issue[] {
 
 /**
  * Places releases in their archive: applies the default language, finds duplicate ids
- * (the first file by path keeps the id, the others are refused), links translations and
- * warns about partners the registry does not know.
+ * (the first file by path keeps the id, the others are refused), links translations and,
+ * given a registry, warns about partners it does not know. Works on the releases in place:
+ * at 100k releases a copy of each costs ~100 MB.
  */
-export function linkArchive(releases: Release[], settings: ArchiveSettings, registry: Registry): { releases: ArchivedRelease[]; issues: Issue[] } {
+export function linkArchive(releases: Release[], settings: ArchiveSettings, registry: Registry | null): { releases: ArchivedRelease[]; issues: Issue[] } {
   const issues: Issue[] = [];
   const byId = new Map<string, Release>();
   const kept: ArchivedRelease[] = [];
-  for (const r of [...releases].sort((a, b) => (a.path < b.path ? -1 : 1))) {
+  releases.sort((a, b) => (a.path < b.path ? -1 : 1));
+  for (const r of releases) {
     const first = byId.get(r.id);
     if (first) {
       issues.push({ file: r.path, severity: 'error', code: 'duplicate-id', field: 'id', message: `the id "${r.id}" is also used by ${first.path}`, hint: `give one of the two files another id: (or another file name); ${first.path} keeps it` });
@@ -38,9 +46,12 @@ export function linkArchive(releases: Release[], settings: ArchiveSettings, regi
       continue;
     }
     byId.set(r.id, r);
-    issues.push(...unknownPartnerIssues(r, registry));
-    const period = r.event ? { start: r.event.start, end: r.event.end } : { start: r.date, end: r.date };
-    kept.push({ ...r, lang: r.lang ?? settings.lang, period, translations: [] });
+    if (registry) issues.push(...unknownPartnerIssues(r, registry));
+    const a = r as ArchivedRelease;
+    a.lang = r.lang ?? settings.lang;
+    a.period = r.event ? { start: r.event.start, end: r.event.end } : { start: r.date, end: r.date };
+    a.translations = [];
+    kept.push(a);
   }
   const groups = new Map<string, ArchivedRelease[]>();
   for (const r of kept) {
