@@ -7,7 +7,8 @@ import type { RenderTarget } from '../render/formats.js';
 import { styler } from '../render/style.js';
 import type { Context } from './context.js';
 
-const collect = (value: string, previous: string[] = []) => [...previous, value];
+/** Commander's reducer for a repeatable option. */
+export const collect = (value: string, previous: string[] = []) => [...previous, value];
 
 /** `--archive DIR`, which every command takes. */
 export function addArchiveOption(cmd: Command): Command {

@@ -1,6 +1,7 @@
 import { realpathSync, statSync, type Dirent, type Stats } from 'node:fs';
 import path from 'node:path';
 import fg from 'fast-glob';
+import { isInside } from './paths.js';
 import type { Issue } from './types.js';
 
 /** A release file found in the archive, with what is needed to tell whether it changed. */
@@ -12,12 +13,6 @@ export interface FoundFile {
   mtimeMs: number;
 }
 
-const MD = /\.md$/i;
-
-function isInside(root: string, target: string): boolean {
-  const rel = path.relative(root, target);
-  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
-}
 
 /**
  * Lists the release files below `dir`: `**\/*.md` (any case), skipping names that start

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { ReleasesError, writeError } from './errors.js';
+import { isInside } from './paths.js';
 
 /** Where a new file should go: a folder and a name (without `.md`) relative to the archive. */
 export interface NewFile {
@@ -29,11 +30,6 @@ async function removeStaleTemps(dir: string): Promise<void> {
 
 /** How many `-N` suffixes are tried before giving up: far more than any day's releases. */
 const MAX_TRIES = 1000;
-
-function isInside(root: string, target: string): boolean {
-  const rel = path.relative(root, target);
-  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
-}
 
 function cannotWrite(target: string, e: unknown): ReleasesError {
   return writeError(target, e, 'nothing was written');

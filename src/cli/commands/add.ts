@@ -5,7 +5,7 @@ import { parseDate, parseRange, today } from '../../core/dates.js';
 import { ReleasesError, usageError } from '../../core/errors.js';
 import type { CalendarDate, Period } from '../../core/types.js';
 import type { Context } from '../context.js';
-import { addArchiveOption, formatOption } from '../options.js';
+import { addArchiveOption, collect, formatOption } from '../options.js';
 
 /** What is known of a new release from flags (and then prompts); undefined means not given. */
 export interface AddInput {
@@ -22,7 +22,6 @@ export interface AddInput {
   body?: string;
 }
 
-const collect = (value: string, previous: string[] = []) => [...previous, value];
 const LANG = /^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/;
 
 async function readAll(stream: NodeJS.ReadableStream): Promise<string> {

@@ -1,6 +1,6 @@
 import { readdirSync, realpathSync, statSync } from 'node:fs';
-import path from 'node:path';
 import type { FoundFile } from '../files.js';
+import { isInside } from '../paths.js';
 
 const MD = /\.md$/i;
 /** Kinds of folder entries in a `DirListing`. */
@@ -29,11 +29,6 @@ export interface ScanOptions {
    * (a link leading outside, a file gone), so that `filesFromListings` can pair them again.
    */
   visit?: (size: number, mtimeMs: number) => void;
-}
-
-function isInside(root: string, target: string): boolean {
-  const rel = path.relative(root, target);
-  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
 }
 
 /** The sub-folders and `.md` files of a folder, by the archive's rules (no `.`/`_` names, no `node_modules`). */
