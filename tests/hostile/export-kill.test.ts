@@ -178,5 +178,9 @@ describe.skipIf(!BUILT)(`export killed with SIGKILL at random moments (${KILLS} 
       if (!cname) writeFileSync(path.join(root, 'site/CNAME'), 'releases.example.org\n');
     }
     expect(lost).toEqual([]);
+    // A run that completes clears what the killed ones left beside the site, user file kept.
+    expect((await runBin(['export', '--format', 'html', '--out', 'site'], root)).code).toBe(0);
+    expect(readdirSync(root).filter((n) => n.includes('.releases-old-'))).toEqual([]);
+    expect(readFileSync(path.join(root, 'site/CNAME'), 'utf8')).toBe('releases.example.org\n');
   }, 600_000);
 });

@@ -3,9 +3,10 @@ import { promises as fs, renameSync } from 'node:fs';
 import path from 'node:path';
 import { ReleasesError, writeError } from '../errors.js';
 import { clearLeftovers, deadBuild, heartbeat, withLock } from './leftovers.js';
+import { MARKER, carryOver, retire, settleOlds } from './old-site.js';
+import { isInside } from '../paths.js';
 
-/** The file that marks a folder as written by `releases export`; it lists every file written. */
-export const MARKER = '.releases-export';
+export { MARKER };
 /** Marks a temporary build folder, so a later run may clear one left by a killed export. */
 const BUILDING = '.releases-building';
 
@@ -25,11 +26,9 @@ async function realOrResolved(p: string): Promise<string> {
   }
 }
 
-const inside = (child: string, parent: string) => child === parent || child.startsWith(parent.endsWith(path.sep) ? parent : parent + path.sep);
-
 /** True when `p` is `dir` or lies below it, symbolic links resolved (for paths not yet created too). */
 export async function pathInside(p: string, dir: string): Promise<boolean> {
-  return inside(await realOrResolved(p), await realOrResolved(dir));
+  return isInside(await realOrResolved(dir), await realOrResolved(p));
 }
 
 /** Says whether `out` may receive a site; refuses (touching nothing) when it may not. */
@@ -37,8 +36,8 @@ export async function checkSiteTarget(out: string, archiveDir: string): Promise<
   const real = await realOrResolved(out);
   const archive = await realOrResolved(archiveDir);
   if (path.dirname(real) === real) throw new ReleasesError(`--out ${out} is the root folder: refusing to export there`, 1, 'pass a folder of its own, e.g. --out site');
-  if (inside(real, archive)) throw new ReleasesError(`--out ${out} is inside the archive folder ${archiveDir}: the site's pages would be read back as releases`, 1, 'write the site outside the archive, e.g. --out site', out);
-  if (inside(archive, real)) throw new ReleasesError(`--out ${out} holds the archive folder ${archiveDir}: refusing to replace it`, 1, 'write the site into a folder of its own, e.g. --out site', out);
+  if (isInside(archive, real)) throw new ReleasesError(`--out ${out} is inside the archive folder ${archiveDir}: the site's pages would be read back as releases`, 1, 'write the site outside the archive, e.g. --out site', out);
+  if (isInside(real, archive)) throw new ReleasesError(`--out ${out} holds the archive folder ${archiveDir}: refusing to replace it`, 1, 'write the site into a folder of its own, e.g. --out site', out);
   const stats = await fs.lstat(out).catch(() => null);
   if (!stats) return 'absent';
   if (!stats.isDirectory()) throw new ReleasesError(`--out ${out} exists and is not a folder: nothing was written`, 1, 'pass a new or empty folder, or an earlier export', out);
@@ -46,77 +45,6 @@ export async function checkSiteTarget(out: string, archiveDir: string): Promise<
   if (names.length === 0) return 'empty';
   if (names.includes(MARKER)) return 'previous';
   throw new ReleasesError(`--out ${out} is not empty and holds no earlier export (no ${MARKER} file): nothing was touched`, 1, 'pass a new or empty folder, or the folder of an earlier export', out);
-}
-
-async function listedFiles(dir: string): Promise<string[]> {
-  const text = await fs.readFile(path.join(dir, MARKER), 'utf8').catch(() => '');
-  try {
-    const files = (JSON.parse(text) as { files?: unknown }).files;
-    return Array.isArray(files) ? files.filter((f): f is string => typeof f === 'string' && !f.split('/').includes('..')) : [];
-  } catch {
-    return [];
-  }
-}
-
-async function walk(dir: string, rel = ''): Promise<{ files: string[]; dirs: string[] }> {
-  const out = { files: [] as string[], dirs: [] as string[] };
-  for (const e of await fs.readdir(path.join(dir, rel), { withFileTypes: true })) {
-    const p = rel ? `${rel}/${e.name}` : e.name;
-    if (e.isDirectory()) {
-      const sub = await walk(dir, p);
-      out.files.push(...sub.files);
-      out.dirs.push(...sub.dirs, p);
-    } else out.files.push(p);
-  }
-  return out;
-}
-
-/**
- * Gives the new site the files the user added to the old one (a `CNAME`, say) before the
- * swap, as hard links (copies where links fail), so that no moment exists at which the
- * site in place lacks them. Files the new site writes itself stay with the old one.
- */
-async function carryOver(old: string, fresh: string): Promise<{ carried: string[]; conflicts: boolean }> {
-  const ours = new Set([...(await listedFiles(old)), MARKER]);
-  const carried: string[] = [];
-  let conflicts = false;
-  for (const f of (await walk(old)).files) {
-    if (ours.has(f)) continue;
-    const dest = path.join(fresh, f);
-    if (await fs.lstat(dest).catch(() => null)) { conflicts = true; continue; }
-    await fs.mkdir(path.dirname(dest), { recursive: true });
-    await fs.link(path.join(old, f), dest).catch(() => fs.cp(path.join(old, f), dest, { verbatimSymlinks: true }));
-    carried.push(f);
-  }
-  return { carried, conflicts };
-}
-
-/** Clears a replaced export: deletes the files it lists and the user's files already carried over. */
-async function retire(old: string, carried: string[], conflicts: boolean): Promise<string | null> {
-  const gone = new Set([...(await listedFiles(old)), MARKER, ...carried]);
-  const { files, dirs } = await walk(old);
-  for (const f of files) if (gone.has(f)) await fs.rm(path.join(old, f), { force: true });
-  for (const d of dirs) await fs.rmdir(path.join(old, d)).catch(() => undefined);
-  let left = conflicts;
-  if (!left) await fs.rmdir(old).catch(() => { left = true; });
-  return left ? old : null;
-}
-
-/**
- * Puts back a site that a run killed between its two renames left aside: `out` is gone and
- * an old site with our marker waits next to it.
- */
-async function recoverSwap(out: string): Promise<void> {
-  if (await fs.lstat(out).catch(() => null)) return;
-  const parent = path.dirname(out);
-  const prefix = `.${path.basename(out)}.releases-old-`;
-  const olds = (await fs.readdir(parent)).filter((n) => n.startsWith(prefix));
-  for (const name of olds) {
-    if (await fs.lstat(path.join(parent, name, MARKER)).catch(() => null)) {
-      await fs.rename(path.join(parent, name), out);
-      return;
-    }
-  }
 }
 
 /**
@@ -144,7 +72,7 @@ export class SiteDir {
     await fs.mkdir(parent, { recursive: true });
     // Builds of other runs still in progress keep their marker fresh; only dead ones go.
     await clearLeftovers(parent, `.${base}.releases-tmp-`, (abs) => deadBuild(abs, BUILDING));
-    await withLock(SiteDir.lockOf(resolved), () => recoverSwap(resolved));
+    await withLock(SiteDir.lockOf(resolved), () => settleOlds(resolved));
     const temp = path.join(parent, `.${base}.releases-tmp-${randomBytes(4).toString('hex')}`);
     await fs.mkdir(temp).catch((e) => { throw writeError(temp, e, 'nothing was changed'); });
     await fs.writeFile(path.join(temp, BUILDING), '').catch((e) => { throw writeError(temp, e, 'nothing was changed'); });
@@ -174,10 +102,12 @@ export class SiteDir {
     await this.write(MARKER, `${JSON.stringify({ tool: 'releases', files: [...this.files].sort() }, null, 1)}\n`);
     this.files.pop();
     this.stopHeartbeat();
-    // Two exports into one folder take turns here: each swap sees the other's finished site.
-    const swapped = await withLock(SiteDir.lockOf(this.out), () => this.swap());
-    if (!swapped.old) return { kept: swapped.kept, left: null };
-    return { kept: swapped.kept, left: await retire(swapped.old, swapped.kept, swapped.conflicts) };
+    // Two exports into one folder take turns here: each swap sees the other's finished site,
+    // and the old site is cleared before the next run may look at what lies beside `out`.
+    return withLock(SiteDir.lockOf(this.out), async () => {
+      const swapped = await this.swap();
+      return { kept: swapped.kept, left: swapped.old ? await retire(swapped.old, swapped.kept, swapped.conflicts) : null };
+    });
   }
 
   private async swap(): Promise<{ kept: string[]; old: string | null; conflicts: boolean }> {
