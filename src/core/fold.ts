@@ -59,12 +59,38 @@ export function foldName(text: string): string {
     .trim();
 }
 
-/** True when `query` names `value`: every query word starts a word of the value. */
+/** Albanian letters whose sound the Macedonian table writes differently. */
+const ALBANIAN = /xh|ç|x|q/g;
+const ALBANIAN_SOUNDS: Record<string, string> = { xh: 'dzh', ç: 'ch', x: 'dz', q: 'kj' };
+
+/**
+ * A name written in Albanian spelling, read with the Macedonian table: `Borçe` → `borche`
+ * (Борче), `Xhaferi` → `dzhaferi` (Џафери). Albanian and Macedonian releases name the same
+ * people and places, each in its own spelling; `fold` alone gives `borce` for one and
+ * `borche` for the other. Null when the name has none of those letters.
+ */
+export function albanianReading(text: string): string | null {
+  const lower = text.normalize('NFC').toLowerCase();
+  ALBANIAN.lastIndex = 0;
+  if (!ALBANIAN.test(lower)) return null;
+  return foldName(lower.replace(ALBANIAN, (m) => ALBANIAN_SOUNDS[m]!));
+}
+
+function wordsMatch(words: string[], wanted: string[]): boolean {
+  if (words.join(' ').includes(wanted.join(' '))) return true;
+  return wanted.every((w) => words.some((v) => v.startsWith(w)));
+}
+
+/**
+ * True when `query` names `value`: every query word starts a word of the value. A name in
+ * Albanian spelling also matches its Macedonian one, either way round (`Borçe` ↔ `Борче`).
+ */
 export function nameMatches(value: string, query: string): boolean {
-  const words = foldName(value).split(' ');
   const wanted = foldName(query).split(' ').filter(Boolean);
   if (wanted.length === 0) return false;
-  const joined = words.join(' ');
-  if (joined.includes(wanted.join(' '))) return true;
-  return wanted.every((w) => words.some((v) => v.startsWith(w)));
+  if (wordsMatch(foldName(value).split(' '), wanted)) return true;
+  const valueReading = albanianReading(value);
+  if (valueReading !== null && wordsMatch(valueReading.split(' '), wanted)) return true;
+  const queryReading = albanianReading(query);
+  return queryReading !== null && wordsMatch(foldName(value).split(' '), queryReading.split(' ').filter(Boolean));
 }

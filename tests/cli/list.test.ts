@@ -37,6 +37,10 @@ describe('releases list', () => {
     [['--partner', 'mvr'], 3],
     [['--partner', 'mvr', '--partner', 'osce'], 2],
     [['--person', 'petrevski'], 3],
+    // Борче, Borche and the Albanian release's Borçe are one person.
+    [['--person', 'Борче'], 3],
+    [['--person', 'Borçe'], 3],
+    [['--person', 'borche petrevski'], 3],
     [['--tag', 'sorabotka'], 1],
     [['--location', 'ohrid'], 2],
     [['--lang', 'en'], 1],

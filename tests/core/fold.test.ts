@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { fold, foldName, nameMatches, transliterate } from '../../src/core/fold.js';
+import { albanianReading, fold, foldName, nameMatches, transliterate } from '../../src/core/fold.js';
 
 describe('transliterate', () => {
   it('uses the Macedonian table', () => {
@@ -57,6 +57,22 @@ describe('nameMatches', () => {
     expect(nameMatches('Борче Петревски', 'petrovski')).toBe(false);
     expect(nameMatches('Ѓорѓи', 'gorgi')).toBe(false);
     expect(nameMatches('anything', '   ')).toBe(false);
+  });
+  it('matches a name in Albanian spelling with its Macedonian one, both ways', () => {
+    expect(nameMatches('Borçe Petrevski', 'Борче')).toBe(true);
+    expect(nameMatches('Борче Петревски', 'Borçe Petrevski')).toBe(true);
+    expect(nameMatches('Џафери', 'Xhaferi')).toBe(true);
+    expect(nameMatches('Ќиро Глигоров', 'Qiro')).toBe(true);
+    expect(nameMatches('Ѕвездан', 'Xvezdan')).toBe(true);
+    // Typed without the cedilla it is the Latin c (ц) of both tables, not ч.
+    expect(nameMatches('Borçe Petrevski', 'borce')).toBe(true);
+    expect(nameMatches('Борче Петревски', 'Borxe')).toBe(false);
+    expect(nameMatches('Борче Петревски', 'Borqe')).toBe(false);
+  });
+  it('reads only the letters Albanian writes differently', () => {
+    expect(albanianReading('Borçe Xhaferi')).toBe('borche dzhaferi');
+    expect(albanianReading('Petrevski')).toBeNull();
+    expect(albanianReading('Ѓорѓи')).toBeNull();
   });
   it('folds punctuation away in names', () => {
     expect(foldName('OSBE-së  në Shkup')).toBe('osbe se ne shkup');
