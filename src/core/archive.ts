@@ -4,7 +4,8 @@ import { ReleasesError } from './errors.js';
 import { findReleaseFiles, type FoundFile } from './files.js';
 import { parseReleaseFile } from './parse.js';
 import { parseRegistry, parseSettings, Registry } from './registry.js';
-import type { ArchivedRelease, ArchiveSettings, FileResult, Issue } from './types.js';
+import { detached, Strings } from './interned.js';
+import type { ArchivedRelease, ArchiveSettings, FileResult, Issue, Release } from './types.js';
 import { compareIssues, linkArchive } from './validate.js';
 
 /** An archive as read from disk: every release that could be read, and every problem found. */
@@ -60,8 +61,24 @@ function parseFile(file: FoundFile): FileResult {
   }
 }
 
-/** Reads an archive folder: settings, partner registry and every release file (`bodies: false` drops the bodies once parsed). */
-export async function loadArchive(dir: string, options: { cache?: ParseCache; bodies?: boolean } = {}): Promise<Archive> {
+/**
+ * What linking needs of a release, for `check`: its id, path, dates, language, partners and
+ * translation key, in strings of its own. The title, tags, body and extra fields, and the
+ * front-matter text that parsed values are slices of, are left to the garbage collector
+ * (100k releases: ~235 MB kept otherwise).
+ */
+function linkable(r: Release, strings: Strings): Release {
+  return {
+    id: detached(r.id), path: r.path, title: '', date: strings.one(r.date),
+    event: r.event ? { start: strings.one(r.event.start), end: strings.one(r.event.end), location: null } : null,
+    partners: strings.all(r.partners), people: NONE, tags: NONE, lang: r.lang === null ? null : strings.one(r.lang),
+    summary: null, translationKey: r.translationKey === null ? null : detached(r.translationKey),
+    body: '', bodyLine: r.bodyLine, extra: {}, dateFromFileName: r.dateFromFileName,
+  };
+}
+const NONE: string[] = [];
+
+async function readArchive(dir: string, cache: ParseCache | undefined, keep: (release: Release) => Release): Promise<Archive> {
   await assertArchiveDir(dir);
   const issues: Issue[] = [];
   const settingsText = await readOptional(path.join(dir, 'archive.yml'));
@@ -73,20 +90,36 @@ export async function loadArchive(dir: string, options: { cache?: ParseCache; bo
   const found = await findReleaseFiles(dir);
   issues.push(...found.issues);
   const fresh: { file: FoundFile; result: FileResult }[] = [];
-  const results = found.files.map((file) => {
-    const cached = options.cache?.get(file);
-    if (cached) return cached;
-    const result = parseFile(file);
-    if (options.cache) fresh.push({ file, result });
-    // `check` needs every issue but no body: dropping them keeps 100k releases small.
-    if (options.bodies === false && result.release) result.release.body = '';
-    return result;
-  });
-  options.cache?.update(fresh, found.files);
+  const releases: Release[] = [];
+  for (const file of found.files) {
+    let result = cache?.get(file);
+    if (!result) {
+      result = parseFile(file);
+      if (cache) fresh.push({ file, result });
+    }
+    for (const i of result.issues) issues.push(i);
+    if (result.release) releases.push(keep(result.release));
+  }
+  cache?.update(fresh, found.files);
 
-  for (const r of results) issues.push(...r.issues);
-  const linked = linkArchive(results.flatMap((r) => (r.release ? [r.release] : [])), settings, registry);
-  issues.push(...linked.issues);
+  const linked = linkArchive(releases, settings, registry);
+  for (const i of linked.issues) issues.push(i);
   issues.sort(compareIssues);
   return { dir, settings, registry, releases: linked.releases, issues, fileCount: found.files.length };
+}
+
+/** Reads an archive folder: settings, partner registry and every release file. */
+export function loadArchive(dir: string, options: { cache?: ParseCache } = {}): Promise<Archive> {
+  return readArchive(dir, options.cache, (r) => r);
+}
+
+/**
+ * Every problem of an archive, as `loadArchive` finds them, without keeping the releases:
+ * each file is parsed, its issues kept, and of its release only what the cross-file checks
+ * (duplicate ids, translation keys, unknown partners) need.
+ */
+export async function checkArchive(dir: string): Promise<Pick<Archive, 'issues' | 'fileCount'>> {
+  const strings = new Strings();
+  const { issues, fileCount } = await readArchive(dir, undefined, (r) => linkable(r, strings));
+  return { issues, fileCount };
 }

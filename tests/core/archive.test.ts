@@ -2,7 +2,7 @@ import { chmodSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadArchive } from '../../src/core/archive.js';
+import { checkArchive, loadArchive } from '../../src/core/archive.js';
 import { listReleases, NO_FILTERS, type Filters } from '../../src/core/query.js';
 import { fixtureProject, tempDir } from '../helpers/cli.js';
 
@@ -92,6 +92,30 @@ describe('loadArchive', () => {
 
   it('says what to do when the folder does not exist', async () => {
     await expect(loadArchive('/nonexistent/archive')).rejects.toMatchObject({ exitCode: 1, hint: expect.stringContaining('--archive') });
+  });
+});
+
+describe('checkArchive', () => {
+  it.each(['bad-inputs', 'corpus-nasties', 'multilingual', 'export-site'])('finds exactly the issues loadArchive finds, in the same order (%s)', async (name) => {
+    const dir = path.join(fixtureProject(name), 'archive');
+    const full = await loadArchive(dir);
+    expect(full.issues.length).toBeGreaterThan(0);
+    expect(await checkArchive(dir)).toEqual({ issues: full.issues, fileCount: full.fileCount });
+  });
+
+  it('keeps the cross-file checks: duplicate ids, shared translation keys, unknown partners', async () => {
+    const dir = tempDir();
+    writeFileSync(path.join(dir, 'partners.yml'), 'osce:\n  name: OSCE\n');
+    const file = (name: string, fm: string) => writeFileSync(path.join(dir, name), `---\ntitle: T\ndate: 2020-01-01\n${fm}---\nx\n`);
+    file('a.md', 'id: same\npartners: [OSCEE, OSCE]\ntranslation_key: k\nlang: en\n');
+    file('b.md', 'id: same\npartners: [Nobody]\n');
+    file('c.md', 'translation_key: k\nlang: en\nevent: 2019-12-30..2020-01-02\n');
+    const full = await loadArchive(dir);
+    const checked = await checkArchive(dir);
+    expect(checked.issues.map((i) => `${i.file} ${i.code}`)).toEqual([
+      'a.md unknown-partner', 'a.md duplicate-id', 'b.md duplicate-id', 'c.md translation-same-lang',
+    ]);
+    expect(checked).toEqual({ issues: full.issues, fileCount: 3 });
   });
 });
 

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { loadArchive } from '../../core/archive.js';
+import { checkArchive } from '../../core/archive.js';
 import { formatNames, issueFormats } from '../../render/formats.js';
 import type { Context } from '../context.js';
 import { addArchiveOption, formatOption, stdoutTarget } from '../options.js';
@@ -19,7 +19,7 @@ Examples:
   cmd.action(async (opts) => {
     const dir = ctx.archiveDir(opts.archive);
     const target = stdoutTarget(ctx, dir);
-    const archive = await loadArchive(dir, { bodies: false });
+    const archive = await checkArchive(dir);
     issueFormats[opts.format as keyof typeof issueFormats](archive.issues, archive.fileCount, target);
     if (archive.issues.some((i) => i.severity === 'error')) ctx.exitCode = 1;
   });

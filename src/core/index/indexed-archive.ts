@@ -1,24 +1,10 @@
 import type { Archive } from '../archive.js';
+import { Strings } from '../interned.js';
 import type { Release } from '../types.js';
 import { compareIssues, linkArchive } from '../validate.js';
 import { BodySource, LazyBodyRelease } from './lazy-release.js';
 import { cachedArchiveConfig } from './session.js';
 import type { ArchiveIndex } from './store.js';
-
-/** One copy of each repeated short string (partner, person and tag names, dates, languages). */
-class Strings {
-  private readonly seen = new Map<string, string>();
-  one(text: string): string {
-    const kept = this.seen.get(text);
-    if (kept !== undefined) return kept;
-    this.seen.set(text, text);
-    return text;
-  }
-  all(list: string[]): string[] {
-    for (let i = 0; i < list.length; i++) list[i] = this.one(list[i]);
-    return list;
-  }
-}
 
 /**
  * The archive as `loadArchive` reads it, from the index: brought up to date first (only new
