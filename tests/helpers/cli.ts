@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
@@ -12,10 +12,16 @@ afterEach(() => {
   while (made.length) rmSync(made.pop()!, { recursive: true, force: true });
 });
 
-/** A fresh temp folder, removed after the test. */
+/**
+ * A fresh temp folder, removed after the test. It lies one level down in a folder of its
+ * own, so that an index made for it as an archive (`.releases/` beside the archive) is
+ * removed with it instead of piling up in the system temp folder.
+ */
 export function tempDir(prefix = 'releases-test-'): string {
-  const dir = mkdtempSync(path.join(tmpdir(), prefix));
-  made.push(dir);
+  const outer = mkdtempSync(path.join(tmpdir(), prefix));
+  made.push(outer);
+  const dir = path.join(outer, 'dir');
+  mkdirSync(dir);
   return dir;
 }
 
