@@ -1,5 +1,6 @@
 import { statSync } from 'node:fs';
 import type { Archive } from '../core/archive.js';
+import type { LookupResult, ReleaseQuery } from '../core/index/lookup.js';
 import type { Issue } from '../core/types.js';
 import { location } from '../render/issues.js';
 import { printable } from '../render/width.js';
@@ -17,23 +18,49 @@ export function skippedFiles(archive: Archive): Issue[] {
   });
 }
 
+/** Tells on stderr the index's warnings and the files skipped because they cannot be read (one line each), and where to look for details. */
+function reportSkipped(ctx: Context, warnings: string[], skipped: Issue[], prefix: string): void {
+  const s = styler(ctx.color.stderr);
+  for (const w of warnings) ctx.stderr.write(`${s.warning('warning')} ${w}\n`);
+  for (const i of skipped) ctx.stderr.write(`${s.warning('skipped')} ${location(i, prefix)}  ${printable(i.message)}\n`);
+  if (skipped.length) ctx.stderr.write(`${s.hint(`${skipped.length} file(s) skipped: run releases check for details`)}\n`);
+}
+
+// The loader module (fast-glob, the YAML parser) is needed only for its message, or without the index.
+async function assertDir(dir: string): Promise<void> {
+  if (!statSync(dir, { throwIfNoEntry: false })?.isDirectory()) await (await import('../core/archive.js')).assertArchiveDir(dir);
+}
+
 /**
  * Loads the archive for a read command and tells, on stderr, which files were skipped
- * because they cannot be read (one line each) and where to look for details. Through the
- * search index when better-sqlite3 is available: only new or changed files are parsed, the
- * rest comes from the index in one query, and each release's body is read from its file
- * when asked for. Without the index, every file is parsed.
+ * because they cannot be read. Through the search index when better-sqlite3 is available:
+ * only new or changed files are parsed, the rest comes from the index in one query, and
+ * each release's body is read from its file when asked for. Without the index, every file
+ * is parsed.
  */
 export async function openArchive(ctx: Context, dir: string, prefix = ''): Promise<Archive> {
-  // The loader module (fast-glob, the YAML parser) is needed only for its message, or without the index.
-  if (!statSync(dir, { throwIfNoEntry: false })?.isDirectory()) await (await import('../core/archive.js')).assertArchiveDir(dir);
+  await assertDir(dir);
   const [{ withIndex }, { loadIndexedArchive }] = await Promise.all([import('../core/index/session.js'), import('../core/index/indexed-archive.js')]);
   const trustFolders = ctx.env.RELEASES_INDEX_CHECK === 'folders';
   const { value: archive, warnings } = await withIndex(dir, { env: ctx.env }, async (index) => (index ? loadIndexedArchive(index, dir, trustFolders) : (await import('../core/archive.js')).loadArchive(dir)));
-  const s = styler(ctx.color.stderr);
-  for (const w of warnings) ctx.stderr.write(`${s.warning('warning')} ${w}\n`);
-  const skipped = skippedFiles(archive);
-  for (const i of skipped) ctx.stderr.write(`${s.warning('skipped')} ${location(i, prefix)}  ${printable(i.message)}\n`);
-  if (skipped.length) ctx.stderr.write(`${s.hint(`${skipped.length} file(s) skipped: run releases check for details`)}\n`);
+  reportSkipped(ctx, warnings, skippedFiles(archive), prefix);
   return archive;
+}
+
+/**
+ * Finds one release for `show`, telling on stderr the skipped files as `openArchive` does.
+ * Through the index (brought up to date first, so an edited file is seen): only the rows
+ * the answer needs are read, not the whole archive.
+ */
+export async function findRelease(ctx: Context, dir: string, query: ReleaseQuery, prefix = ''): Promise<LookupResult> {
+  await assertDir(dir);
+  const [{ withIndex }, { lookUpInIndex, lookUpInArchive }] = await Promise.all([import('../core/index/session.js'), import('../core/index/lookup.js')]);
+  const trustFolders = ctx.env.RELEASES_INDEX_CHECK === 'folders';
+  const { value: found, warnings } = await withIndex(dir, { env: ctx.env }, async (index) => {
+    if (!index) return lookUpInArchive(await (await import('../core/archive.js')).loadArchive(dir), query);
+    await index.refresh(dir, trustFolders);
+    return lookUpInIndex(index, dir, query);
+  });
+  reportSkipped(ctx, warnings, found.skipped, prefix);
+  return found;
 }

@@ -27,6 +27,11 @@ function unknownPartnerIssues(release: Release, registry: Registry): Issue[] {
   });
 }
 
+/** The error of a file refused because `keeper`, first by path, has the same id. */
+export function refusedDuplicate(id: string, file: string, keeper: string): Issue {
+  return { file, severity: 'error', code: 'duplicate-id', field: 'id', message: `the id "${id}" is also used by ${keeper}`, hint: `give one of the two files another id: (or another file name); ${keeper} keeps it` };
+}
+
 /**
  * Places releases in their archive: applies the default language, finds duplicate ids
  * (the first file by path keeps the id, the others are refused), links translations and,
@@ -41,7 +46,7 @@ export function linkArchive(releases: Release[], settings: ArchiveSettings, regi
   for (const r of releases) {
     const first = byId.get(r.id);
     if (first) {
-      issues.push({ file: r.path, severity: 'error', code: 'duplicate-id', field: 'id', message: `the id "${r.id}" is also used by ${first.path}`, hint: `give one of the two files another id: (or another file name); ${first.path} keeps it` });
+      issues.push(refusedDuplicate(r.id, r.path, first.path));
       issues.push({ file: first.path, severity: 'error', code: 'duplicate-id', field: 'id', message: `the id "${r.id}" is also used by ${r.path}`, hint: `give one of the two files another id: (or another file name)` });
       continue;
     }
