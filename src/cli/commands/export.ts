@@ -60,13 +60,14 @@ Examples:
       const releases = listReleases(archive.releases, filters, archive.registry, { sort: 'date', reverse: false });
       const { planSite } = await import('../../core/export/plan.js');
       const { siteFiles, siteFileCount } = await import('../../render/html/site.js');
+      const { bodyReader } = await import('../../core/export/bodies.js');
       const plan = planSite(archive, releases);
       const site = await SiteDir.open(out!, dir);
       const bar = progress(ctx, siteFileCount(plan));
       const pending = new Set<Promise<void>>();
       try {
         // A few writes in flight at once: the pages are small, the file system is the wait.
-        for (const file of siteFiles(plan, baseUrl ?? archive.settings.baseUrl)) {
+        for (const file of siteFiles(plan, baseUrl ?? archive.settings.baseUrl, bodyReader(archive.dir))) {
           const p: Promise<void> = site.write(file.path, file.content).then(() => { pending.delete(p); bar.tick(); });
           p.catch(() => undefined); // handled below, by race/all/allSettled
           pending.add(p);
@@ -94,7 +95,8 @@ Examples:
     const releases = listReleases(archive.releases, filters, archive.registry, { sort: 'date', reverse: false });
     const { jsonChunks, ndjsonChunks } = await import('../../render/export-entry.js');
     const { pipeChunks, writeExportFile } = await import('../../core/export/stream.js');
-    const chunks = opts.format === 'ndjson' ? ndjsonChunks(releases) : jsonChunks(releases);
+    const bodyOf = (await import('../../core/export/bodies.js')).bodyReader(archive.dir);
+    const chunks = opts.format === 'ndjson' ? ndjsonChunks(releases, bodyOf) : jsonChunks(releases, bodyOf);
     if (out) {
       await writeExportFile(out, chunks);
       ctx.stderr.write(`exported ${releases.length} release(s) to ${shown(ctx, out)}\n`);

@@ -32,6 +32,20 @@ export const CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img
 
 /** A whole HTML page: head, skip link, banner, navigation, main content and footer. */
 export function page(f: PageFrame, main: string): string {
+  const [before, after] = pageAround(f);
+  return before + main + after;
+}
+
+/** A page as pieces, for pages too long to build as one string (see src/core/export/utf8.ts). */
+export function* pageChunks(f: PageFrame, ...main: Iterable<string>[]): Generator<string> {
+  const [before, after] = pageAround(f);
+  yield before;
+  for (const part of main) yield* part;
+  yield after;
+}
+
+/** The text of a page before and after its main content. */
+function pageAround(f: PageFrame): [string, string] {
   const uiLang = f.t.lang === f.lang ? '' : ` lang="${esc(f.t.lang)}"`;
   const head = [
     '<meta charset="utf-8">',
@@ -48,7 +62,7 @@ export function page(f: PageFrame, main: string): string {
     f.jsonLd ? `<script type="application/ld+json">${jsonForScript(f.jsonLd)}</script>` : '',
     ...(f.scripts ?? []).map((s) => `<script src="${esc(f.root + s)}" defer></script>`),
   ].filter(Boolean);
-  return `<!doctype html>
+  const before = `<!doctype html>
 <html lang="${esc(f.lang)}">
 <head>
 ${head.join('\n')}
@@ -64,7 +78,8 @@ ${head.join('\n')}
 </ul></nav>
 </header>
 <main id="main" tabindex="-1">
-${main}
+`;
+  const after = `
 </main>
 <footer class="site-footer"${uiLang}>
 <p><a href="${esc(f.root)}feeds/index.html">${esc(f.t.feeds)}</a></p>
@@ -72,4 +87,5 @@ ${main}
 </body>
 </html>
 `;
+  return [before, after];
 }

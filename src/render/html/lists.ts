@@ -20,8 +20,24 @@ export function releaseItem(plan: SitePlan, r: ArchivedRelease, root: string, pa
 
 /** A list of releases, or the empty state. */
 export function releaseList(plan: SitePlan, releases: ArchivedRelease[], root: string, pageLang: string, t: UiStrings, id?: string): string {
-  if (!releases.length) return `<p class="empty">${esc(t.empty)}</p>`;
-  return `<ol class="releases"${id ? ` id="${id}"` : ''}>\n${releases.map((r) => releaseItem(plan, r, root, pageLang)).join('\n')}\n</ol>`;
+  return [...releaseListChunks(plan, releases, root, pageLang, t, id)].join('');
+}
+
+/** Items per piece of a long list: a few tens of kilobytes. */
+const LIST_PIECE = 50;
+
+/** `releaseList` in pieces of LIST_PIECE items: a partner's page may list tens of thousands. */
+export function* releaseListChunks(plan: SitePlan, releases: ArchivedRelease[], root: string, pageLang: string, t: UiStrings, id?: string): Generator<string> {
+  if (!releases.length) {
+    yield `<p class="empty">${esc(t.empty)}</p>`;
+    return;
+  }
+  yield `<ol class="releases"${id ? ` id="${id}"` : ''}>\n`;
+  for (let from = 0; from < releases.length; from += LIST_PIECE) {
+    const items = releases.slice(from, from + LIST_PIECE).map((r) => releaseItem(plan, r, root, pageLang));
+    yield `${from ? '\n' : ''}${items.join('\n')}`;
+  }
+  yield '\n</ol>';
 }
 
 /** The search box and filters of the index (shown once the search script runs). */

@@ -1,8 +1,8 @@
 import type { SitePartner, SitePlan, SiteYear } from '../../core/export/plan.js';
 import { timelineChart, partnerChart } from './charts.js';
 import { absoluteUrl, esc } from './escape.js';
-import { page, type PageFrame } from './layout.js';
-import { partnerLinks, releaseList, searchForm, yearLinks } from './lists.js';
+import { page, pageChunks, type PageFrame } from './layout.js';
+import { partnerLinks, releaseList, releaseListChunks, searchForm, yearLinks } from './lists.js';
 import { languageName, ui } from './strings.js';
 
 /** The frame shared by the site's own pages, in the archive's language. */
@@ -44,30 +44,30 @@ ${releaseList(plan, latest, '', plan.settings.lang, t, 'latest')}${hint}
   return page({ ...f, scripts: plan.releases.length ? scripts : [] }, main);
 }
 
-/** The page of one year. */
-export function yearPage(plan: SitePlan, year: SiteYear, baseUrl: string | null): string {
+/** The page of one year, in pieces (it lists every release of the year). */
+export function yearPage(plan: SitePlan, year: SiteYear, baseUrl: string | null): Generator<string> {
   const t = ui(plan.settings.lang);
   const title = t.releasesIn(year.year);
   const f = frame(plan, '../', `${title} — ${plan.settings.name}`, `years/${year.year}.html`, baseUrl);
   const i = plan.years.indexOf(year);
   const near = [plan.years[i + 1], plan.years[i - 1]].map((y, k) => (y ? `<a href="${esc(`${y.year}.html`)}" rel="${k ? 'next' : 'prev'}">${k ? '' : '← '}${esc(y.year)}${k ? ' →' : ''}</a>` : '')).filter(Boolean);
-  const main = `<h1>${esc(title)}</h1>
+  const head = `<h1>${esc(title)}</h1>
 <p class="lead">${esc(t.count(year.releases.length))}</p>
 ${near.length ? `<nav class="pager" aria-label="${esc(t.years)}">${near.join(' ')}</nav>` : ''}
-${releaseList(plan, year.releases, '../', plan.settings.lang, t)}`;
-  return page(f, main);
+`;
+  return pageChunks(f, [head], releaseListChunks(plan, year.releases, '../', plan.settings.lang, t));
 }
 
-/** The page of one partner: its names in every language, then its releases. */
-export function partnerPage(plan: SitePlan, partner: SitePartner, baseUrl: string | null): string {
+/** The page of one partner: its names in every language, then its releases (in pieces). */
+export function partnerPage(plan: SitePlan, partner: SitePartner, baseUrl: string | null): Generator<string> {
   const t = ui(plan.settings.lang);
   const f = frame(plan, '../', `${partner.name} — ${plan.settings.name}`, `partners/${partner.slug}.html`, baseUrl);
   const aliases = partner.aliases.length ? `<p class="aliases">${partner.aliases.map((a) => `<span>${esc(a)}</span>`).join(' · ')}</p>` : '';
-  const main = `<h1>${esc(partner.name)}</h1>
+  const head = `<h1>${esc(partner.name)}</h1>
 ${aliases}
 <p class="lead">${esc(t.count(partner.releases.length))}</p>
-${releaseList(plan, partner.releases, '../', plan.settings.lang, t)}`;
-  return page(f, main);
+`;
+  return pageChunks(f, [head], releaseListChunks(plan, partner.releases, '../', plan.settings.lang, t));
 }
 
 /** `years/index.html` and `partners/index.html`: every year, every partner. */

@@ -7,9 +7,9 @@ import { page } from './layout.js';
 import { languageName, ui } from './strings.js';
 
 /** Text for `description` and Open Graph: the summary, else the body's first words. */
-function describe(r: ArchivedRelease): string {
+function describe(r: ArchivedRelease, body: string): string {
   if (r.summary) return r.summary;
-  const plain = r.body.replace(/[#>*_`[\]()!|-]+/g, ' ').replace(/\s+/g, ' ').trim();
+  const plain = body.replace(/[#>*_`[\]()!|-]+/g, ' ').replace(/\s+/g, ' ').trim();
   return plain.length > 200 ? `${plain.slice(0, 199)}…` : plain;
 }
 
@@ -44,7 +44,7 @@ function row(label: string, value: string): string {
 }
 
 /** The page of one release, in the release's own language, linked to its translations. */
-export function releasePage(plan: SitePlan, r: ArchivedRelease, baseUrl: string | null): string {
+export function releasePage(plan: SitePlan, r: ArchivedRelease, baseUrl: string | null, body = r.body): string {
   const t = ui(r.lang);
   const root = '../';
   const own = plan.pageOf(r);
@@ -66,20 +66,21 @@ export function releasePage(plan: SitePlan, r: ArchivedRelease, baseUrl: string 
         .map(({ tr, other }) => `<li><a href="${esc(root + plan.pageOf(other!))}" hreflang="${esc(tr.lang)}" lang="${esc(tr.lang)}">${esc(languageName(tr.lang))}: ${esc(other!.title)}</a></li>`)
         .join('')}</ul></nav>`
     : '';
+  const description = describe(r, body);
   const main = `<article>
 <h1>${esc(r.title)}</h1>
 <dl class="facts">${meta}</dl>
 ${r.summary ? `<p class="summary">${esc(r.summary)}</p>` : ''}
 <div class="body">
-${renderMarkdown(r.body)}</div>
+${renderMarkdown(body)}</div>
 ${others}
 </article>`;
   return page({
     lang: r.lang, t, root, title: `${r.title} — ${plan.settings.name}`, siteName: plan.settings.name, siteLang: plan.settings.lang,
-    description: describe(r), canonical: url,
+    description: description, canonical: url,
     alternates: translations.length ? [{ lang: r.lang, href: url ?? root + own }, ...translations.map(({ tr, other }) => ({ lang: tr.lang, href: link(other!) }))] : undefined,
     og: [
-      ['og:type', 'article'], ['og:title', r.title], ['og:description', describe(r)], ['og:site_name', plan.settings.name],
+      ['og:type', 'article'], ['og:title', r.title], ['og:description', description], ['og:site_name', plan.settings.name],
       ['og:locale', r.lang.replace('-', '_')], ...(url ? [['og:url', url] as [string, string]] : []),
       ['article:published_time', r.date], ...r.tags.map((tag) => ['article:tag', tag] as [string, string]),
     ],

@@ -4,6 +4,7 @@ import type { ArchivedRelease } from '../../core/types.js';
 import { formatPeriod } from './dates.js';
 import { yearsOf } from './lists.js';
 import { TermFolder, TermTable, WEIGHT } from './search-terms.js';
+import { utf8 } from '../../core/export/utf8.js';
 
 /** Releases per later index file (summaries): each file stays a few megabytes at most. */
 export const CHUNK_SIZE = 5000;
@@ -49,6 +50,18 @@ function partnerTable(plan: SitePlan, folder: TermFolder): TermTable {
 
 const chunkFile = (n: number, args: string[]) => ({ path: `search/index-${n}.js`, content: `window.releasesChunk(${n},${args.join(',')});\n` });
 
+/** `JSON.stringify(lines.join('\n'))` in pieces: the same text, never held as one string. */
+function* jsonLines(lines: Iterable<string>): Generator<string> {
+  yield '"';
+  let first = true;
+  for (const line of lines) {
+    // JSON escapes character by character, so escaping line by line gives the same text.
+    yield `${first ? '' : '\\n'}${JSON.stringify(line).slice(1, -1)}`;
+    first = false;
+  }
+  yield '"';
+}
+
 /** How many index files the site has: the main one, then the summaries in chunks. */
 export function searchChunkCount(plan: SitePlan): number {
   return 1 + Math.ceil(plan.releases.length / CHUNK_SIZE);
@@ -61,22 +74,35 @@ export function searchChunkCount(plan: SitePlan): number {
  * releases each; the page loads them after its own load and results improve as they come.
  * Data travel as string literals: a browser parses a string much faster than an object literal.
  */
-export function* searchChunks(plan: SitePlan): Generator<{ path: string; content: string }> {
+export function* searchChunks(plan: SitePlan): Generator<{ path: string; content: string | Uint8Array }> {
   const folder = new TermFolder();
   const main = new TermTable(folder);
   const partnerNumber = new Map(plan.partners.map((p, i) => [p.slug, i]));
-  const docs: string[] = [];
   plan.releases.forEach((r, doc) => {
     main.add(doc, r.title, WEIGHT.title);
     for (const person of r.people) main.add(doc, person, WEIGHT.names);
     for (const tag of r.tags) main.add(doc, tag, WEIGHT.other);
     main.add(doc, r.event?.location ?? '', WEIGHT.other);
-    docs.push(searchDoc(plan, r, partnerNumber));
   });
   // Partners are indexed once each, not once per release: a release finds them by its partner numbers.
   const names = partnerTable(plan, folder).encode();
-  const table = main.encode();
-  yield chunkFile(0, [JSON.stringify(table.terms), JSON.stringify(table.postings), JSON.stringify(docs.join('\n')), JSON.stringify(names.terms), JSON.stringify(names.postings)]);
+  const table = main.lines();
+  // Tens of MB at 100k releases: made and encoded piece by piece (the docs as they are written).
+  const docs = function* () {
+    for (const r of plan.releases) yield searchDoc(plan, r, partnerNumber);
+  };
+  yield {
+    path: 'search/index-0.js',
+    content: utf8(function* () {
+      yield 'window.releasesChunk(0,';
+      yield* jsonLines(table.terms);
+      yield ',';
+      yield* jsonLines(table.postings);
+      yield ',';
+      yield* jsonLines(docs());
+      yield `,${JSON.stringify(names.terms)},${JSON.stringify(names.postings)});\n`;
+    }()),
+  };
   for (let c = 1; c < searchChunkCount(plan); c++) {
     const part = new TermTable(folder);
     const from = (c - 1) * CHUNK_SIZE;

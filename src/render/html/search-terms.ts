@@ -70,21 +70,30 @@ export class TermTable {
 
   /** The table as two newline-separated strings: sorted terms, and their postings line by line. */
   encode(): { terms: string; postings: string } {
+    const { terms, postings } = this.lines();
+    return { terms: terms.join('\n'), postings: [...postings].join('\n') };
+  }
+
+  /** The sorted terms, and their postings one line per term, made as they are read. */
+  lines(): { terms: string[]; postings: Iterable<string> } {
     // Code-unit order: the browser compares strings the same way in its binary search.
     const terms = [...this.postings.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-    const lines = terms.map((term) => {
-      const list = this.postings.get(term)!;
-      const parts: string[] = [];
-      let prev = 0;
-      for (let i = 0; i < list.length; i += 2) {
-        const gap = (list[i] - prev).toString(36);
-        // Weights saturate: a word written ten times is not ten times as relevant.
-        const w = Math.min(list[i + 1], 36 * 36 - 1);
-        parts.push(w === 2 ? gap : `${gap}.${w.toString(36)}`);
-        prev = list[i];
+    const postings = this.postings;
+    function* lines(): Generator<string> {
+      for (const term of terms) {
+        const list = postings.get(term)!;
+        const parts: string[] = [];
+        let prev = 0;
+        for (let i = 0; i < list.length; i += 2) {
+          const gap = (list[i] - prev).toString(36);
+          // Weights saturate: a word written ten times is not ten times as relevant.
+          const w = Math.min(list[i + 1], 36 * 36 - 1);
+          parts.push(w === 2 ? gap : `${gap}.${w.toString(36)}`);
+          prev = list[i];
+        }
+        yield parts.join(',');
       }
-      return parts.join(',');
-    });
-    return { terms: terms.join('\n'), postings: lines.join('\n') };
+    }
+    return { terms, postings: lines() };
   }
 }

@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { SitePlan } from '../../core/export/plan.js';
+import { utf8 } from '../../core/export/utf8.js';
+import type { ArchivedRelease } from '../../core/types.js';
 import { atomFeed, jsonFeed } from '../feeds.js';
 import { feedsPage, indexPage, overviewPage, partnerPage, yearPage } from './pages.js';
 import { releasePage } from './release-page.js';
@@ -25,16 +27,20 @@ export function siteFileCount(plan: SitePlan): number {
   return 2 + 4 + plan.releases.length + plan.years.length + plan.partners.length + plan.langs.length * 2 + 2 + searchChunkCount(plan) + 1;
 }
 
-/** Every file of the site, one at a time, so a large archive never sits in memory as pages. */
-export function* siteFiles(plan: SitePlan, baseUrl: string | null): Generator<SiteFile> {
+/**
+ * Every file of the site, one at a time, so a large archive never sits in memory as pages.
+ * `bodyOf` reads each release's body once (see `bodyReader` in src/core/export/bodies.ts).
+ * Pages that list many releases come as UTF-8 buffers built piece by piece.
+ */
+export function* siteFiles(plan: SitePlan, baseUrl: string | null, bodyOf: (r: ArchivedRelease) => string = (r) => r.body): Generator<SiteFile> {
   yield* staticAssets();
   yield { path: 'index.html', content: indexPage(plan, baseUrl) };
   yield { path: 'years/index.html', content: overviewPage(plan, 'years', baseUrl) };
   yield { path: 'partners/index.html', content: overviewPage(plan, 'partners', baseUrl) };
   yield { path: 'feeds/index.html', content: feedsPage(plan, baseUrl) };
-  for (const r of plan.releases) yield { path: plan.pageOf(r), content: releasePage(plan, r, baseUrl) };
-  for (const y of plan.years) yield { path: `years/${y.year}.html`, content: yearPage(plan, y, baseUrl) };
-  for (const p of plan.partners) yield { path: `partners/${p.slug}.html`, content: partnerPage(plan, p, baseUrl) };
+  for (const r of plan.releases) yield { path: plan.pageOf(r), content: releasePage(plan, r, baseUrl, bodyOf(r)) };
+  for (const y of plan.years) yield { path: `years/${y.year}.html`, content: utf8(yearPage(plan, y, baseUrl)) };
+  for (const p of plan.partners) yield { path: `partners/${p.slug}.html`, content: utf8(partnerPage(plan, p, baseUrl)) };
   const site = { name: plan.settings.name, lang: plan.settings.lang, baseUrl, pageOf: plan.pageOf };
   for (const lang of plan.langs) {
     const inLang = plan.releases.filter((r) => r.lang === lang);
