@@ -51,7 +51,7 @@ function partnerTable(plan: SitePlan, folder: TermFolder): TermTable {
 const chunkFile = (n: number, args: string[]) => ({ path: `search/index-${n}.js`, content: `window.releasesChunk(${n},${args.join(',')});\n` });
 
 /** `JSON.stringify(lines.join('\n'))` in pieces: the same text, never held as one string. */
-function* jsonLines(lines: Iterable<string>): Generator<string> {
+export function* jsonLines(lines: Iterable<string>): Generator<string> {
   yield '"';
   let first = true;
   for (const line of lines) {
