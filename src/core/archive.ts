@@ -78,7 +78,14 @@ function linkable(r: Release, strings: Strings): Release {
 }
 const NONE: string[] = [];
 
-async function readArchive(dir: string, cache: ParseCache | undefined, keep: (release: Release) => Release): Promise<Archive> {
+/** Parse results kept by an earlier run (the index), read in one pass rather than file by file. */
+export interface StoredResults {
+  /** Calls `use` with the index in `files` and the result of each file stored with its current size and mtime, in any order. */
+  each(files: FoundFile[], use: (file: number, result: FileResult) => void): void;
+}
+
+async function readArchive(dir: string, source: { cache?: ParseCache; stored?: StoredResults }, keep: (release: Release) => Release): Promise<Archive> {
+  const { cache, stored } = source;
   await assertArchiveDir(dir);
   const issues: Issue[] = [];
   const settingsText = await readOptional(path.join(dir, 'archive.yml'));
@@ -91,15 +98,25 @@ async function readArchive(dir: string, cache: ParseCache | undefined, keep: (re
   issues.push(...found.issues);
   const fresh: { file: FoundFile; result: FileResult }[] = [];
   const releases: Release[] = [];
-  for (const file of found.files) {
+  // Files are taken in any order: issues are sorted by file, releases by path when linked.
+  const take = (result: FileResult) => {
+    for (const i of result.issues) issues.push(i);
+    if (result.release) releases.push(keep(result.release));
+  };
+  const done = new Uint8Array(found.files.length);
+  stored?.each(found.files, (i, result) => {
+    done[i] = 1;
+    take(result);
+  });
+  found.files.forEach((file, i) => {
+    if (done[i]) return;
     let result = cache?.get(file);
     if (!result) {
       result = parseFile(file);
       if (cache) fresh.push({ file, result });
     }
-    for (const i of result.issues) issues.push(i);
-    if (result.release) releases.push(keep(result.release));
-  }
+    take(result);
+  });
   cache?.update(fresh, found.files);
 
   const linked = linkArchive(releases, settings, registry);
@@ -110,16 +127,17 @@ async function readArchive(dir: string, cache: ParseCache | undefined, keep: (re
 
 /** Reads an archive folder: settings, partner registry and every release file. */
 export function loadArchive(dir: string, options: { cache?: ParseCache } = {}): Promise<Archive> {
-  return readArchive(dir, options.cache, (r) => r);
+  return readArchive(dir, options, (r) => r);
 }
 
 /**
  * Every problem of an archive, as `loadArchive` finds them, without keeping the releases:
- * each file is parsed, its issues kept, and of its release only what the cross-file checks
- * (duplicate ids, translation keys, unknown partners) need.
+ * each file is parsed (or its result taken from `stored`), its issues kept, and of its
+ * release only what the cross-file checks (duplicate ids, translation keys, unknown
+ * partners) need.
  */
-export async function checkArchive(dir: string): Promise<Pick<Archive, 'issues' | 'fileCount'>> {
+export async function checkArchive(dir: string, stored?: StoredResults): Promise<Pick<Archive, 'issues' | 'fileCount'>> {
   const strings = new Strings();
-  const { issues, fileCount } = await readArchive(dir, undefined, (r) => linkable(r, strings));
+  const { issues, fileCount } = await readArchive(dir, { stored }, (r) => linkable(r, strings));
   return { issues, fileCount };
 }

@@ -19,7 +19,15 @@ Examples:
   cmd.action(async (opts) => {
     const dir = ctx.archiveDir(opts.archive);
     const target = stdoutTarget(ctx, dir);
-    const archive = await checkArchive(dir);
+    // An index made by an earlier command spares parsing the files it holds unchanged.
+    const { IndexedResults } = await import('../../core/index/stored-results.js');
+    const stored = await IndexedResults.open(dir, { env: ctx.env });
+    let archive;
+    try {
+      archive = await checkArchive(dir, stored ?? undefined);
+    } finally {
+      stored?.close();
+    }
     issueFormats[opts.format as keyof typeof issueFormats](archive.issues, archive.fileCount, target);
     if (archive.issues.some((i) => i.severity === 'error')) ctx.exitCode = 1;
   });
