@@ -70,7 +70,12 @@ function lookUp(index: ArchiveIndex, dir: string, q: ReleaseQuery, settings: Arc
   const db = index.db;
   const withId = db.prepare('SELECT path FROM files WHERE rid = ?').pluck();
   const rowAt = db.prepare('SELECT files.rid, docs.result FROM files JOIN docs ON docs.rowid = files.rowid WHERE files.path = ?').raw();
-  const keeper = (id: string) => (withId.all(id) as string[]).sort(byPath)[0];
+  const keepers = new Map<string, string | undefined>();
+  const keeper = (id: string) => {
+    // Remembered: the translations of a release can share one duplicated id many times over.
+    if (!keepers.has(id)) keepers.set(id, (withId.all(id) as string[]).sort(byPath)[0]);
+    return keepers.get(id);
+  };
   const kept = (path: string): string | null => {
     const row = rowAt.get(path) as [string | null, string | null] | undefined;
     return row && row[0] !== null && row[1] !== null && keeper(row[0]) === path ? row[1] : null;
@@ -84,12 +89,16 @@ function lookUp(index: ArchiveIndex, dir: string, q: ReleaseQuery, settings: Arc
 
   // Files refused: unreadable ones (stored issues), the later files of a duplicated id, and the settings or registry.
   const refusedIssues: Issue[] = configIssues.filter((i) => i.severity === 'error');
-  for (const [, json] of db.prepare('SELECT files.path, docs.issues FROM files JOIN docs ON docs.rowid = files.rowid WHERE files.rid IS NULL AND docs.issues IS NOT NULL').raw().iterate() as IterableIterator<[string, string]>) {
+  for (const json of db.prepare('SELECT docs.issues FROM files JOIN docs ON docs.rowid = files.rowid WHERE files.rid IS NULL AND docs.issues IS NOT NULL').pluck().iterate() as IterableIterator<string>) {
     for (const i of (JSON.parse(json) as Issue[]).sort(compareIssues)) if (i.severity === 'error') refusedIssues.push(i);
   }
   const dupRows = db.prepare('SELECT rid, path FROM files WHERE rid IN (SELECT rid FROM files WHERE rid IS NOT NULL GROUP BY rid HAVING count(*) > 1)').raw().all() as [string, string][];
   const groups = new Map<string, string[]>();
-  for (const [id, path] of dupRows) groups.set(id, [...(groups.get(id) ?? []), path]);
+  for (const [id, path] of dupRows) {
+    const group = groups.get(id);
+    if (group) group.push(path);
+    else groups.set(id, [path]);
+  }
   for (const [id, paths] of groups) {
     const [first, ...rest] = paths.sort(byPath);
     for (const p of rest) refusedIssues.push(refusedDuplicate(id, p, first));
@@ -136,7 +145,7 @@ export function distanceWithin(a: string, b: string, max: number): number {
 }
 
 /** The kept releases sharing `key`, other than the one at `self`, as `linkArchive` lists them. */
-function translations(index: ArchiveIndex, settings: ArchiveSettings, key: string, self: string, keeper: (id: string) => string): TranslationRef[] {
+function translations(index: ArchiveIndex, settings: ArchiveSettings, key: string, self: string, keeper: (id: string) => string | undefined): TranslationRef[] {
   const rows = index.db.prepare('SELECT rid, lang, path FROM files WHERE tkey = ? AND rid IS NOT NULL').raw().all(key) as [string, string | null, string][];
   return rows
     .filter(([id, , path]) => path !== self && keeper(id) === path)
