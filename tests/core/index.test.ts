@@ -158,6 +158,14 @@ describe('index file', () => {
     expect(run.outcome.hits).toHaveLength(5);
     run = await searchArchive(archive, 'ОБСЕ', NO_FILTERS, undefined);
     expect(run.warnings).toEqual([]);
+
+    // Same format, other release of the tool: it may parse differently, so it is rebuilt too.
+    const older = new Sqlite(file);
+    older.prepare("UPDATE meta SET value = '0.0.1' WHERE key = 'tool_version'").run();
+    older.close();
+    run = await searchArchive(archive, 'ОБСЕ', NO_FILTERS, undefined);
+    expect(run.warnings.join('\n')).toMatch(/another version of releases \(0\.0\.1, this is \d+\.\d+\.\d+\)/);
+    expect(run.outcome.hits).toHaveLength(5);
   });
 
   it('falls back to reading the files when the cache folder cannot be made', async () => {
