@@ -57,6 +57,13 @@ describe('releases search', () => {
     expect(r.stderr).toContain('closest words in the archive: ѓорѓиев');
   });
 
+  it('finds and suggests words whose first letter is mistyped (the whole vocabulary is searched)', async () => {
+    const hit = await search(['xonferencija', '--format', 'json']);
+    expect((JSON.parse(hit.stdout) as { id: string }[]).map((e) => e.id)).toContain('2018-10-18-konferencija-ohrid');
+    const none = await search(['xonferencijaqq']);
+    expect(none.stderr).toContain('closest words in the archive: конференција, конференцијата');
+  });
+
   it('takes -word as an exclusion, and still rejects unknown --options', async () => {
     const ok = await search(['конференција', '-охрид', '--format', 'ndjson']);
     expect(ok.code).toBe(0);

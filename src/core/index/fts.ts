@@ -84,7 +84,13 @@ export class IndexVocabulary implements Vocabulary {
     const next = String.fromCodePoint(word.codePointAt(0)! + 1);
     const slice = this.db.prepare('SELECT term, doc FROM vocab WHERE term >= ? AND term < ?').raw().all(first, next) as [string, number][];
     let found = closest(slice, word, max, limit);
-    if (!found.length) found = closest(this.db.prepare('SELECT term, doc FROM vocab').raw().all() as [string, number][], word, max, limit);
+    if (!found.length) {
+      // Lengths are compared inside SQLite, so only the few terms that could be near become
+      // JS strings (at 100k releases the vocabulary holds hundreds of thousands of terms).
+      const len = word.length;
+      const rows = this.db.prepare('SELECT term, doc FROM vocab WHERE length(term) BETWEEN ? AND ?').raw().iterate(len - max, len + max) as Iterable<[string, number]>;
+      found = closest(rows, word, max, limit);
+    }
     return found;
   }
 }
