@@ -1,13 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { planSite } from '../../src/core/export/plan.js';
-import { utf8 } from '../../src/core/export/utf8.js';
 import { Registry } from '../../src/core/registry.js';
 import type { ArchivedRelease } from '../../src/core/types.js';
 import { releaseItem, releaseList } from '../../src/render/html/lists.js';
 import { partnerPage, yearPage } from '../../src/render/html/pages.js';
 import { jsonLines, searchChunks } from '../../src/render/html/search-data.js';
 import { TermTable } from '../../src/render/html/search-terms.js';
+import { bytesOf, textOf } from '../helpers/content.js';
 
 // Large exports build long files piece by piece (src/core/export/utf8.ts); these check that
 // the pieces add up to exactly the text the one-string versions made.
@@ -25,16 +25,16 @@ const registry = new Registry([{ id: 'osce-skopje', name: 'OSCE Mission to Skopj
 // Any UTF-16 text, lone surrogates included: pieces may end inside a pair.
 const text = fc.string({ unit: 'binary', maxLength: 3000 });
 
-describe('utf8', () => {
+describe('utf8Chunks', () => {
   it('gives the bytes of the joined text, whatever the pieces and their boundaries', () => {
     fc.assert(fc.property(fc.array(text, { maxLength: 30 }), (pieces) => {
-      expect(utf8(pieces).equals(Buffer.from(pieces.join(''), 'utf8'))).toBe(true);
+      expect(bytesOf(pieces).equals(Buffer.from(pieces.join(''), 'utf8'))).toBe(true);
     }));
   });
 
   it('keeps a surrogate pair whole across the buffers it flushes', () => {
     const pieces = ['a'.repeat(16_383) + '\ud83d', '\ude00 b'];
-    expect(utf8(pieces).toString('utf8')).toBe(`${'a'.repeat(16_383)}😀 b`);
+    expect(bytesOf(pieces).toString('utf8')).toBe(`${'a'.repeat(16_383)}😀 b`);
   });
 });
 
@@ -54,10 +54,10 @@ describe('pages built in pieces', () => {
     const year = plan.years[0]!;
     const list = `<ol class="releases">\n${year.releases.map((r) => releaseItem(plan, r, '../', 'mk')).join('\n')}\n</ol>`;
     expect(releaseList(plan, year.releases, '../', 'mk', { empty: '' } as never)).toBe(list);
-    const page = utf8(yearPage(plan, year, null)).toString('utf8');
+    const page = bytesOf(yearPage(plan, year, null)).toString('utf8');
     expect(page).toContain(`\n${list}\n</main>`);
     expect(page.match(/<li lang="sq"><a href="..\/r\//g)).toHaveLength(releases.filter((r) => r.lang === 'sq').length);
-    const partner = utf8(partnerPage(plan, plan.partners[0]!, 'https://example.org/')).toString('utf8');
+    const partner = bytesOf(partnerPage(plan, plan.partners[0]!, 'https://example.org/')).toString('utf8');
     expect(partner).toContain(`\n${list}\n</main>`);
     expect(partner.startsWith('<!doctype html>')).toBe(true);
     expect(partner.endsWith('</html>\n')).toBe(true);
@@ -67,7 +67,7 @@ describe('pages built in pieces', () => {
     const main = new TermTable();
     plan.releases.forEach((r, doc) => main.add(doc, r.title, 4));
     const table = main.encode();
-    const first = String([...searchChunks(plan)][0]!.content);
+    const first = textOf([...searchChunks(plan)][0]!.content);
     expect(first.startsWith(`window.releasesChunk(0,${JSON.stringify(table.terms)},${JSON.stringify(table.postings)},"`)).toBe(true);
     const calls: unknown[][] = [];
     new Function('window', first)({ releasesChunk: (...args: unknown[]) => calls.push(args) });

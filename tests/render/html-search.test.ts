@@ -5,6 +5,7 @@ import type { ArchivedRelease } from '../../src/core/types.js';
 import { indexPage, INDEX_LATEST } from '../../src/render/html/pages.js';
 import { searchChunks, searchMeta } from '../../src/render/html/search-data.js';
 import { TermTable, WEIGHT } from '../../src/render/html/search-terms.js';
+import { textOf } from '../helpers/content.js';
 
 function release(n: number, over: Partial<ArchivedRelease> = {}): ArchivedRelease {
   const date = `2018-01-${String((n % 28) + 1).padStart(2, '0')}`;
@@ -53,7 +54,7 @@ describe('the search files of a site', () => {
     expect(files.map((f) => f.path)).toEqual(['search/index-0.js', 'search/index-1.js']);
     const calls: unknown[][] = [];
     const window = { releasesChunk: (...args: unknown[]) => calls.push(args) };
-    for (const f of files) new Function('window', String(f.content))(window);
+    for (const f of files) new Function('window', textOf(f.content))(window);
     const [n, terms, , docs, names] = calls[0] as [number, string, string, string, string];
     expect(n).toBe(0);
     expect(terms.split('\n')).toContain('petrevski');
@@ -66,7 +67,7 @@ describe('the search files of a site', () => {
 
   it('keeps a tab or newline in a title from breaking the table', () => {
     const plan = planSite({ settings, registry }, [release(1, { title: 'a\tb\nc' })]);
-    const content = String([...searchChunks(plan)][0].content); // a UTF-8 buffer: built piece by piece
+    const content = textOf([...searchChunks(plan)][0].content); // UTF-8 chunks: made piece by piece
     const docs = JSON.parse(`[${content.slice(content.indexOf('(') + 1, -3)}]`)[3] as string;
     expect(docs.split('\n')).toHaveLength(1);
     expect(docs.split('\t')[1]).toBe('a b c');

@@ -82,7 +82,7 @@ export class SiteDir {
   }
 
   /** Writes one file of the site (path relative to the site root, `/` separators). */
-  async write(rel: string, content: string | Uint8Array): Promise<void> {
+  async write(rel: string, content: string | Uint8Array | Iterable<Uint8Array>): Promise<void> {
     const abs = path.join(this.temp, rel);
     const dir = path.dirname(abs);
     // One mkdir per folder, shared by the writes running at the same time.

@@ -1,12 +1,12 @@
 /**
- * Encodes text given in pieces as one UTF-8 buffer, without ever joining it into one string.
- * A large page built as a string costs twice its bytes (Cyrillic is two bytes a character in
- * V8) for each copy a join or template makes, and strings over 128 KB go straight to V8's
- * old generation, where they stay until a full collection. The buffer lives outside the
- * JavaScript heap and is freed as soon as its file is written.
+ * Encodes text given in pieces as UTF-8 chunks of a few kilobytes, made while the file is
+ * written, without ever joining it into one string. A large page built as a string costs
+ * twice its bytes (Cyrillic is two bytes a character in V8) for each copy a join or template
+ * makes, and strings over 128 KB go straight to V8's old generation, where they stay until a
+ * full collection. Chunks live outside the JavaScript heap, and a 30 MB search index never
+ * sits in memory whole, not even as one buffer.
  */
-export function utf8(pieces: Iterable<string>): Buffer {
-  const parts: Buffer[] = [];
+export function* utf8Chunks(pieces: Iterable<string>): Generator<Buffer> {
   let pending = '';
   for (const piece of pieces) {
     pending += piece;
@@ -14,12 +14,11 @@ export function utf8(pieces: Iterable<string>): Buffer {
     if (pending.length >= 16_384) {
       // A piece that ends inside a surrogate pair keeps its half for the next buffer.
       const cut = isHighSurrogate(pending.charCodeAt(pending.length - 1)) ? pending.length - 1 : pending.length;
-      parts.push(Buffer.from(pending.slice(0, cut), 'utf8'));
+      yield Buffer.from(pending.slice(0, cut), 'utf8');
       pending = pending.slice(cut);
     }
   }
-  if (pending) parts.push(Buffer.from(pending, 'utf8'));
-  return Buffer.concat(parts);
+  if (pending) yield Buffer.from(pending, 'utf8');
 }
 
 function isHighSurrogate(code: number): boolean {

@@ -4,7 +4,7 @@ import type { ArchivedRelease } from '../../core/types.js';
 import { formatPeriod } from './dates.js';
 import { yearsOf } from './lists.js';
 import { TermFolder, TermTable, WEIGHT } from './search-terms.js';
-import { utf8 } from '../../core/export/utf8.js';
+import { utf8Chunks } from '../../core/export/utf8.js';
 
 /** Releases per later index file (summaries): each file stays a few megabytes at most. */
 export const CHUNK_SIZE = 5000;
@@ -74,7 +74,7 @@ export function searchChunkCount(plan: SitePlan): number {
  * releases each; the page loads them after its own load and results improve as they come.
  * Data travel as string literals: a browser parses a string much faster than an object literal.
  */
-export function* searchChunks(plan: SitePlan): Generator<{ path: string; content: string | Uint8Array }> {
+export function* searchChunks(plan: SitePlan): Generator<{ path: string; content: string | Uint8Array | Iterable<Uint8Array> }> {
   const folder = new TermFolder();
   const main = new TermTable(folder);
   const partnerNumber = new Map(plan.partners.map((p, i) => [p.slug, i]));
@@ -93,7 +93,7 @@ export function* searchChunks(plan: SitePlan): Generator<{ path: string; content
   };
   yield {
     path: 'search/index-0.js',
-    content: utf8(function* () {
+    content: utf8Chunks(function* () {
       yield 'window.releasesChunk(0,';
       yield* jsonLines(table.terms);
       yield ',';

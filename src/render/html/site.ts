@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { SitePlan } from '../../core/export/plan.js';
-import { utf8 } from '../../core/export/utf8.js';
+import { utf8Chunks } from '../../core/export/utf8.js';
 import type { ArchivedRelease } from '../../core/types.js';
 import { atomFeed, jsonFeed } from '../feeds.js';
 import { feedsPage, indexPage, overviewPage, partnerPage, yearPage } from './pages.js';
@@ -10,7 +10,8 @@ import { foldScript, searchChunkCount, searchChunks, searchMeta } from './search
 /** One file of the exported site. */
 export interface SiteFile {
   path: string;
-  content: string | Uint8Array;
+  /** Text, bytes, or bytes made chunk by chunk while the file is written (long pages). */
+  content: string | Uint8Array | Iterable<Uint8Array>;
 }
 
 /** The static files shipped with the tool (`assets/` beside this module, copied into dist/ by the build). */
@@ -30,7 +31,7 @@ export function siteFileCount(plan: SitePlan): number {
 /**
  * Every file of the site, one at a time, so a large archive never sits in memory as pages.
  * `bodyOf` reads each release's body once (see `bodyReader` in src/core/export/bodies.ts).
- * Pages that list many releases come as UTF-8 buffers built piece by piece.
+ * Pages that list many releases come as UTF-8 chunks made while they are written.
  */
 export function* siteFiles(plan: SitePlan, baseUrl: string | null, bodyOf: (r: ArchivedRelease) => string = (r) => r.body): Generator<SiteFile> {
   yield* staticAssets();
@@ -39,8 +40,8 @@ export function* siteFiles(plan: SitePlan, baseUrl: string | null, bodyOf: (r: A
   yield { path: 'partners/index.html', content: overviewPage(plan, 'partners', baseUrl) };
   yield { path: 'feeds/index.html', content: feedsPage(plan, baseUrl) };
   for (const r of plan.releases) yield { path: plan.pageOf(r), content: releasePage(plan, r, baseUrl, bodyOf(r)) };
-  for (const y of plan.years) yield { path: `years/${y.year}.html`, content: utf8(yearPage(plan, y, baseUrl)) };
-  for (const p of plan.partners) yield { path: `partners/${p.slug}.html`, content: utf8(partnerPage(plan, p, baseUrl)) };
+  for (const y of plan.years) yield { path: `years/${y.year}.html`, content: utf8Chunks(yearPage(plan, y, baseUrl)) };
+  for (const p of plan.partners) yield { path: `partners/${p.slug}.html`, content: utf8Chunks(partnerPage(plan, p, baseUrl)) };
   const site = { name: plan.settings.name, lang: plan.settings.lang, baseUrl, pageOf: plan.pageOf };
   for (const lang of plan.langs) {
     const inLang = plan.releases.filter((r) => r.lang === lang);
