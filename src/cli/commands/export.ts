@@ -53,7 +53,7 @@ Examples:
     const dir = ctx.archiveDir(opts.archive);
     const out = opts.out ? path.resolve(ctx.cwd, opts.out) : undefined;
     if (opts.format === 'html') {
-      const { SiteDir, checkSiteTarget } = await import('../../core/export/site-dir.js');
+      const { SiteDir, checkSiteTarget, yieldEvery } = await import('../../core/export/site-dir.js');
       // Refuse a bad --out before the (possibly long) load.
       await checkSiteTarget(out!, dir);
       const archive = await openArchive(ctx, dir);
@@ -64,19 +64,15 @@ Examples:
       const plan = planSite(archive, releases);
       const site = await SiteDir.open(out!, dir);
       const bar = progress(ctx, siteFileCount(plan));
-      const pending = new Set<Promise<void>>();
+      const pause = yieldEvery(100);
       try {
-        // A few writes in flight at once: the pages are small, the file system is the wait.
         for (const file of siteFiles(plan, baseUrl ?? archive.settings.baseUrl, bodyReader(archive.dir))) {
-          const p: Promise<void> = site.write(file.path, file.content).then(() => { pending.delete(p); bar.tick(); });
-          p.catch(() => undefined); // handled below, by race/all/allSettled
-          pending.add(p);
-          if (pending.size >= 16) await Promise.race(pending);
+          site.write(file.path, file.content);
+          bar.tick();
+          await pause();
         }
-        await Promise.all(pending);
         bar.done();
       } catch (e) {
-        await Promise.allSettled(pending);
         await site.abort();
         throw e;
       }

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { promises as fs, renameSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, promises as fs, renameSync, writeFileSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { ReleasesError, writeError } from '../errors.js';
 import { clearLeftovers, deadBuild, heartbeat, withLock } from './leftovers.js';
@@ -47,13 +47,36 @@ export async function checkSiteTarget(out: string, archiveDir: string): Promise<
   throw new ReleasesError(`--out ${out} is not empty and holds no earlier export (no ${MARKER} file): nothing was touched`, 1, 'pass a new or empty folder, or the folder of an earlier export', out);
 }
 
+function writeChunks(file: string, chunks: Iterable<Uint8Array>): void {
+  const fd = openSync(file, 'w');
+  try {
+    for (const chunk of chunks) {
+      for (let done = 0; done < chunk.length; ) done += writeSync(fd, chunk, done);
+    }
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * A function to await after each file written: once `ms` have passed since the last pause it
+ * lets timers and I/O run (the lock's heartbeat, which other runs watch, and the progress bar).
+ */
+export function yieldEvery(ms: number): () => Promise<void> | undefined {
+  let last = Date.now();
+  return () => {
+    if (Date.now() - last < ms) return undefined;
+    return new Promise<void>((resolve) => setImmediate(() => { last = Date.now(); resolve(); }));
+  };
+}
+
 /**
  * Builds a site in a temporary folder next to `out`, then swaps it into place. Until
  * `commit`, `out` is never touched, so a failed or killed export leaves the old site as it was.
  */
 export class SiteDir {
   private readonly files: string[] = [];
-  private readonly dirs = new Map<string, Promise<unknown>>();
+  private readonly made = new Set<string>();
 
   private stopHeartbeat: () => void = () => undefined;
 
@@ -81,16 +104,22 @@ export class SiteDir {
     return site;
   }
 
-  /** Writes one file of the site (path relative to the site root, `/` separators). */
-  async write(rel: string, content: string | Uint8Array | Iterable<Uint8Array>): Promise<void> {
+  /**
+   * Writes one file of the site (path relative to the site root, `/` separators). Synchronous
+   * on purpose: for thousands of small pages the promise API costs several times the write
+   * itself (10k files of 9 KB: 0.3–0.8 s of CPU written one by one, 1.4–2.3 s with 16
+   * promises in flight). Callers yield to the event loop now and then (see `yieldEvery`).
+   */
+  write(rel: string, content: string | Uint8Array | Iterable<Uint8Array>): void {
     const abs = path.join(this.temp, rel);
     const dir = path.dirname(abs);
-    // One mkdir per folder, shared by the writes running at the same time.
-    let made = this.dirs.get(dir);
-    if (!made) this.dirs.set(dir, (made = fs.mkdir(dir, { recursive: true })));
     try {
-      await made;
-      await fs.writeFile(abs, content);
+      if (!this.made.has(dir)) {
+        mkdirSync(dir, { recursive: true });
+        this.made.add(dir);
+      }
+      if (typeof content === 'string' || content instanceof Uint8Array) writeFileSync(abs, content);
+      else writeChunks(abs, content);
     } catch (e) {
       throw writeError(path.join(this.out, rel), e, 'the previous export is unchanged');
     }
@@ -99,7 +128,7 @@ export class SiteDir {
 
   /** Puts the finished site in place of `out`. Returns the user's files carried over from the old site. */
   async commit(): Promise<{ kept: string[]; left: string | null }> {
-    await this.write(MARKER, `${JSON.stringify({ tool: 'releases', files: [...this.files].sort() }, null, 1)}\n`);
+    this.write(MARKER, `${JSON.stringify({ tool: 'releases', files: [...this.files].sort() }, null, 1)}\n`);
     this.files.pop();
     this.stopHeartbeat();
     // Two exports into one folder take turns here: each swap sees the other's finished site,
