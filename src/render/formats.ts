@@ -3,7 +3,7 @@ import { issuesGithub, issuesJson, issuesText } from './issues.js';
 import { jsonArray, ndjsonLine, toEntry } from './json.js';
 import { showText } from './show.js';
 import type { Styler } from './style.js';
-import { releaseTable } from './table.js';
+import { releaseTableChunks } from './table.js';
 
 /** Where a renderer writes, with the terminal width (none in a pipe) and the styles to use. */
 export interface RenderTarget {
@@ -16,7 +16,9 @@ export interface RenderTarget {
 
 /** Renderers of a list of releases, by `--format` name (list). */
 export const releaseFormats = {
-  table: (rs: ArchivedRelease[], t: RenderTarget) => t.write(releaseTable(rs, t.width, t.s)),
+  table: (rs: ArchivedRelease[], t: RenderTarget) => {
+    for (const chunk of releaseTableChunks(rs, t.width, t.s)) t.write(chunk);
+  },
   json: (rs: ArchivedRelease[], t: RenderTarget) => t.write(jsonArray(rs.map(toEntry))),
   ndjson: (rs: ArchivedRelease[], t: RenderTarget) => {
     for (const r of rs) t.write(ndjsonLine(toEntry(r)));

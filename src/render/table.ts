@@ -18,7 +18,19 @@ export type Row = string[];
  * is left; others keep their natural width up to `max`, and those in `shrink` give way
  * on a narrow terminal. With no width, nothing is cut.
  */
-export function layout(header: Row, rows: Row[], opts: { width?: number; flex: number; max: number[]; shrink?: number[] }, s: Styler): string {
+export function layout(header: Row, rows: Row[], opts: LayoutOptions, s: Styler): string {
+  return [...layoutChunks(header, rows, opts, s)].join('');
+}
+
+/** How `layout` fits columns: see there. */
+export interface LayoutOptions { width?: number; flex: number; max: number[]; shrink?: number[] }
+
+/**
+ * `layout`'s text in chunks of a few hundred lines, to write one after another: at 100k rows
+ * the whole table is tens of MB, which as lines, then one joined string, then its UTF-8
+ * copy would be held three times over.
+ */
+export function* layoutChunks(header: Row, rows: Row[], opts: LayoutOptions, s: Styler): Generator<string> {
   // A loop, not Math.max(...rows): spreading more than ~125k arguments overflows the stack.
   const natural = header.map((h, i) => rows.reduce((w, r) => Math.max(w, displayWidth(printable(r[i]))), displayWidth(h)));
   const widths = natural.map((w, i) => (opts.width ? Math.min(w, opts.max[i]) : w));
@@ -41,11 +53,19 @@ export function layout(header: Row, rows: Row[], opts: { width?: number; flex: n
     }).join('  ').trimEnd();
     return style(opts.width ? truncate(text, opts.width) : text);
   };
-  return [line(header, s.bold), ...rows.map((r) => line(r))].join('\n') + '\n';
+  let chunk = `${line(header, s.bold)}\n`;
+  for (let i = 0; i < rows.length; i++) {
+    chunk += `${line(rows[i])}\n`;
+    if (i % 500 === 499) {
+      yield chunk;
+      chunk = '';
+    }
+  }
+  yield chunk;
 }
 
-/** The `list` table: period, language, title, partners. */
-export function releaseTable(releases: ArchivedRelease[], width: number | undefined, s: Styler): string {
+/** The `list` table: period, language, title, partners, in chunks to write one after another. */
+export function releaseTableChunks(releases: ArchivedRelease[], width: number | undefined, s: Styler): Generator<string> {
   const rows = releases.map((r) => [formatPeriod(r.period), r.lang, r.title, r.partners.join(', ')]);
-  return layout(['PERIOD', 'LANG', 'TITLE', 'PARTNERS'], rows, { width, flex: 2, max: [21, 6, 200, Math.max(16, Math.floor((width ?? 100) * 0.3))], shrink: [3] }, s);
+  return layoutChunks(['PERIOD', 'LANG', 'TITLE', 'PARTNERS'], rows, { width, flex: 2, max: [21, 6, 200, Math.max(16, Math.floor((width ?? 100) * 0.3))], shrink: [3] }, s);
 }

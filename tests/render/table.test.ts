@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { ArchivedRelease } from '../../src/core/types.js';
-import { formatPeriod, releaseTable } from '../../src/render/table.js';
+import { formatPeriod, releaseTableChunks } from '../../src/render/table.js';
 import { styler } from '../../src/render/style.js';
 import { displayWidth, truncate } from '../../src/render/width.js';
+
+/** The whole table, as the chunks written one after another add up to. */
+const tableText = (...a: Parameters<typeof releaseTableChunks>) => [...releaseTableChunks(...a)].join('');
 
 const release = (over: Partial<ArchivedRelease>): ArchivedRelease => ({
   id: 'x', path: 'x.md', title: 'T', date: '2018-10-18', event: null, partners: [], people: [], tags: [], lang: 'mk',
@@ -36,20 +39,20 @@ describe('releaseTable', () => {
 
   it('fits every line in the terminal width', () => {
     for (const width of [40, 60, 80, 120]) {
-      const out = releaseTable([long, release({ title: 'Short' })], width, styler(false));
+      const out = tableText([long, release({ title: 'Short' })], width, styler(false));
       for (const line of out.trimEnd().split('\n')) expect(displayWidth(line), `${width}: ${line}`).toBeLessThanOrEqual(width);
       expect(out).toContain('2018-10-15–18');
     }
   });
 
   it('does not cut anything in a pipe', () => {
-    const out = releaseTable([long], undefined, styler(false));
+    const out = tableText([long], undefined, styler(false));
     expect(out).toContain(long.title);
     expect(out).toContain('ОБСЕ Мисијата во Скопје');
   });
 
   it('writes colour codes only when colour is on', () => {
-    expect(releaseTable([long], 80, styler(false))).not.toMatch(/\u001b\[/);
-    expect(releaseTable([long], 80, styler(true))).toMatch(/\u001b\[/);
+    expect(tableText([long], 80, styler(false))).not.toMatch(/\u001b\[/);
+    expect(tableText([long], 80, styler(true))).toMatch(/\u001b\[/);
   });
 });
