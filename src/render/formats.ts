@@ -1,6 +1,6 @@
 import type { ArchivedRelease, Issue } from '../core/types.js';
 import { issuesGithub, issuesJson, issuesText } from './issues.js';
-import { jsonArray, ndjsonLine, toEntry } from './json.js';
+import { jsonArrayChunks, ndjsonChunks, toEntry } from './json.js';
 import { showText } from './show.js';
 import type { Styler } from './style.js';
 import { releaseTableChunks } from './table.js';
@@ -14,15 +14,14 @@ export interface RenderTarget {
   prefix: string;
 }
 
-/** Renderers of a list of releases, by `--format` name (list). */
+/**
+ * Renderers of a list of releases, by `--format` name (list): each gives its text in chunks,
+ * for the caller to write one by one, waiting whenever the reader is slower (a pipe).
+ */
 export const releaseFormats = {
-  table: (rs: ArchivedRelease[], t: RenderTarget) => {
-    for (const chunk of releaseTableChunks(rs, t.width, t.s)) t.write(chunk);
-  },
-  json: (rs: ArchivedRelease[], t: RenderTarget) => t.write(jsonArray(rs.map(toEntry))),
-  ndjson: (rs: ArchivedRelease[], t: RenderTarget) => {
-    for (const r of rs) t.write(ndjsonLine(toEntry(r)));
-  },
+  table: (rs: ArchivedRelease[], t: RenderTarget): Iterable<string> => releaseTableChunks(rs, t.width, t.s),
+  json: (rs: ArchivedRelease[]): Iterable<string> => jsonArrayChunks(rs),
+  ndjson: (rs: ArchivedRelease[]): Iterable<string> => ndjsonChunks(rs),
 };
 
 /** Renderers of one release (show). */

@@ -90,7 +90,8 @@ Examples:
     const archive = await openArchive(ctx, dir);
     const releases = listReleases(archive.releases, filters, archive.registry, { sort: 'date', reverse: false });
     const { jsonChunks, ndjsonChunks } = await import('../../render/export-entry.js');
-    const { pipeChunks, writeExportFile } = await import('../../core/export/stream.js');
+    const { writeExportFile } = await import('../../core/export/stream.js');
+    const { pipeChunks } = await import('../../core/pipe.js');
     const bodyOf = (await import('../../core/export/bodies.js')).bodyReader(archive.dir);
     const chunks = opts.format === 'ndjson' ? ndjsonChunks(releases, bodyOf) : jsonChunks(releases, bodyOf);
     if (out) {

@@ -1,29 +1,9 @@
 import { Option, type Command } from 'commander';
 import { listReleases } from '../../core/query.js';
-import type { ArchivedRelease } from '../../core/types.js';
-import { formatNames, releaseFormats, type RenderTarget } from '../../render/formats.js';
-import { toEntry } from '../../render/json.js';
+import { formatNames, releaseFormats } from '../../render/formats.js';
 import type { Context } from '../context.js';
 import { openArchive } from '../load.js';
 import { addArchiveOption, addFilterOptions, formatOption, readFilters, readLimit, stdoutTarget } from '../options.js';
-
-/**
- * The json format written a few hundred entries at a time, byte for byte what
- * `JSON.stringify(entries, null, 2)` gives: the whole text of 100k entries at once took
- * ~250 MB more memory.
- */
-function writeJsonArray(releases: ArchivedRelease[], target: RenderTarget): void {
-  if (!releases.length) return target.write('[]\n');
-  let chunk = '[\n';
-  releases.forEach((r, i) => {
-    chunk += `  ${JSON.stringify(toEntry(r), null, 2).replace(/\n/g, '\n  ')}${i < releases.length - 1 ? ',' : ''}\n`;
-    if (chunk.length > 65536) {
-      target.write(chunk);
-      chunk = '';
-    }
-  });
-  target.write(`${chunk}]\n`);
-}
 
 /** `releases list`: releases and events by period, partner, person, tag, place and language. */
 export function register(program: Command, ctx: Context): void {
@@ -48,8 +28,8 @@ Examples:
     const target = stdoutTarget(ctx, dir);
     const archive = await openArchive(ctx, dir, target.prefix);
     const found = listReleases(archive.releases, filters, archive.registry, { sort: opts.sort, reverse: Boolean(opts.reverse), limit });
-    if (opts.format === 'json') writeJsonArray(found, target);
-    else releaseFormats[opts.format as keyof typeof releaseFormats](found, target);
+    const { pipeChunks } = await import('../../core/pipe.js');
+    await pipeChunks(releaseFormats[opts.format as keyof typeof releaseFormats](found, target), ctx.stdout as never);
     if (opts.format === 'table') ctx.stderr.write(`${found.length} of ${archive.releases.length} release(s)\n`);
   });
 }

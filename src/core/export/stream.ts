@@ -3,27 +3,7 @@ import { createWriteStream, promises as fs } from 'node:fs';
 import path from 'node:path';
 import { ReleasesError, writeError } from '../errors.js';
 import { clearLeftovers, olderThan, STALE_MS } from './leftovers.js';
-
-/** A place to write text that may ask the writer to wait (a stream under backpressure). */
-export interface TextSink {
-  write(text: string): unknown;
-  once?(event: string, listener: (...args: unknown[]) => void): unknown;
-  removeListener?(event: string, listener: (...args: unknown[]) => void): unknown;
-}
-
-/** Writes chunks one by one, waiting for `drain` whenever the sink's buffer is full. */
-export async function pipeChunks(chunks: Iterable<string>, sink: TextSink): Promise<void> {
-  for (const chunk of chunks) {
-    if (sink.write(chunk) === false && sink.once) {
-      await new Promise<void>((resolve, reject) => {
-        const done = () => { sink.removeListener?.('error', fail); resolve(); };
-        const fail = (e: unknown) => { sink.removeListener?.('drain', done); reject(e); };
-        sink.once!('drain', done);
-        sink.once!('error', fail);
-      });
-    }
-  }
-}
+import { pipeChunks } from '../pipe.js';
 
 /** True when the start of a file looks like an earlier JSON or NDJSON export by this tool. */
 function looksLikeExport(head: string): boolean {
