@@ -1,10 +1,8 @@
-import { createRequire } from 'node:module';
 import { Command } from 'commander';
+import { VERSION } from '../core/version.js';
 import { styler } from '../render/style.js';
 import { commandsFor } from './commands/index.js';
 import type { Context } from './context.js';
-
-const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
 
 /**
  * The commander program for a run of `argv`: options and help only; every command lives
@@ -23,7 +21,7 @@ export async function createProgram(ctx: Context, argv: string[]): Promise<Comma
     })
     .showSuggestionAfterError(true)
     .description('A command-line archive for press releases: Markdown files with YAML front matter.')
-    .version(version, '-V, --version', 'print the version')
+    .version(VERSION, '-V, --version', 'print the version')
     .helpOption('-h, --help', 'show help')
     .showHelpAfterError('(run with --help for usage)');
   for (const register of await commandsFor(argv)) register(program, ctx);

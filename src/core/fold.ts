@@ -88,9 +88,10 @@ function wordsMatch(words: string[], wanted: string[]): boolean {
 export function nameMatches(value: string, query: string): boolean {
   const wanted = foldName(query).split(' ').filter(Boolean);
   if (wanted.length === 0) return false;
-  if (wordsMatch(foldName(value).split(' '), wanted)) return true;
+  const words = foldName(value).split(' ');
+  if (wordsMatch(words, wanted)) return true;
   const valueReading = albanianReading(value);
   if (valueReading !== null && wordsMatch(valueReading.split(' '), wanted)) return true;
   const queryReading = albanianReading(query);
-  return queryReading !== null && wordsMatch(foldName(value).split(' '), queryReading.split(' ').filter(Boolean));
+  return queryReading !== null && wordsMatch(words, queryReading.split(' ').filter(Boolean));
 }

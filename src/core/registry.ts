@@ -51,16 +51,27 @@ export class Registry {
   }
 }
 
-/** Levenshtein distance, bounded work for the short strings names are. */
-export function distance(a: string, b: string): number {
+/**
+ * Levenshtein distance. Given `max`, the exact distance when it is at most `max`, else some
+ * number above `max`: it gives up at the first row of the table whose every cell is over
+ * `max`, and skips strings whose lengths already differ by more (`show`'s "did you mean"
+ * over 100k ids).
+ */
+export function distance(a: string, b: string, max = Infinity): number {
   if (a === b) return 0;
-  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  let prev = new Int32Array(b.length + 1).map((_, j) => j);
+  let cur = new Int32Array(b.length + 1);
   for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
+    cur[0] = i;
+    let least = i;
     for (let j = 1; j <= b.length; j++) {
-      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+      const v = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1));
+      cur[j] = v;
+      if (v < least) least = v;
     }
-    prev = cur;
+    if (least > max) return max + 1;
+    [prev, cur] = [cur, prev];
   }
   return prev[b.length];
 }

@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseReleaseFile } from '../../src/core/parse.js';
 import { runCli, tempDir } from '../helpers/cli.js';
+import { mutatedBytes } from '../helpers/mutate.js';
 
 // Short in CI; FUZZ_RUNS=20000 npx vitest run tests/core/fuzz-loader.test.ts for a long local run.
 const RUNS = Number(process.env.FUZZ_RUNS) || 1500;
@@ -28,19 +29,6 @@ const YAML_TOKENS = ['---', '---js', '+++', '\n', '\r\n', ': ', '- ', '  ', 'tit
   '2018-10-15', '31.2.2020', '"', "'", '[', ']', '{', '}', '&a', '*a', '!!binary', '!!js/function', '|', '>', '#', '__proto__', 'Охрид', 'ë', '\u0000', '\ufeff', '...', '?', ',', '%YAML 1.1'];
 
 const yamlish = fc.array(fc.constantFrom(...YAML_TOKENS), { maxLength: 80 }).map((t) => Buffer.from(t.join(''), 'utf8'));
-const mutation = (seeds: Buffer[]) =>
-  fc.tuple(fc.constantFrom(...seeds), fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 255 }), fc.constantFrom('set', 'insert', 'delete', 'cut')), { minLength: 1, maxLength: 8 }))
-    .map(([seed, edits]) => {
-      let bytes = Buffer.from(seed);
-      for (const [pos, byte, kind] of edits) {
-        const at = bytes.length ? pos % bytes.length : 0;
-        if (kind === 'set' && bytes.length) bytes[at] = byte;
-        else if (kind === 'insert') bytes = Buffer.concat([bytes.subarray(0, at), Buffer.from([byte]), bytes.subarray(at)]);
-        else if (kind === 'delete') bytes = Buffer.concat([bytes.subarray(0, at), bytes.subarray(at + 1)]);
-        else bytes = bytes.subarray(0, at);
-      }
-      return bytes;
-    });
 
 function expectWellFormed(bytes: Buffer): void {
   const result = parseReleaseFile('2018/fuzz.md', bytes);
@@ -65,12 +53,12 @@ describe('hostile files through the loader', () => {
   });
 
   it(`never throws on mutated real files (${RUNS} cases from ${seeds.length} seeds)`, () => {
-    fc.assert(fc.property(mutation(seeds), expectWellFormed), { numRuns: RUNS });
+    fc.assert(fc.property(mutatedBytes(seeds, 8), expectWellFormed), { numRuns: RUNS });
   });
 
   it('runs check and list over an archive of mutated files without crashing', async () => {
     const dir = tempDir();
-    const files = fc.sample(fc.oneof(mutation(seeds), yamlish), { numRuns: 150, seed: 42 });
+    const files = fc.sample(fc.oneof(mutatedBytes(seeds, 8), yamlish), { numRuns: 150, seed: 42 });
     files.forEach((bytes, i) => writeFileSync(path.join(dir, `f${i}.md`), bytes));
     for (const argv of [['check'], ['check', '--format', 'json'], ['list', '--format', 'json'], ['partners']]) {
       const r = await runCli([...argv, '--archive', dir], { cwd: dir });

@@ -5,6 +5,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
 import { scaled } from '../helpers/hostile.js';
+import { mutatedBytes } from '../helpers/mutate.js';
 
 // Whole hostile archives (release files, partners.yml, archive.yml) and hostile queries
 // through search (SQLite index and in-memory engine) and export json / html, in-process.
@@ -33,21 +34,6 @@ const TOKENS = ['---', '---js', '\n', ': ', '- ', '  ', 'title', 'date', 'event'
   'javascript:', '%YAML 1.1', '~', 'null', 'true', '0x1F', '.inf', '1e309', '😀'];
 const yamlish = fc.array(fc.constantFrom(...TOKENS), { maxLength: 60 }).map((t) => Buffer.from(t.join(''), 'utf8'));
 
-function mutated(pool: Buffer[]) {
-  return fc.tuple(fc.constantFrom(...pool), fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 255 }), fc.constantFrom('set', 'insert', 'delete', 'cut')), { minLength: 1, maxLength: 6 }))
-    .map(([seed, edits]) => {
-      let b = Buffer.from(seed);
-      for (const [pos, byte, kind] of edits) {
-        const at = b.length ? pos % b.length : 0;
-        if (kind === 'set' && b.length) b[at] = byte;
-        else if (kind === 'insert') b = Buffer.concat([b.subarray(0, at), Buffer.from([byte]), b.subarray(at)]);
-        else if (kind === 'delete') b = Buffer.concat([b.subarray(0, at), b.subarray(at + 1)]);
-        else b = b.subarray(0, at);
-      }
-      return b;
-    });
-}
-
 const QUERY_TOKENS = ['соработка', 'osce', 'ОБСЕ', '"', '*', '-', '(', ')', 'NEAR(', 'AND', 'OR', 'NOT', '^', ':', 'partner:', 'tag:', 'year:', 'lang:',
   'person:', '\'', '\\', '%', '_', ';', '--', '/*', '{', '}', '[', ']', '\u0000', 'ë', '🙂', ' ', '  '];
 const query = fc.oneof(
@@ -56,7 +42,7 @@ const query = fc.oneof(
 ).filter((q) => q.trim() !== '' && !q.includes('\u0000') && !q.startsWith('-'));
 
 function archive(pool: Buffer[]) {
-  const file = fc.oneof({ weight: 3, arbitrary: mutated(pool) }, { weight: 2, arbitrary: yamlish }, { weight: 1, arbitrary: fc.uint8Array({ maxLength: 300 }).map((a) => Buffer.from(a)) });
+  const file = fc.oneof({ weight: 3, arbitrary: mutatedBytes(pool, 6) }, { weight: 2, arbitrary: yamlish }, { weight: 1, arbitrary: fc.uint8Array({ maxLength: 300 }).map((a) => Buffer.from(a)) });
   return fc.record({
     files: fc.array(fc.tuple(fc.constantFrom('2018/', '2020/x/', ''), fc.constantFrom('a', 'b', '2020-01-01-c', 'd e', 'ж', 'é'), file), { minLength: 1, maxLength: 8 }),
     partners: fc.option(fc.oneof(yamlish, fc.constant(Buffer.from('osce:\n  name: OSCE\n  aliases: [ОБСЕ, "<img src=x onerror=alert(1)>"]\n"..":\n  name: x\n'))), { nil: undefined }),

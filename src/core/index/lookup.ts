@@ -121,29 +121,6 @@ function lookUp(index: ArchiveIndex, dir: string, q: ReleaseQuery, settings: Arc
   return { release, refused, near: nearestId(index, q.id, (p, json) => archived(readRelease(p, json), settings, [])), skipped };
 }
 
-/**
- * The edit distance of `a` and `b` (as `distance` gives it) when it is at most `max`,
- * else some number above `max`: gives up at the first row of the table whose every cell
- * is over `max`, and skips strings whose lengths already differ by more.
- */
-export function distanceWithin(a: string, b: string, max: number): number {
-  if (Math.abs(a.length - b.length) > max) return max + 1;
-  let prev = new Int32Array(b.length + 1).map((_, j) => j);
-  let cur = new Int32Array(b.length + 1);
-  for (let i = 1; i <= a.length; i++) {
-    cur[0] = i;
-    let least = i;
-    for (let j = 1; j <= b.length; j++) {
-      const v = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1));
-      cur[j] = v;
-      if (v < least) least = v;
-    }
-    if (least > max) return max + 1;
-    [prev, cur] = [cur, prev];
-  }
-  return prev[b.length];
-}
-
 /** The kept releases sharing `key`, other than the one at `self`, as `linkArchive` lists them. */
 function translations(index: ArchiveIndex, settings: ArchiveSettings, key: string, self: string, keeper: (id: string) => string | undefined): TranslationRef[] {
   const rows = index.db.prepare('SELECT rid, lang, path FROM files WHERE tkey = ? AND rid IS NOT NULL').raw().all(key) as [string, string | null, string][];
@@ -166,7 +143,7 @@ function nearestId(index: ArchiveIndex, ref: string, place: (path: string, json:
   let best = within(ref);
   let tied: string[] = [];
   for (const [id, path] of keepers) {
-    const d = distanceWithin(id.slice(0, ref.length + 8), ref, best);
+    const d = distance(id.slice(0, ref.length + 8), ref, best);
     if (d < best) [best, tied] = [d, [path]];
     else if (d === best) tied.push(path);
   }

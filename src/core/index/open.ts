@@ -1,15 +1,12 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
+import { VERSION as TOOL_VERSION } from '../version.js';
 import type { Database, DatabaseConstructor } from './sqlite.js';
 
 /** Bumped whenever the tables or what goes into them change: an older index is rebuilt. */
 export const SCHEMA_VERSION = 5;
 const APP = 'releases-index';
-// The index stores what the parser made of each file (issues included, which `check` reuses):
-// another release of the tool may parse differently, so its index is rebuilt.
-const TOOL_VERSION = (createRequire(import.meta.url)('../../../package.json') as { version: string }).version;
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -72,6 +69,8 @@ function unusable(db: Database): string | null {
   if (metaValue(db, 'app') !== APP) return 'it is not a releases index';
   const version = metaValue(db, 'schema_version');
   if (version !== String(SCHEMA_VERSION)) return `it was written by another version of releases (format ${version ?? '?'})`;
+  // The index stores what the parser made of each file (issues included, which `check`
+  // reuses): another release of the tool may parse differently, so its index is rebuilt.
   const tool = metaValue(db, 'tool_version');
   if (tool !== TOOL_VERSION) return `it was written by another version of releases (${tool ?? 'older'}, this is ${TOOL_VERSION})`;
   return null;
