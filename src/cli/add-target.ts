@@ -41,10 +41,10 @@ function fromArchive(archive: Archive): AddTarget {
  */
 export async function withAddTarget<T>(ctx: Context, dir: string, work: (target: AddTarget) => Promise<T>): Promise<T> {
   if (!statSync(dir, { throwIfNoEntry: false })?.isDirectory()) await (await import('../core/archive.js')).assertArchiveDir(dir);
-  const { withIndex, cachedArchiveConfig } = await import('../core/index/session.js');
+  const { withIndex, cachedArchiveConfig } = await import('../core/store/session.js');
   const { value, warnings } = await withIndex(dir, { env: ctx.env }, async (index) => {
     if (!index) return work(fromArchive(await (await import('../core/archive.js')).loadArchive(dir)));
-    const { refreshChangedFolders } = await import('../core/index/folder-refresh.js');
+    const { refreshChangedFolders } = await import('../core/store/folder-refresh.js');
     if (!(await refreshChangedFolders(index, dir))) await index.refresh(dir, true);
     const { settings, registry } = cachedArchiveConfig(index, dir);
     const ids = index.db.prepare('SELECT rid FROM files WHERE rid >= ? AND rid < ?').pluck();
@@ -61,7 +61,7 @@ export async function withAddTarget<T>(ctx: Context, dir: string, work: (target:
         }
         return out.sort(byLangThenId);
       },
-      archive: async () => (await import('../core/index/indexed-archive.js')).loadIndexedArchive(index, dir, true),
+      archive: async () => (await import('../core/store/indexed-archive.js')).loadIndexedArchive(index, dir, true),
     });
   });
   for (const w of warnings) ctx.stderr.write(`warning ${w}\n`);

@@ -1,6 +1,6 @@
 import { statSync } from 'node:fs';
 import type { Archive } from '../core/archive.js';
-import type { LookupResult, ReleaseQuery } from '../core/index/lookup.js';
+import type { LookupResult, ReleaseQuery } from '../core/store/lookup.js';
 import type { Issue } from '../core/types.js';
 import { location } from '../render/issues.js';
 import { printable } from '../render/width.js';
@@ -40,7 +40,7 @@ async function assertDir(dir: string): Promise<void> {
  */
 export async function openArchive(ctx: Context, dir: string, prefix = ''): Promise<Archive> {
   await assertDir(dir);
-  const [{ withIndex }, { loadIndexedArchive }] = await Promise.all([import('../core/index/session.js'), import('../core/index/indexed-archive.js')]);
+  const [{ withIndex }, { loadIndexedArchive }] = await Promise.all([import('../core/store/session.js'), import('../core/store/indexed-archive.js')]);
   const trustFolders = ctx.env.RELEASES_INDEX_CHECK === 'folders';
   const { value: archive, warnings } = await withIndex(dir, { env: ctx.env }, async (index) => (index ? loadIndexedArchive(index, dir, trustFolders) : (await import('../core/archive.js')).loadArchive(dir)));
   reportSkipped(ctx, warnings, skippedFiles(archive), prefix);
@@ -54,7 +54,7 @@ export async function openArchive(ctx: Context, dir: string, prefix = ''): Promi
  */
 export async function findRelease(ctx: Context, dir: string, query: ReleaseQuery, prefix = ''): Promise<LookupResult> {
   await assertDir(dir);
-  const [{ withIndex }, { lookUpInIndex, lookUpInArchive }] = await Promise.all([import('../core/index/session.js'), import('../core/index/lookup.js')]);
+  const [{ withIndex }, { lookUpInIndex, lookUpInArchive }] = await Promise.all([import('../core/store/session.js'), import('../core/store/lookup.js')]);
   const trustFolders = ctx.env.RELEASES_INDEX_CHECK === 'folders';
   const { value: found, warnings } = await withIndex(dir, { env: ctx.env }, async (index) => {
     if (!index) return lookUpInArchive(await (await import('../core/archive.js')).loadArchive(dir), query);

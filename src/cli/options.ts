@@ -2,7 +2,7 @@ import path from 'node:path';
 import { Option, type Command } from 'commander';
 import { parsePeriodArg } from '../core/dates.js';
 import { usageError } from '../core/errors.js';
-import type { Filters } from '../core/query.js';
+import type { Filters } from '../core/filters.js';
 import type { RenderTarget } from '../render/formats.js';
 import { styler } from '../render/style.js';
 import type { Context } from './context.js';

@@ -1,7 +1,7 @@
 import { Command } from 'commander';
 import { VERSION } from '../core/version.js';
 import { styler } from '../render/style.js';
-import { commandsFor } from './commands/index.js';
+import { commandsFor } from './command-registry.js';
 import type { Context } from './context.js';
 
 /**

@@ -1,6 +1,6 @@
 import { Document, parse, visit } from 'yaml';
 import { parseReleaseFile } from './parse.js';
-import { slugify } from './slug.js';
+import { fileSlug } from './slug.js';
 import type { FileResult, Release } from './types.js';
 
 /** What `add` knows about a new release before it becomes a file (`lang` null: the archive's default). */
@@ -60,7 +60,7 @@ export function releaseText(d: ReleaseDraft): string {
 
 /** Where a draft goes in the archive, by convention: `YYYY/` and the name without `.md`. */
 export function plannedName(d: ReleaseDraft): { folder: string; base: string } {
-  return { folder: d.date.slice(0, 4), base: `${d.date}-${slugify(d.title)}` };
+  return { folder: d.date.slice(0, 4), base: `${d.date}-${fileSlug(d.title)}` };
 }
 
 /** Validates a new file's text with the same reader `check` uses, as if it were at `path`. */

@@ -1,3 +1,4 @@
+import { distance } from './distance.js';
 import { createRequire } from 'node:module';
 import type * as YamlModule from 'yaml';
 import { foldName, nameMatches } from './fold.js';
@@ -49,31 +50,6 @@ export class Registry {
     if (best && best.d <= Math.max(2, Math.floor(key.length / 4))) return best.p;
     return this.lookup(name)[0];
   }
-}
-
-/**
- * Levenshtein distance. Given `max`, the exact distance when it is at most `max`, else some
- * number above `max`: it gives up at the first row of the table whose every cell is over
- * `max`, and skips strings whose lengths already differ by more (`show`'s "did you mean"
- * over 100k ids).
- */
-export function distance(a: string, b: string, max = Infinity): number {
-  if (a === b) return 0;
-  if (Math.abs(a.length - b.length) > max) return max + 1;
-  let prev = new Int32Array(b.length + 1).map((_, j) => j);
-  let cur = new Int32Array(b.length + 1);
-  for (let i = 1; i <= a.length; i++) {
-    cur[0] = i;
-    let least = i;
-    for (let j = 1; j <= b.length; j++) {
-      const v = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1));
-      cur[j] = v;
-      if (v < least) least = v;
-    }
-    if (least > max) return max + 1;
-    [prev, cur] = [cur, prev];
-  }
-  return prev[b.length];
 }
 
 function yamlFile(file: string, text: string): { data: unknown; issues: Issue[]; lc: YamlModule.LineCounter; doc: YamlModule.Document.Parsed } {

@@ -1,7 +1,10 @@
-import { transliterate } from './fold.js';
+import { fold, transliterate } from './fold.js';
 
 /** The slug used when a title holds nothing that can be written in ASCII. */
 export const FALLBACK_SLUG = 'release';
+
+/** How long a URL slug may be. */
+const MAX_URL_SLUG_LENGTH = 80;
 
 /** About how long a slug may be; it is cut at the last word boundary before this. */
 export const MAX_SLUG_LENGTH = 60;
@@ -16,7 +19,7 @@ const LIGATURES: Record<string, string> = { ß: 'ss', æ: 'ae', Æ: 'AE', ø: 'o
  * words joined by `-`, at most about 60 characters cut at a word boundary, never empty.
  * Dots and slashes are separators like any other, so `../../etc` gives `etc`.
  */
-export function slugify(title: string, max = MAX_SLUG_LENGTH): string {
+export function fileSlug(title: string, max = MAX_SLUG_LENGTH): string {
   const latin = transliterate(title.normalize('NFC'))
     .replace(/[ëËçÇ]/g, (ch) => ALBANIAN[ch])
     .replace(/[ßæÆøØđĐłŁœŒ]/g, (ch) => LIGATURES[ch])
@@ -35,4 +38,37 @@ export function slugify(title: string, max = MAX_SLUG_LENGTH): string {
     slug = next;
   }
   return slug || FALLBACK_SLUG;
+}
+
+/**
+ * The ASCII slug of any name, for a URL: folded as search folds it (Cyrillic written with
+ * the Macedonian table, diacritics dropped), everything else turned into dashes, at most 80
+ * characters, `fallback` when nothing is left.
+ */
+export function urlSlug(name: string, fallback = FALLBACK_SLUG): string {
+  const slug = fold(name)
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, MAX_URL_SLUG_LENGTH)
+    .replace(/-+$/, '');
+  return slug || fallback;
+}
+
+/** Hands out URL slugs that are unique among those already taken (`name`, `name-2`, …). */
+export class SlugSet {
+  private readonly taken = new Set<string>();
+
+  /** Reserves a slug exactly as given (registry ids), returning it. */
+  reserve(slug: string): string {
+    this.taken.add(slug);
+    return slug;
+  }
+
+  /** A free slug made from `name`. */
+  take(name: string, fallback = 'item'): string {
+    const base = urlSlug(name, fallback);
+    let slug = base;
+    for (let n = 2; this.taken.has(slug); n++) slug = `${base}-${n}`;
+    return this.reserve(slug);
+  }
 }

@@ -1,5 +1,5 @@
-import { makeSnippet, markMatches, type Snippet } from '../core/index/snippet.js';
-import type { SearchHit } from '../core/index/plan.js';
+import { makeSnippet, markMatches, type Snippet } from '../core/search/snippet.js';
+import type { SearchHit } from '../core/search/plan.js';
 import type { RenderTarget } from './formats.js';
 import { toEntry } from './json.js';
 import type { Styler } from './style.js';

@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkArchive, loadArchive } from '../../src/core/archive.js';
-import { listReleases, NO_FILTERS, type Filters } from '../../src/core/query.js';
+import { listReleases, NO_FILTERS, type Filters } from '../../src/core/filters.js';
 import { fixtureProject, tempDir } from '../helpers/cli.js';
 
 const load = (name: string) => loadArchive(path.join(fixtureProject(name), 'archive'));

@@ -1,9 +1,9 @@
 import { appendFileSync, mkdirSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { refreshChangedFolders } from '../../src/core/index/folder-refresh.js';
-import { withIndex } from '../../src/core/index/session.js';
-import type { ArchiveIndex } from '../../src/core/index/store.js';
+import { refreshChangedFolders } from '../../src/core/store/folder-refresh.js';
+import { withIndex } from '../../src/core/store/session.js';
+import type { ArchiveIndex } from '../../src/core/store/store.js';
 import { copyFixture } from '../helpers/search.js';
 
 // `add` brings the index up to date by folder mtimes only; what it stores must be what a

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { distance } from '../../src/core/registry.js';
+import { distance } from '../../src/core/distance.js';
 
 describe('distance with a bound (show\'s "did you mean")', () => {
   it('is the edit distance when that is at most max, and above max otherwise', () => {

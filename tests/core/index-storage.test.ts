@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { deserialize, readBody, serialize } from '../../src/core/index/documents.js';
-import { BodySource, LazyBodyRelease } from '../../src/core/index/lazy-release.js';
+import { deserialize, readBody, serialize } from '../../src/core/store/documents.js';
+import { BodySource, LazyBodyRelease } from '../../src/core/store/lazy-release.js';
 import { parseReleaseFile } from '../../src/core/parse.js';
 
 // The index stores each release without its body (read back from the file) and in a

@@ -3,10 +3,10 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadArchive, type ParseCache } from '../../src/core/archive.js';
 import { findReleaseFiles } from '../../src/core/files.js';
-import { scanReleaseFiles } from '../../src/core/index/scan.js';
-import { openArchiveIndex, searchArchive, withIndex } from '../../src/core/index/session.js';
-import { loadBetterSqlite } from '../../src/core/index/sqlite.js';
-import { NO_FILTERS } from '../../src/core/query.js';
+import { scanReleaseFiles } from '../../src/core/store/scan.js';
+import { openArchiveIndex, searchArchive, withIndex } from '../../src/core/store/session.js';
+import { loadBetterSqlite } from '../../src/core/store/sqlite.js';
+import { NO_FILTERS } from '../../src/core/filters.js';
 import { copyFixture, short } from '../helpers/search.js';
 
 const copies: ReturnType<typeof copyFixture>[] = [];

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { searchArchive } from '../../src/core/index/session.js';
-import { noSqlite } from '../../src/core/index/sqlite.js';
-import { NO_FILTERS, type Filters } from '../../src/core/query.js';
+import { searchArchive } from '../../src/core/store/session.js';
+import { noSqlite } from '../../src/core/store/sqlite.js';
+import { NO_FILTERS, type Filters } from '../../src/core/filters.js';
 import { copyFixture, short } from '../helpers/search.js';
 
 /**

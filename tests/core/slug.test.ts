@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { slugify } from '../../src/core/slug.js';
+import { fileSlug as slugify } from '../../src/core/slug.js';
 
 describe('slugify', () => {
   it('writes Macedonian Cyrillic with the official table', () => {

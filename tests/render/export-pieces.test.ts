@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { planSite } from '../../src/core/export/plan.js';
+import { planSite } from '../../src/core/export/site-plan.js';
 import { Registry } from '../../src/core/registry.js';
 import type { ArchivedRelease } from '../../src/core/types.js';
 import { releaseItem, releaseList } from '../../src/render/html/lists.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { planSite } from '../../src/core/export/plan.js';
+import { planSite } from '../../src/core/export/site-plan.js';
 import { Registry } from '../../src/core/registry.js';
 import type { ArchivedRelease } from '../../src/core/types.js';
 import { indexPage, INDEX_LATEST } from '../../src/render/html/pages.js';

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { fold } from '../../src/core/fold.js';
-import { planSite } from '../../src/core/export/plan.js';
+import { planSite } from '../../src/core/export/site-plan.js';
 import { Registry } from '../../src/core/registry.js';
 import type { ArchivedRelease } from '../../src/core/types.js';
-import { formatDay, formatPeriod } from '../../src/render/html/dates.js';
+import { formatDay, formatPeriod } from '../../src/render/html/date-format.js';
 import { esc, jsonForScript } from '../../src/render/html/escape.js';
 import { foldTable } from '../../src/render/html/search-data.js';
 import { releasePage } from '../../src/render/html/release-page.js';

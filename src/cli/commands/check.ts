@@ -20,7 +20,7 @@ Examples:
     const dir = ctx.archiveDir(opts.archive);
     const target = stdoutTarget(ctx, dir);
     // An index made by an earlier command spares parsing the files it holds unchanged.
-    const { IndexedResults } = await import('../../core/index/stored-results.js');
+    const { IndexedResults } = await import('../../core/store/stored-results.js');
     const stored = await IndexedResults.open(dir, { env: ctx.env });
     let archive;
     try {

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { Option, type Command } from 'commander';
 import { ReleasesError, usageError } from '../../core/errors.js';
-import { listReleases } from '../../core/query.js';
+import { listReleases } from '../../core/filters.js';
 import type { Context } from '../context.js';
 import { openArchive } from '../load.js';
 import { addArchiveOption, addFilterOptions, readFilters } from '../options.js';
@@ -58,7 +58,7 @@ Examples:
       await checkSiteTarget(out!, dir);
       const archive = await openArchive(ctx, dir);
       const releases = listReleases(archive.releases, filters, archive.registry, { sort: 'date', reverse: false });
-      const { planSite } = await import('../../core/export/plan.js');
+      const { planSite } = await import('../../core/export/site-plan.js');
       const { siteFiles, siteFileCount } = await import('../../render/html/site.js');
       const { bodyReader } = await import('../../core/export/bodies.js');
       const plan = planSite(archive, releases);

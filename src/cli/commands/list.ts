@@ -1,5 +1,5 @@
 import { Option, type Command } from 'commander';
-import { listReleases } from '../../core/query.js';
+import { listReleases } from '../../core/filters.js';
 import { formatNames, releaseFormats } from '../../render/formats.js';
 import type { Context } from '../context.js';
 import { openArchive } from '../load.js';

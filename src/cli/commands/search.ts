@@ -46,8 +46,8 @@ Examples:
     const target = stdoutTarget(ctx, dir);
     const query = words.join(' ');
     const [{ searchArchive }, { highlightTest }, { searchFormats, withSnippets }] = await Promise.all([
-      import('../../core/index/session.js'),
-      import('../../core/index/plan.js'),
+      import('../../core/store/session.js'),
+      import('../../core/search/plan.js'),
       import('../../render/search.js'),
     ]);
     const run = await searchArchive(dir, query, filters, limit, { cacheDir: opts.cacheDir, env: ctx.env });

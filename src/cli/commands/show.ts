@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { Command } from 'commander';
 import { ReleasesError } from '../../core/errors.js';
-import type { ReleaseQuery } from '../../core/index/lookup.js';
+import type { ReleaseQuery } from '../../core/store/lookup.js';
 import { formatNames, showFormats } from '../../render/formats.js';
 import { location } from '../../render/issues.js';
 import type { Context } from '../context.js';

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { ArchivedRelease } from '../types.js';
-import { readBody } from '../index/documents.js';
-import { LazyBodyRelease } from '../index/lazy-release.js';
+import { readBody } from '../store/documents.js';
+import { LazyBodyRelease } from '../store/lazy-release.js';
 
 /** Gives the Markdown body of a release. */
 export type BodyOf = (r: ArchivedRelease) => string;

@@ -1,5 +1,5 @@
-import type { SitePartner } from '../../core/export/plan.js';
-import { formatMonth } from './dates.js';
+import type { SitePartner } from '../../core/export/site-plan.js';
+import { formatMonth } from './date-format.js';
 import { esc } from './escape.js';
 import type { UiStrings } from './strings.js';
 

@@ -1,6 +1,6 @@
-import type { SitePartner, SitePlan } from '../../core/export/plan.js';
+import type { SitePartner, SitePlan } from '../../core/export/site-plan.js';
 import type { ArchivedRelease } from '../../core/types.js';
-import { formatPeriod } from './dates.js';
+import { formatPeriod } from './date-format.js';
 import { esc } from './escape.js';
 import { languageName, type UiStrings } from './strings.js';
 

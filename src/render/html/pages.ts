@@ -1,4 +1,4 @@
-import type { SitePartner, SitePlan, SiteYear } from '../../core/export/plan.js';
+import type { SitePartner, SitePlan, SiteYear } from '../../core/export/site-plan.js';
 import { timelineChart, partnerChart } from './charts.js';
 import { absoluteUrl, esc } from './escape.js';
 import { page, pageChunks, type PageFrame } from './layout.js';

@@ -1,7 +1,7 @@
-import type { SitePlan } from '../../core/export/plan.js';
+import type { SitePlan } from '../../core/export/site-plan.js';
 import type { ArchivedRelease } from '../../core/types.js';
 import { renderMarkdown } from '../markdown.js';
-import { formatDay, formatPeriod } from './dates.js';
+import { formatDay, formatPeriod } from './date-format.js';
 import { absoluteUrl, esc } from './escape.js';
 import { page } from './layout.js';
 import { languageName, ui } from './strings.js';

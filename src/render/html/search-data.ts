@@ -1,7 +1,7 @@
-import type { SitePlan } from '../../core/export/plan.js';
+import type { SitePlan } from '../../core/export/site-plan.js';
 import { fold } from '../../core/fold.js';
 import type { ArchivedRelease } from '../../core/types.js';
-import { formatPeriod } from './dates.js';
+import { formatPeriod } from './date-format.js';
 import { yearsOf } from './lists.js';
 import { TermFolder, TermTable, WEIGHT } from './search-terms.js';
 import { utf8Chunks } from '../../core/export/utf8.js';

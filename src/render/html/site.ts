@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import type { SitePlan } from '../../core/export/plan.js';
+import type { SitePlan } from '../../core/export/site-plan.js';
 import { utf8Chunks } from '../../core/export/utf8.js';
 import type { ArchivedRelease } from '../../core/types.js';
 import { atomFeed, jsonFeed } from '../feeds.js';

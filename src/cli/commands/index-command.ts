@@ -23,7 +23,7 @@ Examples:
     const dir = ctx.archiveDir(opts.archive);
     const { assertArchiveDir } = await import('../../core/archive.js');
     await assertArchiveDir(dir);
-    const { withIndex } = await import('../../core/index/session.js');
+    const { withIndex } = await import('../../core/store/session.js');
     const started = Date.now();
     const { value, warnings } = await withIndex(dir, { cacheDir: opts.cacheDir, env: ctx.env, rebuild: Boolean(opts.rebuild) }, async (index) => {
       if (!index) return null;

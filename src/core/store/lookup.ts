@@ -1,5 +1,5 @@
 import type { Archive } from '../archive.js';
-import { distance } from '../registry.js';
+import { distance } from '../distance.js';
 import type { ArchivedRelease, ArchiveSettings, Issue, TranslationRef } from '../types.js';
 import { compareIssues, compareNewestFirst, refusedDuplicate } from '../validate.js';
 import { archived, readBody, readRelease } from './documents.js';

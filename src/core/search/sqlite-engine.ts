@@ -1,12 +1,12 @@
-import type { Filters } from '../query.js';
+import type { Filters } from '../filters.js';
 import type { Registry } from '../registry.js';
-import { typoBudget } from '../search.js';
+import { typoBudget } from './query.js';
 import type { ArchivedRelease, ArchiveSettings, TranslationRef } from '../types.js';
 import { compareNewestFirst } from '../validate.js';
-import { archived, readBody, readRelease, WEIGHTS } from './documents.js';
+import { archived, readBody, readRelease, WEIGHTS } from '../store/documents.js';
 import { bonusExpressions, IndexVocabulary, matchExpression } from './fts.js';
 import { BONUS_SCALE, originalWord, planFilter, planSearch, type SearchHit, type SearchOutcome, type SearchPlan } from './plan.js';
-import type { ArchiveIndex } from './store.js';
+import type { ArchiveIndex } from '../store/store.js';
 
 /** What a search over the index needs besides the query. */
 export interface SearchContext {

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import type { Context } from '../context.js';
+import type { Context } from './context.js';
 
 /** Adds one command to the program. */
 export type Register = (program: Command, ctx: Context) => void;
@@ -10,15 +10,15 @@ export type Register = (program: Command, ctx: Context) => void;
  * export, the prompts or the search engine.
  */
 export const commands: [name: string, load: () => Promise<Register>][] = [
-  ['list', async () => (await import('./list.js')).register],
-  ['search', async () => (await import('./search.js')).register],
-  ['show', async () => (await import('./show.js')).register],
-  ['check', async () => (await import('./check.js')).register],
-  ['partners', async () => (await import('./partners.js')).register],
-  ['add', async () => (await import('./add.js')).register],
-  ['init', async () => (await import('./init.js')).register],
-  ['export', async () => (await import('./export.js')).register],
-  ['index', async () => (await import('./index-cmd.js')).register],
+  ['list', async () => (await import('./commands/list.js')).register],
+  ['search', async () => (await import('./commands/search.js')).register],
+  ['show', async () => (await import('./commands/show.js')).register],
+  ['check', async () => (await import('./commands/check.js')).register],
+  ['partners', async () => (await import('./commands/partners.js')).register],
+  ['add', async () => (await import('./commands/add.js')).register],
+  ['init', async () => (await import('./commands/init.js')).register],
+  ['export', async () => (await import('./commands/export.js')).register],
+  ['index', async () => (await import('./commands/index-command.js')).register],
 ];
 
 /**

@@ -1,10 +1,10 @@
 import { foldName } from '../fold.js';
-import { releaseFilter, type Filters } from '../query.js';
+import { releaseFilter, type Filters } from '../filters.js';
 import type { Registry } from '../registry.js';
-import { formMatches, parseQuery, tokens, typoBudget, wordForms, yearBounds, type ParsedQuery, type QueryTerm, type WordForms } from '../search.js';
+import { formMatches, parseQuery, tokens, typoBudget, wordForms, yearBounds, type ParsedQuery, type QueryTerm, type WordForms } from './query.js';
 
 import type { ArchivedRelease, Release } from '../types.js';
-import { columnTexts } from './documents.js';
+import { columnTexts } from '../store/documents.js';
 
 /** One release found, with its relevance (higher is better; 0 when nothing was ranked). */
 export interface SearchHit {

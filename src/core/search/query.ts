@@ -1,6 +1,6 @@
-import { parsePeriodArg } from './dates.js';
-import { usageError } from './errors.js';
-import { fold } from './fold.js';
+import { parsePeriodArg } from '../dates.js';
+import { usageError } from '../errors.js';
+import { fold } from '../fold.js';
 
 /** A word or a quoted phrase of a query, folded into index tokens. */
 export interface QueryTerm {
@@ -86,26 +86,6 @@ export function stem(word: string): string {
     if (word.endsWith(end) && word.length - end.length >= 4) return word.slice(0, -end.length);
   }
   return word;
-}
-
-/** Optimal string alignment distance (a swap of two letters counts 1), giving up above `max`. */
-export function editDistance(a: string, b: string, max: number): number {
-  if (Math.abs(a.length - b.length) > max) return max + 1;
-  const rows: number[][] = [Array.from({ length: b.length + 1 }, (_, j) => j)];
-  for (let i = 1; i <= a.length; i++) {
-    const row = [i];
-    let best = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let d = Math.min(rows[i - 1][j] + 1, row[j - 1] + 1, rows[i - 1][j - 1] + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, rows[i - 2][j - 2] + 1);
-      row.push(d);
-      best = Math.min(best, d);
-    }
-    if (best > max) return max + 1;
-    rows.push(row);
-  }
-  return rows[a.length][b.length];
 }
 
 /** How many typos a word of this length may hold and still match. */

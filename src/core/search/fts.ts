@@ -1,9 +1,9 @@
 import { foldName } from '../fold.js';
-import type { Filters } from '../query.js';
+import type { Filters } from '../filters.js';
 import type { Registry } from '../registry.js';
-import { editDistance } from '../search.js';
+import { distance } from '../distance.js';
 import { BONUS, type SearchPlan, type TermPlan, type Vocabulary } from './plan.js';
-import type { Database } from './sqlite.js';
+import type { Database } from '../store/sqlite.js';
 
 const quote = (tokens: string[]) => `"${tokens.join(' ').replace(/"/g, '""')}"`;
 
@@ -100,7 +100,7 @@ export function closest(terms: Iterable<[string, number]>, word: string, max: nu
   const hits: { term: string; d: number; n: number }[] = [];
   for (const [term, n] of terms) {
     if (term === word || Math.abs(term.length - word.length) > max) continue;
-    const d = editDistance(word, term, max);
+    const d = distance(word, term, max);
     if (d <= max) hits.push({ term, d, n });
   }
   return hits.sort((a, b) => a.d - b.d || b.n - a.n || (a.term < b.term ? -1 : 1)).slice(0, limit).map((h) => h.term);

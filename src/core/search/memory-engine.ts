@@ -1,9 +1,9 @@
 import type { Archive } from '../archive.js';
-import type { Filters } from '../query.js';
-import { formMatches, tokens, typoBudget } from '../search.js';
+import type { Filters } from '../filters.js';
+import { formMatches, tokens, typoBudget } from './query.js';
 import type { ArchivedRelease } from '../types.js';
 import { compareNewestFirst } from '../validate.js';
-import { columnTexts, WEIGHTS } from './documents.js';
+import { columnTexts, WEIGHTS } from '../store/documents.js';
 import { closest } from './fts.js';
 import { BONUS, BONUS_SCALE, originalWord, planFilter, planSearch, type SearchHit, type SearchOutcome, type TermPlan, type Vocabulary } from './plan.js';
 

@@ -1,4 +1,4 @@
-import { tokens } from '../search.js';
+import { tokens } from './query.js';
 import type { Release } from '../types.js';
 
 /** A short passage of a release with the places the query matched (UTF-16 offsets into `text`). */

@@ -1,7 +1,7 @@
 import type { Archive } from '../archive.js';
 import { foldName } from '../fold.js';
 import type { ArchivedRelease, ArchiveSettings } from '../types.js';
-import { SlugSet, slugify } from './slug.js';
+import { SlugSet, urlSlug } from '../slug.js';
 
 /** A partner page: a registry partner (its id is the slug) or a name only seen in releases. */
 export interface SitePartner {
@@ -67,7 +67,7 @@ export function planSite(archive: Pick<Archive, 'settings' | 'registry'>, releas
   const pages = new Map<ArchivedRelease, string>();
   for (const r of [...releases].sort((a, b) => (a.path < b.path ? -1 : 1))) {
     const lower = r.id.toLowerCase();
-    const slug = SAFE_FILE.test(lower) ? pageSlugs.take(lower) : pageSlugs.take(slugify(r.id, 'release'));
+    const slug = SAFE_FILE.test(lower) ? pageSlugs.take(lower) : pageSlugs.take(urlSlug(r.id));
     pages.set(r, `r/${slug}.html`);
   }
 
@@ -115,7 +115,7 @@ export function planSite(archive: Pick<Archive, 'settings' | 'registry'>, releas
     partners: [...[...known.values()].sort(byCount), ...[...unknown.values()].sort(byCount)],
     langs: [...langCount.entries()].sort((a, b) => Number(b[0] === settings.lang) - Number(a[0] === settings.lang) || b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([l]) => l),
     months: monthRange(releases),
-    pageOf: (r) => pages.get(r) ?? `r/${slugify(r.id, 'release')}.html`,
+    pageOf: (r) => pages.get(r) ?? `r/${urlSlug(r.id)}.html`,
     partnerOf,
     byId: (id) => ids.get(id),
   };

@@ -1,12 +1,12 @@
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import type { Filters } from '../query.js';
+import type { Filters } from '../filters.js';
 import { parseRegistry, parseSettings, Registry } from '../registry.js';
 import type { ArchiveSettings, Issue, RegistryPartner } from '../types.js';
-import { searchIndex } from './engine.js';
-import { searchMemory } from './memory.js';
+import { searchIndex } from '../search/sqlite-engine.js';
+import { searchMemory } from '../search/memory-engine.js';
 import { cacheDirFor, indexFileFor, isCorruption, openIndexDb, removeIndexFile } from './open.js';
-import type { SearchOutcome } from './plan.js';
+import type { SearchOutcome } from '../search/plan.js';
 import { sqliteLoaderFor, type SqliteLoader } from './sqlite.js';
 import { ArchiveIndex, type RefreshStats } from './store.js';
 
