@@ -2,6 +2,7 @@ import path from 'node:path';
 import { plannedName, releaseText, validateText, type ReleaseDraft } from '../../core/create.js';
 import { today } from '../../core/dates.js';
 import { ReleasesError } from '../../core/errors.js';
+import { shownPath } from '../../core/paths.js';
 import { linkArchive } from '../../core/validate.js';
 import { writeNewFile } from '../../core/write.js';
 import { issueLine } from '../../render/issues.js';
@@ -37,9 +38,7 @@ export function toDraft(input: AddInput, now: Date): ReleaseDraft {
 
 /** A path inside the archive as the user sees it from where they are. */
 function shown(ctx: Context, archive: AddTarget, rel: string): string {
-  const abs = path.join(archive.dir, rel);
-  const fromCwd = path.relative(ctx.cwd, abs);
-  return fromCwd.startsWith('..') ? abs : fromCwd;
+  return shownPath(ctx.cwd, path.join(archive.dir, rel));
 }
 
 /**

@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { usageError } from '../../core/errors.js';
 import { isLangCode, LANG_HINT } from '../../core/lang.js';
+import { shownPath } from '../../core/paths.js';
 import type { Context } from '../context.js';
 
 /** Asks for the archive's name and language on a terminal; Ctrl-C ends with exit 130. */
@@ -29,13 +30,13 @@ Examples:
   cmd.action(async (dirArg: string | undefined, opts) => {
     if (opts.lang !== undefined && !isLangCode(opts.lang)) throw usageError(`--lang ${JSON.stringify(opts.lang)} is not a language code`, `use ${LANG_HINT}`);
     const dir = path.resolve(ctx.cwd, dirArg ?? 'archive');
-    const { initArchive } = await import('../../core/init.js');
+    const [{ initArchive }, { DEFAULT_SETTINGS }] = await Promise.all([import('../../core/init.js'), import('../../core/registry.js')]);
     const interactive = opts.input !== false && (await import('../prompts.js')).canPrompt(ctx);
     const given = { name: opts.name?.trim() || undefined, lang: opts.lang };
-    const settings = interactive ? await askSettings(ctx, given) : { name: given.name ?? 'Releases', lang: given.lang ?? 'en' };
+    const settings = interactive ? await askSettings(ctx, given) : { name: given.name ?? DEFAULT_SETTINGS.name, lang: given.lang ?? DEFAULT_SETTINGS.lang };
     const written = await initArchive(dir, settings);
-    const shown = path.relative(ctx.cwd, dir) || '.';
-    for (const file of written) ctx.stdout.write(`${path.relative(ctx.cwd, file)}\n`);
+    const shown = shownPath(ctx.cwd, dir);
+    for (const file of written) ctx.stdout.write(`${shownPath(ctx.cwd, file)}\n`);
     ctx.stderr.write(`created the archive ${shown} (${settings.name}, ${settings.lang}); next: releases add${dirArg ? ` --archive ${shown}` : ''}\n`);
   });
 }

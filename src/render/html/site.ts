@@ -15,17 +15,55 @@ export interface SiteFile {
 }
 
 /** The static files shipped with the tool (`assets/` beside this module, copied into dist/ by the build). */
-function staticAssets(): SiteFile[] {
+const ASSETS = ['site.css', 'search.js'];
+
+/** A group of the site's files: how many there are, and the files, made one at a time. */
+interface SitePart {
+  count: number;
+  files(): Iterable<SiteFile>;
+}
+
+/** A part with one file per item. */
+function each<T>(items: readonly T[], file: (item: T) => SiteFile): SitePart {
+  return { count: items.length, *files() { for (const item of items) yield file(item); } };
+}
+
+/** The site in parts, in the order they are written; nothing is made until `files()` runs. */
+function siteParts(plan: SitePlan, baseUrl: string | null, bodyOf: (r: ArchivedRelease) => string): SitePart[] {
   const own = (name: string) => readFileSync(new URL(`./assets/${name}`, import.meta.url));
+  const site = { name: plan.settings.name, lang: plan.settings.lang, baseUrl, pageOf: plan.pageOf };
+  const inLang = (lang: string) => plan.releases.filter((r) => r.lang === lang);
+  const pages: [string, () => SiteFile['content']][] = [
+    ['index.html', () => indexPage(plan, baseUrl)],
+    ['years/index.html', () => overviewPage(plan, 'years', baseUrl)],
+    ['partners/index.html', () => overviewPage(plan, 'partners', baseUrl)],
+    ['feeds/index.html', () => feedsPage(plan, baseUrl)],
+  ];
+  const feeds = plan.langs.flatMap((lang): [string, () => SiteFile['content']][] => [
+    [`feeds/${lang}.xml`, () => atomFeed(site, lang, inLang(lang))],
+    [`feeds/${lang}.json`, () => jsonFeed(site, lang, inLang(lang))],
+  ]);
+  const searchFiles: [string, () => SiteFile['content']][] = [
+    ['search/fold.js', () => foldScript()],
+    ['search/meta.js', () => searchMeta(plan)],
+  ];
+  const made = ([path, content]: [string, () => SiteFile['content']]): SiteFile => ({ path, content: content() });
   return [
-    { path: 'assets/site.css', content: own('site.css') },
-    { path: 'assets/search.js', content: own('search.js') },
+    each(ASSETS, (name) => ({ path: `assets/${name}`, content: own(name) })),
+    each(pages, made),
+    each(plan.releases, (r) => ({ path: plan.pageOf(r), content: releasePage(plan, r, baseUrl, bodyOf(r)) })),
+    each(plan.years, (y) => ({ path: `years/${y.year}.html`, content: utf8Chunks(yearPage(plan, y, baseUrl)) })),
+    each(plan.partners, (p) => ({ path: `partners/${p.slug}.html`, content: utf8Chunks(partnerPage(plan, p, baseUrl)) })),
+    each(feeds, made),
+    each(searchFiles, made),
+    { count: searchChunkCount(plan), files: () => searchChunks(plan) },
+    each([{ path: 'robots.txt', content: 'User-agent: *\nAllow: /\n' }], (f) => f),
   ];
 }
 
-/** How many files `siteFiles` yields, for the progress bar. */
+/** How many files `siteFiles` yields, for the progress bar (counted from the same parts, without making them). */
 export function siteFileCount(plan: SitePlan): number {
-  return 2 + 4 + plan.releases.length + plan.years.length + plan.partners.length + plan.langs.length * 2 + 2 + searchChunkCount(plan) + 1;
+  return siteParts(plan, null, (r) => r.body).reduce((n, part) => n + part.count, 0);
 }
 
 /**
@@ -34,22 +72,5 @@ export function siteFileCount(plan: SitePlan): number {
  * Pages that list many releases come as UTF-8 chunks made while they are written.
  */
 export function* siteFiles(plan: SitePlan, baseUrl: string | null, bodyOf: (r: ArchivedRelease) => string = (r) => r.body): Generator<SiteFile> {
-  yield* staticAssets();
-  yield { path: 'index.html', content: indexPage(plan, baseUrl) };
-  yield { path: 'years/index.html', content: overviewPage(plan, 'years', baseUrl) };
-  yield { path: 'partners/index.html', content: overviewPage(plan, 'partners', baseUrl) };
-  yield { path: 'feeds/index.html', content: feedsPage(plan, baseUrl) };
-  for (const r of plan.releases) yield { path: plan.pageOf(r), content: releasePage(plan, r, baseUrl, bodyOf(r)) };
-  for (const y of plan.years) yield { path: `years/${y.year}.html`, content: utf8Chunks(yearPage(plan, y, baseUrl)) };
-  for (const p of plan.partners) yield { path: `partners/${p.slug}.html`, content: utf8Chunks(partnerPage(plan, p, baseUrl)) };
-  const site = { name: plan.settings.name, lang: plan.settings.lang, baseUrl, pageOf: plan.pageOf };
-  for (const lang of plan.langs) {
-    const inLang = plan.releases.filter((r) => r.lang === lang);
-    yield { path: `feeds/${lang}.xml`, content: atomFeed(site, lang, inLang) };
-    yield { path: `feeds/${lang}.json`, content: jsonFeed(site, lang, inLang) };
-  }
-  yield { path: 'search/fold.js', content: foldScript() };
-  yield { path: 'search/meta.js', content: searchMeta(plan) };
-  yield* searchChunks(plan);
-  yield { path: 'robots.txt', content: 'User-agent: *\nAllow: /\n' };
+  for (const part of siteParts(plan, baseUrl, bodyOf)) yield* part.files();
 }
