@@ -114,7 +114,7 @@ function sqToCyrillic(s) {
   while (i < s.length) {
     const two = s.slice(i, i + 2).toLowerCase();
     const one = s[i].toLowerCase();
-    let hit = SQ_CYR.find(([l]) => l === two) || SQ_CYR.find(([l]) => l === one);
+    const hit = SQ_CYR.find(([l]) => l === two) || SQ_CYR.find(([l]) => l === one);
     if (!hit) { out += s[i]; i++; continue; }
     const upper = s[i] !== s[i].toLowerCase();
     out += upper ? hit[1].toUpperCase() : hit[1];

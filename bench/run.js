@@ -15,7 +15,8 @@
 //   --json FILE        raw results as JSON
 //
 // It builds nothing: it runs bin/releases.js on the compiled dist/ that `npm ci` builds.
-// Peers that are not installed are reported as skipped; the run still exits 0.
+// Peers that are not installed are reported as skipped; the run exits 1 only when a case
+// of releases itself fails (.ci/run runs --quick for that).
 
 import fs from 'node:fs';
 import os from 'node:os';
@@ -117,6 +118,12 @@ async function main() {
   }
   process.stdout.write(flush().text);
   if (o.out) log(`wrote ${path.relative(process.cwd(), o.out)}`);
+  // A peer may be missing or fail; a case of our own that fails fails the run (CI runs --quick).
+  const failed = Object.entries(results).flatMap(([key, set]) => Object.entries(set).filter(([, m]) => !m.ok && m.group !== 'peer').map(([id, m]) => `${id}@${key}: ${m.error}`));
+  if (failed.length) {
+    log(`bench: ${failed.length} case(s) of releases failed: ${failed.join('; ')}`);
+    process.exitCode = 1;
+  }
 }
 
 main().catch((e) => {

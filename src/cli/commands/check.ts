@@ -23,7 +23,7 @@ Examples:
     // An index made by an earlier command spares parsing the files it holds unchanged.
     const { IndexedResults } = await import('../../core/store/stored-results.js');
     const stored = await IndexedResults.open(dir, { env: ctx.env });
-    let archive;
+    let archive: Awaited<ReturnType<typeof checkArchive>>;
     try {
       archive = await checkArchive(dir, stored ?? undefined);
     } finally {
