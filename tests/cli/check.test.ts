@@ -51,6 +51,9 @@ describe('releases check', () => {
       '    hint: swap the two dates, or correct the one that is wrong',
     ].join('\n'));
     expect(r.stdout).toMatch(/archive\/latin1\.md:2:1 {2}error {2}the file is not UTF-8 text\n {4}hint:/);
+    // The caret under the Latin letter inside a Cyrillic word.
+    expect(r.stdout).toContain('archive/lookalike.md:7:10  warning  "Регионалнa" in body mixes the Latin letter "a"');
+    expect(r.stdout).toContain('    > 7 | Регионалнa соработка.\n        |          ^\n');
     const json = await runCli(['check', '--format', 'json'], { cwd });
     expect(json.stdout).not.toContain('    > ');
   });
