@@ -39,12 +39,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
 import {
   LANGS, TAGS, TOWNS, FOREIGN_CITIES, partnerRegistry,
   MK_MALE, MK_FEMALE, MK_SURNAMES, SQ_MALE, SQ_FEMALE, SQ_SURNAMES,
   TARGET_PATTERNS, assertNoTargets,
 } from './words.js';
+import { transliterate } from '../dist/core/fold.js';
+
+const TEXT = JSON.parse(fs.readFileSync(new URL('./data/sentences.json', import.meta.url), 'utf8'));
 
 export const GENERATOR_VERSION = 1;
 const STAMP = '.generated.json';
@@ -95,43 +97,24 @@ function makeRng(seed) {
 
 // ------------------------------------------------------------------ transliteration
 
-// Macedonian Cyrillic → Latin, the official table (as SPEC.md gives for slugs).
-const MK_LATIN = {
-  а: 'a', б: 'b', в: 'v', г: 'g', д: 'd', ѓ: 'gj', е: 'e', ж: 'zh', з: 'z', ѕ: 'dz', и: 'i',
-  ј: 'j', к: 'k', л: 'l', љ: 'lj', м: 'm', н: 'n', њ: 'nj', о: 'o', п: 'p', р: 'r', с: 's',
-  т: 't', ќ: 'kj', у: 'u', ф: 'f', х: 'h', ц: 'c', ч: 'ch', џ: 'dzh', ш: 'sh',
-};
-// How Albanian texts write Macedonian names.
-const MK_ALBANIAN = { ...MK_LATIN, ѓ: 'gj', ж: 'zh', ѕ: 'x', ќ: 'q', ч: 'ç', џ: 'xh', ш: 'sh' };
-
-function translitWith(table, s) {
-  let out = '';
-  for (const ch of s) {
-    const lower = ch.toLowerCase();
-    const t = table[lower];
-    if (t === undefined) out += ch;
-    else out += ch === lower ? t : t[0].toUpperCase() + t.slice(1);
-  }
-  return out;
-}
-const mkToLatin = (s) => translitWith(MK_LATIN, s);
-const mkToAlbanian = (s) => translitWith(MK_ALBANIAN, s);
+// Macedonian Cyrillic → Latin with the project's own table (dist/core/fold.js). Albanian
+// texts spell a few letters of Macedonian names their own way.
+const ALBANIAN_SPELLING = { ѕ: 'x', ќ: 'q', ч: 'ç', џ: 'xh' };
+const mkToLatin = (s) => transliterate(s);
+const mkToAlbanian = (s) => transliterate(s.replace(/[ѕќчџЅЌЧЏ]/g, (ch) => {
+  const t = ALBANIAN_SPELLING[ch.toLowerCase()];
+  return ch === ch.toLowerCase() ? t : t[0].toUpperCase() + t.slice(1);
+}));
 
 // Albanian names as Macedonian texts write them (digraphs first).
-const SQ_CYR = [
-  ['xh', 'џ'], ['sh', 'ш'], ['zh', 'ж'], ['gj', 'ѓ'], ['nj', 'њ'], ['dh', 'д'], ['th', 'т'],
-  ['ll', 'л'], ['rr', 'р'], ['a', 'а'], ['b', 'б'], ['c', 'ц'], ['ç', 'ч'], ['d', 'д'], ['e', 'е'],
-  ['ë', 'е'], ['f', 'ф'], ['g', 'г'], ['h', 'х'], ['i', 'и'], ['j', 'ј'], ['k', 'к'], ['l', 'л'],
-  ['m', 'м'], ['n', 'н'], ['o', 'о'], ['p', 'п'], ['q', 'ќ'], ['r', 'р'], ['s', 'с'], ['t', 'т'],
-  ['u', 'у'], ['v', 'в'], ['x', 'ѕ'], ['y', 'и'], ['z', 'з'],
-];
+const SQ_CYR = TEXT.albanianToCyrillic;
 function sqToCyrillic(s) {
   let out = '';
   let i = 0;
   while (i < s.length) {
     const two = s.slice(i, i + 2).toLowerCase();
     const one = s[i].toLowerCase();
-    let hit = SQ_CYR.find(([l]) => l === two) || SQ_CYR.find(([l]) => l === one);
+    const hit = SQ_CYR.find(([l]) => l === two) || SQ_CYR.find(([l]) => l === one);
     if (!hit) { out += s[i]; i++; continue; }
     const upper = s[i] !== s[i].toLowerCase();
     out += upper ? hit[1].toUpperCase() : hit[1];
@@ -240,37 +223,8 @@ function partnerAs(rng, p, lang) {
 
 const TARGET_WORD = { mk: 'соработка', sq: 'bashkëpunim', en: 'cooperation' };
 
-// sentences carrying the cooperation target, per language; {P} a partner, {N} a person, {X} a noun
-const TARGET_SENTENCES = {
-  mk: [
-    'Учесниците ја истакнаа важноста на соработката меѓу институциите.',
-    'Меморандумот предвидува поблиска соработка во областа на {X}.',
-    'Двете страни се договорија да ја продолжат соработката и во наредниот период.',
-    'Беа разгледани можностите за нови соработки со {P}.',
-    '{N} ја пофали досегашната соработка со {P}.',
-    'Ова е уште еден пример за успешната соработка помеѓу локалните и централните власти.',
-    'Преку регионалните соработки се зајакнуваат капацитетите за {X}.',
-    'Досегашните соработките со {P} дадоа конкретни резултати.',
-  ],
-  sq: [
-    'Pjesëmarrësit theksuan rëndësinë e bashkëpunimit ndërmjet institucioneve.',
-    'Memorandumi parashikon bashkëpunim më të ngushtë në fushën e {X}.',
-    'Të dyja palët ranë dakord të vazhdojnë bashkëpunimin edhe në periudhën e ardhshme.',
-    '{N} e vlerësoi bashkëpunimin e deritanishëm me {P}.',
-    'Ky është edhe një shembull i bashkëpunimit të suksesshëm ndërmjet pushtetit lokal dhe qendror.',
-    'Bashkëpunimi rajonal është kyç për {X}.',
-    'U diskutuan mundësitë për bashkëpunime të reja me {P}.',
-  ],
-  en: [
-    'Participants stressed the importance of cooperation between institutions.',
-    'The memorandum provides for closer cooperation in the field of {X}.',
-    'Both sides agreed to continue their cooperation in the coming period.',
-    '{N} praised the existing cooperation with {P}.',
-    'This is another example of successful cooperation between local and central authorities.',
-    'Regional cooperation is key to {X}.',
-    'New opportunities for cooperation with {P} were discussed.',
-  ],
-};
+// Sentences carrying the cooperation target, per language; {P} a partner, {N} a person, {X} a noun.
+const TARGET_SENTENCES = TEXT.targetSentences;
 
 const cap = (s) => s.charAt(0).toUpperCase() + s.slice(1);
 
@@ -531,37 +485,10 @@ function prepareOut(out) {
   fs.mkdirSync(out, { recursive: true });
 }
 
-// Release files are written by a worker thread, in batches of 250, while the main thread
-// goes on generating, so file creation (often the slower half) overlaps the CPU work. Each
-// year folder is created once. Measured on a loaded 2-core machine the gain over writing
-// from the main thread (`syncWrites: true`) was within the noise; 100k files took 40 s
-// wall-clock there, 24 s of CPU.
-const WRITER = `
-const { parentPort, workerData } = require('node:worker_threads');
-const fs = require('node:fs');
-const path = require('node:path');
-const dirs = new Set();
-parentPort.on('message', (batch) => {
-  if (batch === null) { parentPort.postMessage({ end: true }); return; }
-  try {
-    let bytes = 0;
-    for (let i = 0; i < batch.length; i += 3) {
-      const dir = batch[i], name = batch[i + 1], text = batch[i + 2];
-      const full = path.join(workerData.out, dir);
-      if (!dirs.has(dir)) { fs.mkdirSync(full, { recursive: true }); dirs.add(dir); }
-      const buf = Buffer.from(text);
-      fs.writeFileSync(path.join(full, name + '.md'), buf);
-      bytes += buf.length;
-    }
-    parentPort.postMessage({ bytes });
-  } catch (e) {
-    parentPort.postMessage({ error: e.message });
-  }
-});
-`;
-
-// The same interface, writing from the calling thread (for comparison: `syncWrites: true`).
-function inlineWriter(out) {
+// Release files are written in batches of 250, each year folder created once. A worker
+// thread that wrote them while generation went on gained nothing beyond the noise (100k
+// files: 40 s wall-clock on a loaded 2-core machine, 24 s of CPU), so there is none.
+function fileWriter(out) {
   const dirs = new Set();
   let bytes = 0;
   return {
@@ -579,48 +506,14 @@ function inlineWriter(out) {
   };
 }
 
-function startWriter(out) {
-  const worker = new Worker(WRITER, { eval: true, workerData: { out } });
-  let pending = 0;
-  let bytes = 0;
-  let failure = null;
-  let wake = null;
-  const waiters = () => { if (wake) { const w = wake; wake = null; w(); } };
-  worker.on('message', (m) => {
-    if (m.error) failure = new Error(m.error);
-    else if (m.end) { pending = -1; }
-    else { bytes += m.bytes; pending--; }
-    waiters();
-  });
-  worker.on('error', (e) => { failure = e; waiters(); });
-  const wait = () => new Promise((resolve) => { wake = resolve; });
-  return {
-    async send(batch, maxPending = 4) {
-      if (failure) throw failure;
-      worker.postMessage(batch);
-      pending++;
-      while (pending >= maxPending && !failure) await wait();
-      if (failure) throw failure;
-    },
-    async close() {
-      while (pending > 0 && !failure) await wait();
-      if (!failure) { worker.postMessage(null); while (pending !== -1 && !failure) await wait(); }
-      await worker.terminate();
-      if (failure) throw failure;
-      return bytes;
-    },
-    async abort() { await worker.terminate(); },
-  };
-}
-
 /**
- * Generates an archive (async: files are written by a worker thread). Resolves to what it
+ * Generates an archive. Resolves to what it
  * wrote: { generator, count, seed, out, files, bytes, seconds, partners, langs, withEvent,
  * translationKeys, targets, samples }. `targets.<name>.files` is the exact number of
  * release files containing that target; `samples` names a few of them (file names, which
  * are also the release ids).
  */
-export async function generate({ count, out, seed = 1, syncWrites = false }) {
+export async function generate({ count, out, seed = 1 }) {
   if (!Number.isInteger(count) || count < 0) throw new Error(`count must be a whole number ≥ 0, got ${count}`);
   if (!out) throw new Error('out (the archive folder) is required');
   assertNoTargets();
@@ -651,7 +544,7 @@ export async function generate({ count, out, seed = 1, syncWrites = false }) {
     samples: { first: null, petrevski: [], cooperation: [], translationKey: null },
   };
 
-  const writer = syncWrites ? inlineWriter(out) : startWriter(out);
+  const writer = fileWriter(out);
   let batch = [];
   const emit = async (rel) => {
     const { dir, name, text, lang } = rel;

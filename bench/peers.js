@@ -1,14 +1,13 @@
 // The peers the benchmarks compare `releases` with, found on this machine: Hugo (apt),
-// Eleventy (dev dependency), ripgrep, and plain `node -e 0`. A peer that is missing is
-// reported as skipped, never as a failure.
+// Eleventy (bench/package.json, installed into bench/node_modules by bench/setup.js),
+// ripgrep, and plain `node -e 0`. A peer that is missing is reported as skipped, never as a
+// failure.
 
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 import { prepareHugoSite } from './hugo-site.js';
-
-const require = createRequire(import.meta.url);
 
 function version(cmd, args, pick = (s) => s.trim().split('\n')[0]) {
   try {
@@ -18,12 +17,12 @@ function version(cmd, args, pick = (s) => s.trim().split('\n')[0]) {
   }
 }
 
+const BENCH_MODULES = path.join(path.dirname(fileURLToPath(import.meta.url)), 'node_modules');
+
 function eleventyBin() {
   try {
-    // its package.json is not in the package's exports: find it next to the main module
-    let pkg = path.dirname(require.resolve('@11ty/eleventy'));
-    while (!fs.existsSync(path.join(pkg, 'package.json'))) pkg = path.dirname(pkg);
-    pkg = path.join(pkg, 'package.json');
+    // Only bench/node_modules: a copy that the project's own install happens to hold is not the pinned peer.
+    const pkg = path.join(BENCH_MODULES, '@11ty', 'eleventy', 'package.json');
     const { version: v, bin } = JSON.parse(fs.readFileSync(pkg, 'utf8'));
     const rel = typeof bin === 'string' ? bin : bin?.eleventy ?? 'cmd.cjs';
     return { bin: path.join(path.dirname(pkg), rel), version: v };

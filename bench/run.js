@@ -10,12 +10,15 @@
 //   --skip id@size,…   cases not to run at a size (default on a full run: eleventy-build@100k,
 //                      whose build of 100k pages takes longer than the rest of the run)
 //   --budget S         no new run of a case starts after S seconds on it (default 90)
-//   --no-digitalgov    skip the real corpus (../shared/corpora/digitalgov)
+//   --corpus DIR       the real corpus: digitalgov.gov's content/news (default: a
+//                      corpora/digitalgov checkout in a shared/ folder beside the repository)
+//   --no-digitalgov    skip the real corpus
 //   --out FILE         Markdown report (default docs/benchmarks.md on a full run)
 //   --json FILE        raw results as JSON
 //
 // It builds nothing: it runs bin/releases.js on the compiled dist/ that `npm ci` builds.
-// Peers that are not installed are reported as skipped; the run still exits 0.
+// Peers that are not installed are reported as skipped; the run exits 1 only when a case
+// of releases itself fails (.ci/run runs --quick for that).
 
 import fs from 'node:fs';
 import os from 'node:os';
@@ -31,7 +34,7 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const COUNTS = { '1k': 1000, '10k': 10000, '100k': 100000 };
 
 function parseArgs(argv) {
-  const o = { quick: false, sizes: ['1k', '10k', '100k'], runs: 5, warmup: 1, root: os.tmpdir(), digitalgov: true, only: null, out: null, json: null, skip: ['eleventy-build@100k'], budget: 90 };
+  const o = { quick: false, sizes: ['1k', '10k', '100k'], runs: 5, warmup: 1, root: os.tmpdir(), digitalgov: true, corpus: path.resolve(ROOT, '..', 'shared', 'corpora', 'digitalgov', 'content', 'news'), only: null, out: null, json: null, skip: ['eleventy-build@100k'], budget: 90 };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const next = () => argv[++i];
@@ -42,6 +45,7 @@ function parseArgs(argv) {
     else if (a === '--root') o.root = path.resolve(next());
     else if (a === '--only') o.only = next().split(',');
     else if (a === '--no-digitalgov') o.digitalgov = false;
+    else if (a === '--corpus') o.corpus = path.resolve(next());
     else if (a === '--skip') o.skip = next().split(',').filter(Boolean);
     else if (a === '--budget') o.budget = Number(next());
     else if (a === '--out') o.out = path.resolve(next());
@@ -88,7 +92,7 @@ async function main() {
     return writeReport({ o, results, labels, archives, peers, started, load: [...load, os.loadavg()[0]] });
   };
   try {
-    const corpus = path.resolve(ROOT, '..', 'shared', 'corpora', 'digitalgov', 'content', 'news');
+    const corpus = o.corpus;
     if (o.digitalgov && fs.existsSync(corpus)) {
       log(`archive digitalgov: ${corpus}`);
       const w = fs.mkdtempSync(path.join(work, 'digitalgov-'));
@@ -100,7 +104,7 @@ async function main() {
       archives.digitalgov = { files: 2084, mb: 15 };
       flush();
     } else if (o.digitalgov) {
-      log('archive digitalgov: skipped (../shared/corpora/digitalgov not found)');
+      log(`archive digitalgov: skipped (${corpus} not found; --corpus DIR gives it)`);
     }
     for (const size of o.sizes) {
       const dir = path.join(o.root, `bench-${size}`);
@@ -117,6 +121,12 @@ async function main() {
   }
   process.stdout.write(flush().text);
   if (o.out) log(`wrote ${path.relative(process.cwd(), o.out)}`);
+  // A peer may be missing or fail; a case of our own that fails fails the run (CI runs --quick).
+  const failed = Object.entries(results).flatMap(([key, set]) => Object.entries(set).filter(([, m]) => !m.ok && m.group !== 'peer').map(([id, m]) => `${id}@${key}: ${m.error}`));
+  if (failed.length) {
+    log(`bench: ${failed.length} case(s) of releases failed: ${failed.join('; ')}`);
+    process.exitCode = 1;
+  }
 }
 
 main().catch((e) => {

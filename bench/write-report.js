@@ -57,7 +57,7 @@ export function writeReport({ o, results, labels, archives, peers, started, load
   if (o.out) {
     const block = `${BEGIN}\n${text}\n${END}`;
     const old = fs.existsSync(o.out) ? fs.readFileSync(o.out, 'utf8') : null;
-    const next = old && old.includes(BEGIN) && old.includes(END)
+    const next = old?.includes(BEGIN) && old.includes(END)
       ? old.slice(0, old.indexOf(BEGIN)) + block + old.slice(old.indexOf(END) + END.length)
       : `# Benchmarks\n\nWritten by \`npm run bench\`.\n\n${block}\n`;
     fs.mkdirSync(path.dirname(o.out), { recursive: true });

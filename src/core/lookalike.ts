@@ -55,7 +55,8 @@ export function lookalikeIssues(file: string, fm: FrontMatter, fields: Record<st
   for (let i = 0; i < lines.length; i++) {
     const found = findMixedWord(lines[i]);
     if (found) {
-      out.push(warn(file, fm.bodyLine + i, found.index + 1, 'body', found));
+      // The column of the Latin letter itself, so a code frame's caret lands under it.
+      out.push(warn(file, fm.bodyLine + i, found.index + found.word.indexOf(found.letter) + 1, 'body', found));
     }
   }
   return out;

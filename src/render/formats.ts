@@ -1,5 +1,6 @@
 import type { PartnerCount } from '../core/partners.js';
 import type { ArchivedRelease, Issue } from '../core/types.js';
+import type { LinesOf } from './code-frame.js';
 import { issuesGithub, issuesJson, issuesText } from './issues.js';
 import { jsonArrayChunks, ndjsonChunks, toEntry } from './json.js';
 import { showText } from './show.js';
@@ -40,7 +41,7 @@ export const showFormats = {
 
 /** Renderers of check results. */
 export const issueFormats = {
-  text: (issues: Issue[], files: number, t: RenderTarget) => t.write(issuesText(issues, files, t.s, t.prefix)),
+  text: (issues: Issue[], files: number, t: RenderTarget, linesOf?: LinesOf) => t.write(issuesText(issues, files, t.s, t.prefix, linesOf)),
   json: (issues: Issue[], files: number, t: RenderTarget) => t.write(issuesJson(issues, files)),
   github: (issues: Issue[], files: number, t: RenderTarget) => t.write(issuesGithub(issues, files, t.prefix)),
 };

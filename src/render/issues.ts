@@ -1,5 +1,6 @@
 import type { Issue } from '../core/types.js';
 import type { Styler } from './style.js';
+import { codeFrame, type LinesOf } from './code-frame.js';
 import { printable } from './width.js';
 
 /** Counts of a check run, for the summary line. */
@@ -27,17 +28,21 @@ export function location(issue: Issue, prefix = ''): string {
   return `${file}:${issue.line}:${issue.column ?? 1}`;
 }
 
-/** One issue as `path:line:col  severity  message`, with its hint on the next line. */
-export function issueLine(issue: Issue, s: Styler, prefix = ''): string {
-  const sev = issue.severity === 'error' ? s.error('error') : s.warning('warning');
-  const hint = issue.hint ? `\n    ${s.hint(`hint: ${printable(issue.hint)}`)}` : '';
-  return `${s.path(location(issue, prefix))}  ${sev}  ${printable(issue.message)}${hint}\n`;
+/**
+ * One issue as `path:line:col  severity  message`; then, given the file's lines, the
+ * offending line in a code frame with a caret under the column; then the hint.
+ */
+export function issueLine(issue: Issue, s: Styler, prefix = '', lines?: readonly string[]): string {
+  const mark = issue.severity === 'error' ? s.error : s.warning;
+  const frame = lines && issue.line !== undefined ? codeFrame(lines, issue.line, issue.column, s, { mark }) : '';
+  const hint = issue.hint ? `    ${s.hint(`hint: ${printable(issue.hint)}`)}\n` : '';
+  return `${s.path(location(issue, prefix))}  ${mark(issue.severity)}  ${printable(issue.message)}\n${frame}${hint}`;
 }
 
-/** Every issue, then a summary line. */
-export function issuesText(issues: Issue[], files: number, s: Styler, prefix = ''): string {
+/** Every issue (with a code frame when `linesOf` gives the file's lines), then a summary line. */
+export function issuesText(issues: Issue[], files: number, s: Styler, prefix = '', linesOf?: LinesOf): string {
   const sum = summarize(issues, files);
-  const body = issues.map((i) => issueLine(i, s, prefix)).join('');
+  const body = issues.map((i) => issueLine(i, s, prefix, linesOf?.(i.file))).join('');
   const checked = `${plural(sum.files, 'file')} checked`;
   if (issues.length === 0) return `${s.ok('✓')} ${checked}, no problems found\n`;
   const counts = `${plural(sum.errors, 'error')} (in ${plural(sum.filesWithErrors, 'file')}), ${plural(sum.warnings, 'warning')}`;

@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { KEY, runTyped } from '../helpers/add.js';
+import { KEY, runTyped, type Step } from '../helpers/add.js';
 import { fixtureProject, runCli, tempDir } from '../helpers/cli.js';
 
 const releasesIn = (dir: string, year: string) => (existsSync(path.join(dir, 'archive', year)) ? readdirSync(path.join(dir, 'archive', year)).sort() : []);
@@ -78,7 +78,7 @@ describe('releases add, scripted', () => {
     const cwd = fixtureProject('multilingual');
     const r = await runCli(['add', '--title', 'T', '--body-file', '-'], { cwd, stdin: 'binary\u0000junk\n' });
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/archive\/2026\/2026-11-29-t\.md:\d+:1  error  the file contains a NUL byte/);
+    expect(r.stderr).toMatch(/archive\/2026\/2026-11-29-t\.md:\d+:1 {2}error {2}the file contains a NUL byte/);
     expect(r.stderr).toMatch(/the new release has 1 error\(s\): nothing was written/);
     expect(releasesIn(cwd, '2026')).toEqual([]);
   });
@@ -139,10 +139,24 @@ describe('releases add --edit', () => {
 describe('releases add, on a terminal', () => {
   it('asks for what the flags did not give, accepts Cyrillic and day-first dates, confirms, writes', async () => {
     const cwd = fixtureProject('multilingual');
-    const keys = ['Средба во Охрид' + KEY.enter, '19.10.2018' + KEY.enter, '15-18.10.2018' + KEY.enter, 'Охрид' + KEY.enter,
-      'обсе', KEY.tab, KEY.enter, KEY.enter, 'Борче Петревски' + KEY.enter, 'соработка, конференција' + KEY.enter, KEY.enter, KEY.enter,
-      'Текст на соопштението.' + KEY.enter + KEY.enter, 'y' + KEY.enter];
-    const r = await runTyped(['add'], keys, { cwd });
+    const steps: Step[] = [
+      ['Title', 'Средба во Охрид' + KEY.enter],
+      ['Publication date', '19.10.2018' + KEY.enter],
+      ['Event dates', '15-18.10.2018' + KEY.enter],
+      ['Event location', 'Охрид' + KEY.enter],
+      ['Partners', 'обсе'],
+      // the list filtered to the typed name, then picked
+      ['OSCE Mission to Skopje', KEY.tab],
+      ['', KEY.enter],
+      ['Other partners', KEY.enter],
+      ['People', 'Борче Петревски' + KEY.enter],
+      ['Tags', 'соработка, конференција' + KEY.enter],
+      ['Language', KEY.enter],
+      ['Summary', KEY.enter],
+      ['Text of the release', 'Текст на соопштението.' + KEY.enter + KEY.enter],
+      ['Write archive/2018/2018-10-19-sredba-vo-ohrid.md?', 'y' + KEY.enter],
+    ];
+    const r = await runTyped(['add'], steps, { cwd });
     expect(r.stderr).toMatch(/date: 2018-10-19/);
     expect(r.code).toBe(0);
     expect(r.stdout).toBe('archive/2018/2018-10-19-sredba-vo-ohrid.md\n');
@@ -153,7 +167,7 @@ describe('releases add, on a terminal', () => {
 
   it('Ctrl-C at a prompt writes nothing and exits 130', async () => {
     const cwd = fixtureProject('multilingual');
-    const r = await runTyped(['add', '--body', 'x'], ['Наслов' + KEY.enter, KEY.ctrlC], { cwd });
+    const r = await runTyped(['add', '--body', 'x'], [['Title', 'Наслов' + KEY.enter], ['Publication date', KEY.ctrlC]], { cwd });
     expect(r.code).toBe(130);
     expect(r.stderr).toMatch(/cancelled: nothing was written/);
     expect(releasesIn(cwd, '2026')).toEqual([]);
@@ -162,7 +176,7 @@ describe('releases add, on a terminal', () => {
   it('takes the text from $EDITOR when one is set', async () => {
     const cwd = fixtureProject('multilingual');
     const editor = `sh -c 'printf "Од уредникот.\\n" > "$1"' sh`;
-    const r = await runTyped(['add', '--title', 'T', '--date', '2025-01-02', '--event', '', '--partner', 'x', '--person', 'p', '--tag', 't', '--lang', 'mk', '--summary', 's'], [KEY.enter, 'y'], { cwd, env: { EDITOR: editor } });
+    const r = await runTyped(['add', '--title', 'T', '--date', '2025-01-02', '--event', '', '--partner', 'x', '--person', 'p', '--tag', 't', '--lang', 'mk', '--summary', 's'], [['Write archive/2025/2025-01-02-t.md?', 'y' + KEY.enter]], { cwd, env: { EDITOR: editor } });
     expect(r.code).toBe(0);
     expect(readFileSync(path.join(cwd, 'archive/2025/2025-01-02-t.md'), 'utf8')).toMatch(/\n\nОд уредникот\.\n$/);
   });

@@ -2,6 +2,7 @@ import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fixtureProject, runCli } from '../helpers/cli.js';
+import { loadBetterSqlite } from '../../src/core/store/sqlite.js';
 
 const OFF = { RELEASES_INDEX: 'off' };
 const FORMATS = ['text', 'json', 'github'];
@@ -31,7 +32,7 @@ describe('releases check with an index made by an earlier command', () => {
   it('takes the results of unchanged files from the index, not from the files', async () => {
     const cwd = fixtureProject('multilingual');
     await runCli(['list'], { cwd });
-    const { default: Database } = await import('better-sqlite3');
+    const Database = (await loadBetterSqlite())!;
     const [name] = readdirSync(path.join(cwd, '.releases')).filter((f) => f.endsWith('.sqlite'));
     const db = new Database(path.join(cwd, '.releases', name));
     const planted = [{ file: '2019/2019-03-05-bashkepunim-rajonal.md', severity: 'warning', code: 'planted', message: 'only the index says so' }];

@@ -37,6 +37,27 @@ describe('releases check', () => {
     expect(r.stdout.trimEnd().split('\n').at(-1)).toBe('26 files checked: 22 errors (in 20 files), 5 warnings');
   });
 
+  it('shows the offending line with a caret under the column, and no frame for a file that is not UTF-8', async () => {
+    const cwd = fixtureProject('bad-inputs');
+    const r = await runCli(['check'], { cwd });
+    expect(r.stdout).toContain([
+      'archive/event-backwards.md:6:8  error  the event ends (2020-01-03) before it starts (2020-01-05)',
+      '      4 | event:',
+      '      5 |   start: 2020-01-05',
+      '    > 6 |   end: 2020-01-03',
+      '        |        ^',
+      '      7 | ---',
+      '      8 | body',
+      '    hint: swap the two dates, or correct the one that is wrong',
+    ].join('\n'));
+    expect(r.stdout).toMatch(/archive\/latin1\.md:2:1 {2}error {2}the file is not UTF-8 text\n {4}hint:/);
+    // The caret under the Latin letter inside a Cyrillic word.
+    expect(r.stdout).toContain('archive/lookalike.md:7:10  warning  "Регионалнa" in body mixes the Latin letter "a"');
+    expect(r.stdout).toContain('    > 7 | Регионалнa соработка.\n        |          ^\n');
+    const json = await runCli(['check', '--format', 'json'], { cwd });
+    expect(json.stdout).not.toContain('    > ');
+  });
+
   it('gives JSON and GitHub annotations', async () => {
     const cwd = fixtureProject('bad-inputs');
     const json = await runCli(['check', '--format', 'json'], { cwd });

@@ -51,14 +51,14 @@ describe('releases init', () => {
 
   it('asks for the name and the language on a terminal', async () => {
     const cwd = tempDir();
-    const r = await runTyped(['init'], ['Соопштенија' + KEY.enter, '\x7f\x7fsq' + KEY.enter], { cwd });
+    const r = await runTyped(['init'], [['Name of the archive', 'Соопштенија' + KEY.enter], ['Default language', KEY.backspace + KEY.backspace + 'sq' + KEY.enter]], { cwd });
     expect(r.code).toBe(0);
     expect(readFileSync(path.join(cwd, 'archive/archive.yml'), 'utf8')).toContain('name: Соопштенија\nlang: sq\n');
   });
 
   it('Ctrl-C on a terminal creates nothing and exits 130', async () => {
     const cwd = tempDir();
-    const r = await runTyped(['init'], [KEY.ctrlC], { cwd });
+    const r = await runTyped(['init'], [['Name of the archive', KEY.ctrlC]], { cwd });
     expect(r.code).toBe(130);
     expect(existsSync(path.join(cwd, 'archive'))).toBe(false);
   });

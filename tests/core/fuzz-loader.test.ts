@@ -8,20 +8,13 @@ import { mutatedBytes } from '../helpers/mutate.js';
 
 // Short in CI; FUZZ_RUNS=20000 npx vitest run tests/core/fuzz-loader.test.ts for a long local run.
 const RUNS = Number(process.env.FUZZ_RUNS) || 1500;
-const CORPORA = path.resolve(__dirname, '../../../shared/corpora');
-
+/** The seeds: real posts of three public archives (tests/fixtures/fuzz-seeds, see its _SOURCES.md) and the bad inputs. */
 function corpusSample(): Buffer[] {
   const out: Buffer[] = [];
-  for (const [dir, sub] of [['digitalgov', 'content/news/2019/03'], ['18f', 'content/posts'], ['rust-blog', 'content']]) {
-    try {
-      const folder = path.join(CORPORA, dir, sub);
-      for (const f of readdirSync(folder).filter((n) => n.endsWith('.md')).slice(0, 20)) out.push(readFileSync(path.join(folder, f)));
-    } catch {
-      // The corpora sit beside the project; without them the fixtures below still seed the mutations.
-    }
+  for (const fixture of ['fuzz-seeds', 'bad-inputs']) {
+    const folder = path.resolve(__dirname, '../fixtures', fixture);
+    for (const f of readdirSync(folder).filter((n) => n.endsWith('.md') && !n.startsWith('_')).sort()) out.push(readFileSync(path.join(folder, f)));
   }
-  const fixtures = path.resolve(__dirname, '../fixtures/bad-inputs');
-  for (const f of readdirSync(fixtures).filter((n) => n.endsWith('.md'))) out.push(readFileSync(path.join(fixtures, f)));
   return out;
 }
 

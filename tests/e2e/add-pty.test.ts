@@ -3,9 +3,10 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { fixtureProject } from '../helpers/cli.js';
+import { needs } from '../helpers/needs.js';
 
 const BIN = path.resolve(__dirname, '../../bin/releases.js');
-const hasTmux = spawnSync('tmux', ['-V']).status === 0;
+const hasTmux = needs('tmux', spawnSync('tmux', ['-V']).status === 0, 'apt-get install -y tmux');
 // A server of our own, so the test never touches anyone else's tmux sessions.
 const SOCKET = `releases-add-test-${process.pid}`;
 const tmux = (...args: string[]) => execFileSync('tmux', ['-L', SOCKET, ...args], { encoding: 'utf8' });

@@ -3,34 +3,56 @@ import { run } from '../../src/main.js';
 import type { RunResult } from './cli.js';
 
 /** Keys as a terminal sends them. */
-export const KEY = { enter: '\r', tab: '\t', ctrlC: '\x03', down: '\x1b[B' };
+export const KEY = { enter: '\r', tab: '\t', ctrlC: '\x03', down: '\x1b[B', backspace: '\x7f' };
 
 /**
- * Runs the CLI in-process on a fake terminal and types `keys` one answer at a time, each
- * after the output has been quiet for a moment (a prompt is waiting). Returns what was
- * printed: prompts go to stderr, the result to stdout.
+ * One step of a terminal session: wait until the screen shows `waitFor` (text or pattern,
+ * in what was drawn since the previous step's keys), then type `keys`. An empty `waitFor`
+ * waits for anything at all to be drawn in answer to the previous keys.
  */
-export async function runTyped(argv: string[], keys: string[], opts: { cwd: string; env?: Record<string, string | undefined>; now?: Date }): Promise<RunResult> {
+export type Step = [waitFor: string | RegExp, keys: string];
+
+/** How long a step may wait for its text before the test fails, naming what it waited for. */
+const STEP_LIMIT_MS = 20_000;
+
+/**
+ * Runs the CLI in-process on a fake terminal and plays `steps`, each once its prompt is on
+ * the screen. Returns what was printed: prompts go to stderr, the result to stdout.
+ */
+export async function runTyped(argv: string[], steps: Step[], opts: { cwd: string; env?: Record<string, string | undefined>; now?: Date }): Promise<RunResult> {
   let stdout = '';
   let stderr = '';
-  let lastOutput = Date.now();
+  let wake = () => {};
   const stdin = Object.assign(new PassThrough(), { isTTY: true, setRawMode: () => stdin });
   const done = run(argv, {
-    stdout: { write: (t: string) => ((stdout += t), (lastOutput = Date.now())), isTTY: true, columns: 100 },
-    stderr: { write: (t: string) => ((stderr += t), (lastOutput = Date.now())), isTTY: true, columns: 100 },
+    stdout: { write: (t: string) => ((stdout += t), wake()), isTTY: true, columns: 100 },
+    stderr: { write: (t: string) => ((stderr += t), wake()), isTTY: true, columns: 100 },
     stdin,
     env: { NO_COLOR: '1', ...(opts.env ?? {}) },
     cwd: opts.cwd,
     now: opts.now ?? new Date('2026-11-29T10:00:00Z'),
   });
   let finished = false;
-  void done.then(() => (finished = true));
-  for (const k of keys) {
-    // Wait for the prompt to be drawn: output quiet for 60 ms (a prompt draws itself in one go).
-    while (!finished && Date.now() - lastOutput < 60) await new Promise((r) => setTimeout(r, 10));
+  void done.then(() => ((finished = true), wake()));
+  let from = 0;
+  for (const [waitFor, keys] of steps) {
+    const shows = () => {
+      const drawn = stderr.slice(from);
+      return waitFor === '' ? drawn.length > 0 : typeof waitFor === 'string' ? drawn.includes(waitFor) : waitFor.test(drawn);
+    };
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`waited ${STEP_LIMIT_MS} ms for ${String(waitFor) || 'any output'}; the screen since the last keys:\n${stderr.slice(from)}`)), STEP_LIMIT_MS);
+      wake = () => {
+        if (!finished && !shows()) return;
+        clearTimeout(timer);
+        wake = () => {};
+        resolve();
+      };
+      wake();
+    });
     if (finished) break;
-    for (const ch of k.match(/\x1b\[[A-D]|[\s\S]/gu) ?? []) stdin.write(ch);
-    lastOutput = Date.now();
+    from = stderr.length;
+    for (const ch of keys.match(/\x1b\[[A-D]|[\s\S]/gu) ?? []) stdin.write(ch);
   }
   const code = await done;
   stdin.end();

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BUILT, freezeBin, runBin, sameSnapshot, scaled, snapshot, syntheticArchive, type BinResult } from '../helpers/hostile.js';
+import { loadBetterSqlite } from '../../src/core/store/sqlite.js';
 
 // Many processes on one archive and one index, as a user with a few terminals (or a CI
 // job and an editor plugin) would have. Everything must end with exit 0 and never show
@@ -110,7 +111,7 @@ describe.skipIf(!BUILT)('concurrent commands on one archive (real bin)', () => {
       ['header kept, pages zeroed', () => writeFileSync(file, Buffer.concat([good.subarray(0, 4096), Buffer.alloc(good.length - 4096)]))],
       ['a foreign SQLite database', () => cpSync(path.join(base, 'foreign.sqlite'), file)],
     ];
-    const Sqlite = (await import('better-sqlite3')).default;
+    const Sqlite = (await loadBetterSqlite())!;
     const foreign = new Sqlite(path.join(base, 'foreign.sqlite'));
     foreign.exec("CREATE TABLE IF NOT EXISTS notes (t TEXT); INSERT INTO notes VALUES ('mine')");
     foreign.close();

@@ -7,7 +7,8 @@ import { runCli } from '../helpers/cli.js';
 import { sameSnapshot, snapshot, snapshotDiff } from '../helpers/hostile.js';
 
 // A real full disk: a 512 KB tmpfs (we run as root in CI). Where mount is refused, the
-// same tests run with ENOSPC injected into the file system calls instead.
+// same tests run with ENOSPC injected into the file system calls instead, but for export
+// json --out, which is then skipped, saying why.
 const FIXTURE = path.resolve(__dirname, '../fixtures/multilingual');
 let base: string;
 let disk: string;
@@ -103,8 +104,9 @@ describe('a full disk (a 512 KB tmpfs, or injected ENOSPC)', () => {
     expect(r.stderr).toContain(out);
   });
 
-  it('export json --out: a clear error naming the file, exit 1, the previous file intact, no temporary file left', async () => {
-    if (!mounted) return; // createWriteStream cannot be spied on: needs the real tmpfs
+  it('export json --out: a clear error naming the file, exit 1, the previous file intact, no temporary file left', async ({ skip }) => {
+    // createWriteStream cannot be spied on: this one needs the real tmpfs.
+    skip(!mounted, 'mount -t tmpfs was refused (not root, or no CAP_SYS_ADMIN): a full disk cannot be made here');
     const project = path.join(base, 'project');
     rmSync(project, { recursive: true, force: true });
     cpSync(FIXTURE, path.join(project, 'archive'), { recursive: true });

@@ -2,7 +2,7 @@ import { cpSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSyn
 import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { runCli, tempDir } from '../helpers/cli.js';
-import { sameSnapshot, snapshot, snapshotDiff } from '../helpers/hostile.js';
+import { snapshot, snapshotDiff } from '../helpers/hostile.js';
 
 // Layout: <root>/outside (must never change), <root>/w/p/q (the working folder, holding
 // archive/), so that "../../.." from the working folder reaches <root>.

@@ -11,19 +11,12 @@ import { mutatedBytes } from '../helpers/mutate.js';
 // through search (SQLite index and in-memory engine) and export json / html, in-process.
 // CI: 60 archives of up to 8 files; HOSTILE_LONG=1: 1,000 archives.
 const ARCHIVES = scaled(60, 1000);
-const CORPORA = path.resolve(__dirname, '../../../shared/corpora');
-
+/** The seeds: real posts of three public archives (tests/fixtures/fuzz-seeds, see its _SOURCES.md) and named fixtures. */
 function seeds(): Buffer[] {
   const out: Buffer[] = [];
-  for (const [dir, sub] of [['digitalgov', 'content/news/2019/03'], ['18f', 'content/posts'], ['rust-blog', 'content']]) {
-    try {
-      const folder = path.join(CORPORA, dir, sub);
-      for (const f of readdirSync(folder).filter((n) => n.endsWith('.md')).slice(0, 15)) out.push(readFileSync(path.join(folder, f)));
-    } catch { /* the corpora sit beside the project; the fixtures below seed the mutations without them */ }
-  }
-  for (const fixture of ['bad-inputs', 'multilingual/2018', 'export-site/2022']) {
+  for (const fixture of ['fuzz-seeds', 'bad-inputs', 'multilingual/2018', 'export-site/2022']) {
     const folder = path.resolve(__dirname, '../fixtures', fixture);
-    for (const f of readdirSync(folder).filter((n) => n.endsWith('.md'))) out.push(readFileSync(path.join(folder, f)));
+    for (const f of readdirSync(folder).filter((n) => n.endsWith('.md') && !n.startsWith('_')).sort()) out.push(readFileSync(path.join(folder, f)));
   }
   return out;
 }

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,10 +9,11 @@ import { BUILT, runBin } from '../helpers/hostile.js';
 
 // Named hostile files, written at test time (git cannot hold a FIFO, a NUL-named folder
 // or a file only root may read), read by the real bin with a 1 GB heap: a file that needs
-// more memory than that crashes it, one that loops hangs past the time limit. (A first
+// more memory than that crashes it, one that loops hangs until it is killed. (A first
 // `list` over the 50 MB file peaks at about 720 MB RSS while it fills the index; `check`
-// at about 340 MB.)
-const LIMITS = { env: { NODE_OPTIONS: '--max-old-space-size=1024' }, timeoutMs: 60_000 };
+// at about 340 MB.) The kill only tells a hang from an answer, so it is far above the time
+// a run takes even on a loaded machine; speed is measured by npm run bench.
+const LIMITS = { env: { NODE_OPTIONS: '--max-old-space-size=1024' }, timeoutMs: 180_000 };
 const OK = '---\ntitle: Обична вест\ndate: 2020-02-02\n---\n\nТекст.\n';
 
 /** `levels` of YAML anchors, each a list of `width` references to the one before: width^levels nodes. */
@@ -46,7 +47,7 @@ const NAMED: Record<string, string | Buffer> = {
 let root: string;
 let archive: string;
 
-describe.skipIf(!BUILT)('named hostile files (real bin, 1 GB heap, 60 s limit)', () => {
+describe.skipIf(!BUILT)('named hostile files (real bin, 1 GB heap, killed if it hangs)', () => {
   beforeAll(() => {
     root = mkdtempSync(path.join(tmpdir(), 'releases-named-'));
     chmodSync(root, 0o755);
@@ -71,7 +72,8 @@ describe.skipIf(!BUILT)('named hostile files (real bin, 1 GB heap, 60 s limit)',
     const r = await runBin(['check', '--format', 'json'], root, LIMITS);
     expect(r.signal, r.stderr).toBeNull();
     expect(r.code, r.stderr).toBe(1);
-    expect(r.ms).toBeLessThan(30_000);
+    // Read or refused, but never a crash.
+    expect(r.stderr).not.toMatch(/this is a bug|RangeError|heap|\n\s+at /);
     const report = JSON.parse(r.stdout) as { issues: { file: string; code: string; line?: number; severity: string }[] };
     const codes = (f: string) => report.issues.filter((i) => i.file === `2020/${f}`).map((i) => i.code);
     expect(codes('nul-byte.md')).toContain('nul-byte');
@@ -82,14 +84,11 @@ describe.skipIf(!BUILT)('named hostile files (real bin, 1 GB heap, 60 s limit)',
     expect(codes('loop-a.md')).toContain('link-outside');
     expect(codes('fifo.md')).toContain('not-a-file');
     expect(codes('js-front-matter.md').length).toBeGreaterThan(0);
-    for (const f of ['billion-laughs.md', 'merge-laughs.md', 'deep-lists.md', 'deep-maps.md', 'deep-indent.md']) {
-      // Read or refused, but never a crash: either way check names the file or lists it as a release.
-      expect(r.stderr).not.toMatch(/this is a bug|RangeError|heap|\n\s+at /);
-      expect(report.issues.filter((i) => i.file === `2020/${f}`).every((i) => typeof i.code === 'string'), f).toBe(true);
-    }
+    for (const f of ['billion-laughs.md', 'merge-laughs.md']) expect(codes(f), f).toContain('yaml-aliases');
+    for (const f of ['deep-lists.md', 'deep-maps.md', 'deep-indent.md']) expect(report.issues.some((i) => i.file === `2020/${f}` && i.severity === 'error'), f).toBe(true);
     expect(JSON.stringify(report)).not.toContain('Тајна');
     expect(JSON.stringify(report)).not.toContain('outside/secret');
-  }, 120_000);
+  }, 400_000);
 
   it('list and export json read the good files (names with spaces, Cyrillic, NFD and NFC accents) and skip the rest, naming them', async () => {
     const list = await runBin(['list', '--format', 'json'], root, LIMITS);
@@ -114,7 +113,7 @@ describe.skipIf(!BUILT)('named hostile files (real bin, 1 GB heap, 60 s limit)',
     expect(Object.keys(proto)).toEqual(expect.arrayContaining(['constructor', 'prototype']));
     expect(exported.stdout).toContain('"__proto__"');
     expect(entries.find((e) => e.path === '2020/big-50mb.md')!.body as string).toHaveLength(750_000 * 38 - 1 + 1);
-  }, 120_000);
+  }, 400_000);
 
   it('show finds files by names with spaces, Cyrillic and NFD accents', async () => {
     for (const [name, title] of [['with space.md', 'Празно место'], ['кирилица.md', 'Кирилско име'], ['cafe\u0301-nfd.md', 'NFD']]) {
@@ -122,16 +121,16 @@ describe.skipIf(!BUILT)('named hostile files (real bin, 1 GB heap, 60 s limit)',
       expect(r.code, `${name}: ${r.stderr}`).toBe(0);
       expect(r.stdout).toContain(title);
     }
-  }, 60_000);
+  }, 400_000);
 
   // Was B4: the snippet compared every match with every other (15,000 lines: 2.8 s, the
   // 750,000 lines here: killed after 150 s); it now looks at the first 200 KB and 2,000 matches.
-  it('search over the archive with the 50 MB file answers in bounded time', async () => {
-    const r = await runBin(['search', 'соработка', '--format', 'json'], root, { ...LIMITS, timeoutMs: 30_000 });
-    expect(r.signal, 'killed after 30 s').toBeNull();
+  it('search over the archive with the 50 MB file answers, not hangs', async () => {
+    const r = await runBin(['search', 'соработка', '--format', 'json'], root, LIMITS);
+    expect(r.signal, 'killed: it hung').toBeNull();
     expect(r.code, r.stderr).toBe(0);
     expect((JSON.parse(r.stdout) as { path: string }[]).map((e) => e.path)).toContain('2020/big-50mb.md');
-  }, 60_000);
+  }, 400_000);
 
   it('check --format github: a file name cannot inject a workflow command', async () => {
     const r = await runBin(['check', '--format', 'github'], root, LIMITS);
@@ -140,7 +139,7 @@ describe.skipIf(!BUILT)('named hostile files (real bin, 1 GB heap, 60 s limit)',
     expect(lines.filter((l) => /^::(warning|error|notice)/.test(l) && /injected/.test(l.split('::')[1] ?? '') && !/file=/.test(l))).toEqual([]);
     expect(lines.filter((l) => l.startsWith('::error::injected') || l.startsWith('::warning file=x::'))).toEqual([]);
     for (const l of lines.filter((x) => x.startsWith('::'))) expect(l).toMatch(/^::(error|warning|notice) file=[^\n]*::/);
-  }, 60_000);
+  }, 400_000);
 
   it('an unreadable file is named in the error (run as an unprivileged user)', async () => {
     const prefix = existsSync('/usr/bin/setpriv') ? ['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups'] : ['runuser', '-u', 'nobody', '--'];
@@ -151,7 +150,7 @@ describe.skipIf(!BUILT)('named hostile files (real bin, 1 GB heap, 60 s limit)',
     const issue = (JSON.parse(r.stdout) as { issues: { file: string; code: string; message: string }[] }).issues.find((i) => i.file === '2020/unreadable.md');
     expect(issue?.code).toBe('unreadable');
     expect(issue?.message).toMatch(/permission denied/);
-  }, 60_000);
+  }, 400_000);
 });
 
 describe('front matter that would run code or pollute prototypes (in-process)', () => {
@@ -177,12 +176,10 @@ describe('front matter that would run code or pollute prototypes (in-process)', 
     }
   });
 
-  it('a billion laughs is refused in bounded time by the parser itself', () => {
-    const started = Date.now();
+  it('a billion laughs is refused by the parser itself, never expanded', () => {
     const r = parseReleaseFile('laughs.md', Buffer.from(laughs(9, 10)));
-    expect(Date.now() - started).toBeLessThan(5_000);
-    expect(r.release === null || JSON.stringify(r.release).length < 1_000_000).toBe(true);
-    expect(readFileSync(__filename, 'utf8')).toContain('billion');
+    expect(r.release).toBeNull();
+    expect(r.issues.map((i) => i.code)).toEqual(['yaml-aliases']);
   });
 });
 

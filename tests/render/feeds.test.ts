@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import Ajv from 'ajv';
+import { Ajv } from 'ajv';
 import { atomFeed, entryId, jsonFeed, type FeedSite } from '../../src/render/feeds.js';
 import type { ArchivedRelease } from '../../src/core/types.js';
 

@@ -55,7 +55,8 @@ export async function createRelease(ctx: Context, archive: AddTarget, input: Add
   const linked = parsed.release ? linkArchive([parsed.release], archive.settings, archive.registry) : { releases: [], issues: [] };
   const issues = [...parsed.issues, ...linked.issues];
   const prefix = shown(ctx, archive, planned).slice(0, -planned.length);
-  for (const issue of issues) ctx.stderr.write(issueLine(issue, s, prefix));
+  const lines = text.split('\n');
+  for (const issue of issues) ctx.stderr.write(issueLine(issue, s, prefix, issue.file === planned ? lines : undefined));
   const errors = issues.filter((i) => i.severity === 'error').length;
   if (errors || !parsed.release) {
     throw new ReleasesError(`the new release has ${errors} error(s): nothing was written`, 1, 'correct the values above and run releases add again', planned);
