@@ -2,6 +2,7 @@ import { parseDate } from './dates.js';
 import { FieldReader } from './fields.js';
 import { splitFrontMatter } from './frontmatter.js';
 import { lookalikeIssues } from './lookalike.js';
+import { dateFromSitePath, withSiteFields } from './site-fields.js';
 import type { FileResult, Issue, Release } from './types.js';
 
 /** The front-matter fields the tool reads; every other field is kept in `extra`. */
@@ -48,7 +49,7 @@ export function parseReleaseFile(path: string, bytes: Uint8Array): FileResult {
   }
   const split = splitFrontMatter(path, text);
   if (!split.ok) return { path, release: null, issues: split.issues };
-  const fm = split.value;
+  const fm = withSiteFields(split.value);
   const data = fm.data;
   const r = new FieldReader(path, fm);
 
@@ -67,6 +68,11 @@ export function parseReleaseFile(path: string, bytes: Uint8Array): FileResult {
       dateFromFileName = true;
       r.report(['title'], 'date-from-file-name', `no date: field, so the date ${date} is taken from the file name`, `add date: ${date} to the front matter`, 'warning');
     }
+  }
+  const pathDate = (data.date === undefined || data.date === null) && !fileDate ? dateFromSitePath(data.path) : null;
+  if (pathDate) {
+    date = pathDate;
+    r.report(['path'], 'date-from-path', `no date: field, so the date ${date} is taken from path`, `add date: ${date} to the front matter`, 'warning');
   }
   if (!date && !r.issues.some((i) => i.field === 'date')) {
     r.report(['title'], 'missing-field', 'the release has no date', 'add date: YYYY-MM-DD (the publication date)');
