@@ -112,7 +112,7 @@ export function splitJson(file: string, text: string): Split {
   const lineEnd = text.indexOf('\n', read.end);
   const rest = text.slice(read.end, lineEnd < 0 ? text.length : lineEnd);
   if (rest.trim() !== '') {
-    return { ok: false, issues: [fmIssue(file, place(read.end), 'json-syntax', 'text follows the closing } of the JSON front matter on its line', 'start the release\'s text on the line below the closing }')] };
+    return { ok: false, issues: [fmIssue(file, place(read.end + rest.search(/\S/)), 'json-syntax', 'text follows the closing } of the JSON front matter on its line', 'start the release\'s text on the line below the closing }')] };
   }
   const closeLine = place(read.end).line;
   const body = lineEnd < 0 ? '' : text.slice(lineEnd + 1);
