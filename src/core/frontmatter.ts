@@ -4,6 +4,7 @@ import { LineCounter, parseDocument, isMap, isScalar, type Document } from 'yaml
 import type { Split } from './front-matter-common.js';
 import { splitJson } from './json-front-matter.js';
 import { splitToml } from './toml-front-matter.js';
+import { readPlainYaml } from './yaml-fast.js';
 import type { Issue } from './types.js';
 
 /** Front matter split from a file and parsed (YAML, TOML or JSON), with a way to find a field's line. */
@@ -92,8 +93,12 @@ function locateByText(lines: string[], close: number, key: string): { line: numb
   return at < 0 ? undefined : { line: at + 1, column: 1 };
 }
 
-/** Splits a file's text (BOM and CRLF already removed) into front matter (YAML, TOML or JSON) and body. */
-export function splitFrontMatter(file: string, text: string): Split {
+/**
+ * Splits a file's text (BOM and CRLF already removed) into front matter (YAML, TOML or JSON)
+ * and body. Plain YAML is read by lines (`readPlainYaml`) unless `fastYaml` is false, which
+ * the tests use to compare it with the full parser.
+ */
+export function splitFrontMatter(file: string, text: string, fastYaml = true): Split {
   const lines = text.split('\n');
   const refused = checkOpening(file, lines);
   if (refused) return { ok: false, issues: [refused] };
@@ -103,6 +108,8 @@ export function splitFrontMatter(file: string, text: string): Split {
   if (close < 0) {
     return { ok: false, issues: [issue(file, 1, 'unclosed-front-matter', 'the front matter opened on line 1 is never closed', 'add a line with --- after the last front-matter field')] };
   }
+  const plain = fastYaml && lines[0] === '---' ? readPlainYaml(lines, close) : null;
+  if (plain) return { ok: true, value: { data: plain.data, body: lines.slice(close + 1).join('\n'), bodyLine: close + 2, locate: plain.locate, warnings: [] } };
   // The YAML text starts on line 2, so a newline in front makes its line numbers the file's.
   const yamlText = '\n' + lines.slice(1, close).join('\n');
   const lineCounter = new LineCounter();

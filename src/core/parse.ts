@@ -38,8 +38,11 @@ export function idProblem(id: string): string | null {
   return null;
 }
 
-/** Reads one release file. Never throws: every problem becomes an `Issue`. */
-export function parseReleaseFile(path: string, bytes: Uint8Array): FileResult {
+/**
+ * Reads one release file. Never throws: every problem becomes an `Issue`. `fastYaml: false`
+ * reads all YAML with the full parser (the tests compare the two).
+ */
+export function parseReleaseFile(path: string, bytes: Uint8Array, options: { fastYaml?: boolean } = {}): FileResult {
   const decoded = decode(path, bytes);
   if (!decoded.ok) return { path, release: null, issues: [decoded.issue] };
   const text = decoded.text.replace(/^\ufeff/, '').replace(/\r\n?/g, '\n');
@@ -47,7 +50,7 @@ export function parseReleaseFile(path: string, bytes: Uint8Array): FileResult {
     const line = text.slice(0, text.indexOf('\u0000')).split('\n').length;
     return { path, release: null, issues: [{ file: path, line, column: 1, severity: 'error', code: 'nul-byte', message: 'the file contains a NUL byte: it is not a text file', hint: 'remove the file from the archive, or save it again as plain UTF-8 text' }] };
   }
-  const split = splitFrontMatter(path, text);
+  const split = splitFrontMatter(path, text, options.fastYaml ?? true);
   if (!split.ok) return { path, release: null, issues: split.issues };
   const fm = withSiteFields(split.value);
   const data = fm.data;
