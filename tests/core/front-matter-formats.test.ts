@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseReleaseFile } from '../../src/core/parse.js';
 
@@ -134,5 +135,22 @@ describe('a value of the wrong kind in a list of names', () => {
 
   it('keeps the number as the name it was read as', () => {
     expect(parseText('---\ntitle: T\ndate: 2020-01-01\npartners: 42\n---\nx\n').release!.partners).toEqual(['42']);
+  });
+});
+
+// Token soup in the shape of TOML and JSON front matter: the readers never throw, and every
+// problem has a place in the file.
+const TOKENS = ['+++', '{', '}', '[', ']', '[[', ']]', '\n', ' = ', ': ', ',', '"', "'", '"""', "'''", '\\', '#', '.', 'title', 'date', 'event', 'extra', 'taxonomies',
+  'tags', 'path', '"x"', '2021-02-30', '2018-10-16T23:30:00-05:00', '2018-10-16 23:30:00', '1979-05-27', '42', 'true', 'null', '__proto__', 'Охрид', '\t', '\u0000', '2019/03/05/x'];
+const soup = fc.tuple(fc.constantFrom('+++\n', '{', '{\n'), fc.array(fc.constantFrom(...TOKENS), { maxLength: 60 })).map(([open, t]) => Buffer.from(open + t.join(''), 'utf8'));
+
+describe('TOML and JSON readers on hostile input', () => {
+  it('never throw, and place every problem in the file (1000 cases)', () => {
+    fc.assert(fc.property(soup, (bytes) => {
+      const r = parseReleaseFile('2020/fuzz.md', bytes);
+      expect(r.release !== null || r.issues.some((i) => i.severity === 'error')).toBe(true);
+      const lines = bytes.toString('utf8').split('\n').length;
+      for (const i of r.issues) if (i.line !== undefined) expect(i.line).toBeGreaterThanOrEqual(1), expect(i.line).toBeLessThanOrEqual(lines + 1);
+    }), { numRuns: 1000 });
   });
 });
