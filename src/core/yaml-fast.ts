@@ -15,7 +15,8 @@ const giveUp = (): never => {
   throw new GiveUp();
 };
 
-const KEY = /^([A-Za-z][\w-]*):(?: +|$)/;
+// Keys of up to 1,000 characters: YAML refuses a ':' more than 1,024 after the key's start.
+const KEY = /^([A-Za-z][\w-]{0,999}):(?: +|$)/;
 const SPECIAL_KEY = /^(?:[Nn]ull|NULL|[Tt]rue|TRUE|[Ff]alse|FALSE)$/;
 // The core schema's null, bool, int and float patterns (yaml/dist/schema): numbers give up.
 const NULL = /^(?:~|[Nn]ull|NULL)$/;

@@ -88,7 +88,7 @@ const scalar = fc.oneof(
   scalarText.map((s) => `"${s}"`),
   scalarText.map((s) => `'${s.replace(/'/g, "''")}'`),
 );
-const key = fc.oneof(fc.constantFrom('title', 'date', 'tags', 'partners', 'people', 'summary', 'lang', 'id', 'extra', 'null', 'True', '__proto__', '_x', 'a-b', 'k1'), fc.constantFrom('title', 'x'));
+const key = fc.oneof(fc.constantFrom('title', 'date', 'tags', 'partners', 'people', 'summary', 'lang', 'id', 'extra', 'null', 'True', '__proto__', '_x', 'a-b', 'k1', 'k'.repeat(1000), 'k'.repeat(1030)), fc.constantFrom('title', 'x'));
 const indent = fc.constantFrom('  ', '   ', '    ', ' ');
 const blank = fc.constantFrom('', '', '', '\n', '\n  \n');
 const field = fc.oneof(
