@@ -82,7 +82,11 @@ describe('the YAML fast path gives what the yaml path gives', () => {
 // from pieces that sit on its edges (indicators, comments, numbers, null, quotes, NBSP).
 const PIECES = ['a', 'Охрид', 'b c', ' ', '  ', ':', ': ', '#', ' #', '-', '- ', '[', ']', '{', '}', ',', "'", "''", '"', '\\', '&x', '*x', '!t', '|', '>', '%', '@', '`', '?',
   'null', 'Null', '~', 'true', 'False', '12', '-3', '0x1F', '0o7', '1.5', '.5', '1e3', '.inf', '.NaN', '2018-10-15', '15.10.2018', '\u00a0', '\u2028', 'é', '😀', '\t'];
-const scalarText = fc.array(fc.constantFrom(...PIECES), { minLength: 1, maxLength: 4 }).map((p) => p.join(''));
+const SAFE = ['a', 'Охрид', 'b c', '2018-10-15', '15.10.2018', 'é', 'x-y', 'C#', "it's", 'a.b', '„Св. Кирил“', '😀', 'Misioni i OSBE-së'];
+const scalarText = fc.oneof(
+  { weight: 3, arbitrary: fc.array(fc.constantFrom(...SAFE), { minLength: 1, maxLength: 3 }).map((p) => p.join(' ')) },
+  { weight: 2, arbitrary: fc.array(fc.constantFrom(...PIECES), { minLength: 1, maxLength: 4 }).map((p) => p.join('')) },
+);
 const scalar = fc.oneof(
   scalarText,
   scalarText.map((s) => `"${s}"`),
@@ -99,8 +103,9 @@ const field = fc.oneof(
   key.map((k) => `${k}:`),
   fc.tuple(key, scalar, indent, scalarText).map(([k, v, ind, more]) => `${k}: ${v}\n${ind}${more}`),
 );
-const frontMatter = fc.tuple(fc.array(fc.tuple(field, blank), { minLength: 1, maxLength: 7 }), fc.constantFrom('---', '...'))
-  .map(([fields, end]) => Buffer.from(`---\n${fields.map(([f, b]) => f + b).join('\n')}\n${end}\nText.\n`, 'utf8'));
+// Most cases give each field a key of its own (k0, k1, …); the rest keep the drawn keys, repeats and all.
+const frontMatter = fc.tuple(fc.array(fc.tuple(field, blank), { minLength: 1, maxLength: 7 }), fc.constantFrom('---', '...'), fc.constantFrom(true, true, true, false))
+  .map(([fields, end, own]) => Buffer.from(`---\n${fields.map(([f, b], j) => (own ? f.replace(/^[^:\n]*:/, `k${j}:`) : f) + b).join('\n')}\n${end}\nText.\n`, 'utf8'));
 
 describe('the YAML fast path on generated front matter', () => {
   it(`gives what the yaml path gives (${RUNS} cases), and takes a fair share of them`, () => {
@@ -108,6 +113,6 @@ describe('the YAML fast path on generated front matter', () => {
     fc.assert(fc.property(frontMatter, (bytes) => {
       if (expectSame('2020/gen.md', bytes)) fast++;
     }), { numRuns: RUNS });
-    expect(fast).toBeGreaterThan(RUNS / 20);
+    expect(fast).toBeGreaterThan(RUNS / 8);
   }, 300_000);
 });
