@@ -44,6 +44,10 @@ export class FieldReader {
     items.forEach((item, i) => {
       const path = Array.isArray(value) ? [field, i] : [field];
       const text = typeof item === 'string' || typeof item === 'number' ? String(item).trim() : null;
+      if (typeof item === 'number') {
+        // Read as its text, as before, but never silently: `partners: 42` is seldom a name.
+        this.report(path, 'not-text', `${field} should hold names, but ${Array.isArray(value) ? 'an item' : 'it'} is the number ${String(item)}: read as the name "${text}"`, `write the name itself, or quote it if ${text} is the name: ${field}: ["${text}"]`, 'warning');
+      }
       if (text === null) {
         this.report(path, 'wrong-type', `${field} should be a list of names, but an item is ${this.describe(item)}`, `write ${field}: [First name, Second name]`);
       } else if (text !== '' && !out.includes(text)) {

@@ -1,9 +1,13 @@
 import matter from 'gray-matter';
 import jsyaml from 'js-yaml';
 import { LineCounter, parseDocument, isMap, isScalar, type Document } from 'yaml';
+import type { Split } from './front-matter-common.js';
+import { splitJson } from './json-front-matter.js';
+import { splitToml } from './toml-front-matter.js';
+import { readPlainYaml } from './yaml-fast.js';
 import type { Issue } from './types.js';
 
-/** Front matter split from a file and parsed as YAML, with a way to find a field's line. */
+/** Front matter split from a file and parsed (YAML, TOML or JSON), with a way to find a field's line. */
 export interface FrontMatter {
   data: Record<string, unknown>;
   body: string;
@@ -15,11 +19,12 @@ export interface FrontMatter {
   warnings: Issue[];
 }
 
-type Split = { ok: true; value: FrontMatter } | { ok: false; issues: Issue[] };
-
 const EXECUTABLE = /^---\s*(js|javascript|coffee|coffeescript)\s*$/i;
 const OPENING = /^---\s*(yaml|yml)?\s*$/i;
 const CLOSING = /^(---|\.\.\.)\s*$/;
+const TOML_OPENING = /^(\+\+\+|---\s*toml)\s*$/i;
+const ANY_OPENING = /^(---\s*(yaml|yml)?|\+\+\+)\s*$|^\{/i;
+const YAML_HINT = 'start the file with a --- line, then title: and date:, then a closing --- line (or write TOML between +++ lines, or a JSON object)';
 
 function issue(file: string, line: number, code: string, message: string, hint?: string): Issue {
   return { file, line, column: 1, severity: 'error', code, message, hint };
@@ -31,18 +36,28 @@ function checkOpening(file: string, lines: string[]): Issue | null {
   if (EXECUTABLE.test(first)) {
     return issue(file, 1, 'executable-front-matter', `front matter written as ${first.slice(3).trim()} is not read: it would run code`, 'write the front matter as YAML between two --- lines');
   }
-  if (/^\+\+\+\s*$/.test(first) || /^---\s*toml\s*$/i.test(first)) {
-    return issue(file, 1, 'toml-front-matter', 'TOML front matter is not supported yet', 'rewrite the front matter as YAML between two --- lines');
-  }
+  if (TOML_OPENING.test(first) || first.startsWith('{')) return null;
   if (/^---\s*\S/.test(first) && !OPENING.test(first)) {
-    return issue(file, 1, 'unknown-front-matter', `front matter language "${first.slice(3).trim()}" is not supported`, 'write the front matter as YAML between two --- lines');
+    return issue(file, 1, 'unknown-front-matter', `front matter language "${first.slice(3).trim()}" is not supported`, 'write the front matter as YAML between two --- lines (or TOML between +++ lines)');
   }
   if (OPENING.test(first)) return null;
   const firstText = lines.findIndex((l) => l.trim() !== '');
-  if (firstText > 0 && OPENING.test(lines[firstText])) {
-    return issue(file, firstText + 1, 'blank-before-front-matter', `${firstText} blank line(s) before the opening ---: the front matter would be read as body text`, 'delete the blank lines so that --- is the first line of the file');
+  if (firstText > 0 && ANY_OPENING.test(lines[firstText])) {
+    const opening = lines[firstText].startsWith('{') ? '{' : lines[firstText].trim();
+    return issue(file, firstText + 1, 'blank-before-front-matter', `${firstText} blank line(s) before the opening ${opening}: the front matter would be read as body text`, `delete the blank lines so that ${opening} is the first line of the file`);
   }
-  return issue(file, 1, 'no-front-matter', 'the file has no front matter', 'start the file with a --- line, then title: and date:, then a closing --- line (files whose names start with _ or . are not releases)');
+  return issue(file, 1, 'no-front-matter', 'the file has no front matter', `${YAML_HINT} (files whose names start with _ or . are not releases)`);
+}
+
+/** Reads TOML front matter: `+++` … `+++` as Hugo and Zola write it (or `---toml` … `---`). */
+function splitTomlFile(file: string, lines: string[]): Split {
+  const fence = lines[0].startsWith('+') ? /^\+\+\+\s*$/ : CLOSING;
+  const close = lines.findIndex((l, i) => i > 0 && fence.test(l));
+  if (close < 0) {
+    const closing = lines[0].startsWith('+') ? '+++' : '---';
+    return { ok: false, issues: [issue(file, 1, 'unclosed-front-matter', 'the front matter opened on line 1 is never closed', `add a line with ${closing} after the last front-matter field`)] };
+  }
+  return splitToml(file, lines, close);
 }
 
 function yamlIssue(file: string, lc: LineCounter, err: { message: string; pos: [number, number]; code: string }, text: string): Issue {
@@ -78,15 +93,23 @@ function locateByText(lines: string[], close: number, key: string): { line: numb
   return at < 0 ? undefined : { line: at + 1, column: 1 };
 }
 
-/** Splits a file's text (BOM and CRLF already removed) into front matter and body. */
-export function splitFrontMatter(file: string, text: string): Split {
+/**
+ * Splits a file's text (BOM and CRLF already removed) into front matter (YAML, TOML or JSON)
+ * and body. Plain YAML is read by lines (`readPlainYaml`) unless `fastYaml` is false, which
+ * the tests use to compare it with the full parser.
+ */
+export function splitFrontMatter(file: string, text: string, fastYaml = true): Split {
   const lines = text.split('\n');
   const refused = checkOpening(file, lines);
   if (refused) return { ok: false, issues: [refused] };
+  if (TOML_OPENING.test(lines[0])) return splitTomlFile(file, lines);
+  if (lines[0].startsWith('{')) return splitJson(file, text);
   const close = lines.findIndex((l, i) => i > 0 && CLOSING.test(l));
   if (close < 0) {
     return { ok: false, issues: [issue(file, 1, 'unclosed-front-matter', 'the front matter opened on line 1 is never closed', 'add a line with --- after the last front-matter field')] };
   }
+  const plain = fastYaml && lines[0] === '---' ? readPlainYaml(lines, close) : null;
+  if (plain) return { ok: true, value: { data: plain.data, body: lines.slice(close + 1).join('\n'), bodyLine: close + 2, locate: plain.locate, warnings: [] } };
   // The YAML text starts on line 2, so a newline in front makes its line numbers the file's.
   const yamlText = '\n' + lines.slice(1, close).join('\n');
   const lineCounter = new LineCounter();

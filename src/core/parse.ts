@@ -2,6 +2,7 @@ import { parseDate } from './dates.js';
 import { FieldReader } from './fields.js';
 import { splitFrontMatter } from './frontmatter.js';
 import { lookalikeIssues } from './lookalike.js';
+import { dateFromSitePath, withSiteFields } from './site-fields.js';
 import type { FileResult, Issue, Release } from './types.js';
 
 /** The front-matter fields the tool reads; every other field is kept in `extra`. */
@@ -37,8 +38,11 @@ export function idProblem(id: string): string | null {
   return null;
 }
 
-/** Reads one release file. Never throws: every problem becomes an `Issue`. */
-export function parseReleaseFile(path: string, bytes: Uint8Array): FileResult {
+/**
+ * Reads one release file. Never throws: every problem becomes an `Issue`. `fastYaml: false`
+ * reads all YAML with the full parser (the tests compare the two).
+ */
+export function parseReleaseFile(path: string, bytes: Uint8Array, options: { fastYaml?: boolean } = {}): FileResult {
   const decoded = decode(path, bytes);
   if (!decoded.ok) return { path, release: null, issues: [decoded.issue] };
   const text = decoded.text.replace(/^\ufeff/, '').replace(/\r\n?/g, '\n');
@@ -46,9 +50,9 @@ export function parseReleaseFile(path: string, bytes: Uint8Array): FileResult {
     const line = text.slice(0, text.indexOf('\u0000')).split('\n').length;
     return { path, release: null, issues: [{ file: path, line, column: 1, severity: 'error', code: 'nul-byte', message: 'the file contains a NUL byte: it is not a text file', hint: 'remove the file from the archive, or save it again as plain UTF-8 text' }] };
   }
-  const split = splitFrontMatter(path, text);
+  const split = splitFrontMatter(path, text, options.fastYaml ?? true);
   if (!split.ok) return { path, release: null, issues: split.issues };
-  const fm = split.value;
+  const fm = withSiteFields(split.value);
   const data = fm.data;
   const r = new FieldReader(path, fm);
 
@@ -67,6 +71,11 @@ export function parseReleaseFile(path: string, bytes: Uint8Array): FileResult {
       dateFromFileName = true;
       r.report(['title'], 'date-from-file-name', `no date: field, so the date ${date} is taken from the file name`, `add date: ${date} to the front matter`, 'warning');
     }
+  }
+  const pathDate = (data.date === undefined || data.date === null) && !fileDate ? dateFromSitePath(data.path) : null;
+  if (pathDate) {
+    date = pathDate;
+    r.report(['path'], 'date-from-path', `no date: field, so the date ${date} is taken from path`, `add date: ${date} to the front matter`, 'warning');
   }
   if (!date && !r.issues.some((i) => i.field === 'date')) {
     r.report(['title'], 'missing-field', 'the release has no date', 'add date: YYYY-MM-DD (the publication date)');

@@ -23,7 +23,7 @@ describe('releases check', () => {
       'archive/blank-before.md:3:1  error',
       'archive/unclosed.md:1:1  error',
       'archive/javascript.md:1:1  error  front matter written as js is not read: it would run code',
-      'archive/toml.md:1:1  error  TOML front matter is not supported yet',
+      'archive/toml.md:3:8  error  date "2021-02-30" is not a day of the calendar',
       'archive/duplicate-key.md:4:1  error  the key "title" appears twice',
       'archive/latin1.md:2:1  error  the file is not UTF-8 text',
       'archive/impossible-date.md:3:1  error  date "2021-02-30" is not a day of the calendar',
@@ -67,7 +67,7 @@ describe('releases check', () => {
     expect(parsed.issues[0]).toHaveProperty('hint');
     const gh = await runCli(['check', '--format', 'github'], { cwd });
     expect(gh.code).toBe(1);
-    expect(gh.stdout).toContain('::error file=archive/toml.md,line=1,col=1,title=releases%3A toml-front-matter::TOML front matter is not supported yet');
+    expect(gh.stdout).toContain('::error file=archive/toml.md,line=3,col=8,title=releases%3A impossible-date::date "2021-02-30" is not a day of the calendar');
     expect(gh.stdout).toContain('::warning file=archive/empty-body.md,line=4');
   });
 

@@ -35,7 +35,7 @@ describe('releases show', () => {
     const cwd = fixtureProject('bad-inputs');
     const r = await runCli(['show', 'archive/toml.md'], { cwd });
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain('archive/toml.md:1:1: TOML front matter is not supported yet');
+    expect(r.stderr).toContain('archive/toml.md:3:8: date "2021-02-30" is not a day of the calendar');
   });
 });
 

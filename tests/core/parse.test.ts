@@ -13,7 +13,7 @@ describe('parseReleaseFile: refused files', () => {
     ['unclosed.md', 'unclosed-front-matter', 1],
     ['javascript.md', 'executable-front-matter', 1],
     ['coffee.md', 'executable-front-matter', 1],
-    ['toml.md', 'toml-front-matter', 1],
+    ['toml.md', 'impossible-date', 3],
     ['duplicate-key.md', 'duplicate-key', 4],
     ['latin1.md', 'not-utf8', 2],
     ['impossible-date.md', 'impossible-date', 3],

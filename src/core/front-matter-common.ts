@@ -1,0 +1,42 @@
+import type { FrontMatter } from './frontmatter.js';
+import type { Issue } from './types.js';
+
+/** Front matter read from a file, or the problems that stop it from being read. */
+export type Split = { ok: true; value: FrontMatter } | { ok: false; issues: Issue[] };
+
+/** A file line and column (both 1-based). */
+export interface Place {
+  line: number;
+  column: number;
+}
+
+/** An error about the front matter at a place in the file. */
+export function fmIssue(file: string, at: Place, code: string, message: string, hint?: string): Issue {
+  return { file, line: at.line, column: at.column, severity: 'error', code, message, hint };
+}
+
+/** Turns offsets in a text into file lines and columns, the text's first line being `firstLine`. */
+export function placeFinder(text: string, firstLine = 1): (offset: number) => Place {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return (offset) => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + firstLine, column: offset - starts[lo] + 1 };
+  };
+}
+
+/** Sets a field so that `__proto__` stays a field and never becomes a prototype. */
+export function setField(target: Record<string, unknown>, key: string, value: unknown): void {
+  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+}
+
+/** The key under which a path's place is kept (`event` + `start` → "event\u0000start"). */
+export function pathKey(path: readonly (string | number)[]): string {
+  return path.join('\u0000');
+}
