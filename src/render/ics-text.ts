@@ -1,0 +1,62 @@
+/**
+ * The text rules of iCalendar (RFC 5545 §3.1 and §3.3.11): escaped TEXT values, content lines
+ * folded at 75 octets, CRLF line ends. Whatever a release holds, a value written through
+ * these functions stays inside its own property: it can never start a line of its own.
+ */
+
+/** Characters RFC 5545 allows in no TEXT value (CONTROL except HTAB), after newlines are escaped. */
+const CONTROL = /[\u0000-\u0008\u000a-\u001f\u007f]/g;
+
+/** A TEXT value: `\` `;` `,` escaped, every kind of line break written `\n`, other controls dropped. */
+export function icsText(value: string): string {
+  return value
+    .replace(/\\/g, '\\\\')
+    .replace(/;/g, '\\;')
+    .replace(/,/g, '\\,')
+    .replace(/\r\n|\r|\n|\u2028|\u2029|\u0085/g, '\\n')
+    .replace(CONTROL, '');
+}
+
+/** A URI value: anything that is not printable ASCII percent-encoded, so it is one token. */
+export function icsUri(value: string): string {
+  return Array.from(value, (c) => (/^[\x21-\x7e]$/.test(c) && c !== '"' ? c : Buffer.from(c, 'utf8').toString('hex').toUpperCase().replace(/../g, '%$&'))).join('');
+}
+
+/** A calendar date as a DATE value (`2018-10-15` → `20181015`). */
+export function icsDate(date: string): string {
+  return date.replace(/-/g, '');
+}
+
+/** A `LANGUAGE=` parameter for a language code, or nothing when the code is not one. */
+export function languageParam(lang: string): string {
+  return /^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/.test(lang) ? `;LANGUAGE=${lang}` : '';
+}
+
+const MAX_OCTETS = 75;
+
+/**
+ * One content line, folded (§3.1): no line longer than 75 octets, each continuation starting
+ * with a space, and never a cut inside a UTF-8 sequence (the line is cut between code points)
+ * or inside an escape (`\,`: a sloppy reader may unescape before it unfolds). Ends with CRLF.
+ */
+export function foldLine(line: string): string {
+  if (Buffer.byteLength(line, 'utf8') <= MAX_OCTETS) return `${line}\r\n`;
+  const out: string[] = [];
+  let current = '';
+  let octets = 0;
+  let limit = MAX_OCTETS;
+  for (const ch of line.match(/\\.|[\s\S]/gu) ?? []) {
+    const size = Buffer.byteLength(ch, 'utf8');
+    if (octets + size > limit) {
+      out.push(current);
+      current = '';
+      octets = 0;
+      // A continuation's leading space is one of its 75 octets.
+      limit = MAX_OCTETS - 1;
+    }
+    current += ch;
+    octets += size;
+  }
+  out.push(current);
+  return `${out.join('\r\n ')}\r\n`;
+}
