@@ -1,3 +1,4 @@
+import { calendarReleases, type EventRelease } from '../core/export/events-plan.js';
 import type { ArchivedRelease } from '../core/types.js';
 import { addDays } from '../core/dates.js';
 import { absoluteUrl } from './html/escape.js';
@@ -12,13 +13,6 @@ export interface CalendarSite {
   baseUrl: string | null;
   /** The page of a release, relative to the site root (the site plan's `pageOf`). */
   pageOf(r: ArchivedRelease): string;
-}
-
-/** Releases that have an event, in calendar order: by start, then end, then file. */
-export function calendarReleases(releases: ArchivedRelease[]): (ArchivedRelease & { event: NonNullable<ArchivedRelease['event']> })[] {
-  return releases
-    .filter((r): r is ArchivedRelease & { event: NonNullable<ArchivedRelease['event']> } => r.event !== null)
-    .sort((a, b) => (a.event.start !== b.event.start ? (a.event.start < b.event.start ? -1 : 1) : a.event.end !== b.event.end ? (a.event.end < b.event.end ? -1 : 1) : a.path < b.path ? -1 : 1));
 }
 
 /**
@@ -44,7 +38,7 @@ function description(r: ArchivedRelease): string {
  * all-day event is exclusive). DTSTAMP is the release's date at UTC midnight, not the time
  * of the export: the same archive gives the same bytes.
  */
-function vevent(site: CalendarSite, r: ArchivedRelease & { event: NonNullable<ArchivedRelease['event']> }, uid: string): string {
+function vevent(site: CalendarSite, r: EventRelease, uid: string): string {
   const lang = languageParam(r.lang);
   const lines = [
     'BEGIN:VEVENT',
@@ -61,6 +55,8 @@ function vevent(site: CalendarSite, r: ArchivedRelease & { event: NonNullable<Ar
   ];
   return lines.filter(Boolean).map(foldLine).join('');
 }
+
+export { calendarReleases };
 
 /** Events per chunk of the calendar's text. */
 const PIECE = 200;

@@ -71,7 +71,8 @@ base URL, or "releases">, the same in every export.`);
       const bar = progress(ctx, siteFileCount(plan));
       const pause = yieldEvery(100);
       try {
-        for (const file of siteFiles(plan, baseUrl ?? archive.settings.baseUrl, bodyReader(archive.dir))) {
+        const { today } = await import('../../core/dates.js');
+        for (const file of siteFiles(plan, baseUrl ?? archive.settings.baseUrl, bodyReader(archive.dir), today(ctx.now))) {
           site.write(file.path, file.content);
           bar.tick();
           await pause();

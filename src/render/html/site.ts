@@ -1,8 +1,11 @@
 import { readFileSync } from 'node:fs';
 import type { SitePlan } from '../../core/export/site-plan.js';
 import { utf8Chunks } from '../../core/export/utf8.js';
-import type { ArchivedRelease } from '../../core/types.js';
+import type { ArchivedRelease, CalendarDate } from '../../core/types.js';
 import { atomFeed, jsonFeed } from '../feeds.js';
+import { icsCalendar } from '../ics.js';
+import { eventsPage } from './events-page.js';
+import { languageName } from './strings.js';
 import { feedsPage, indexPage, overviewPage, partnerPage, yearPage } from './pages.js';
 import { releasePage } from './release-page.js';
 import { foldScript, searchChunkCount, searchChunks, searchMeta } from './search-data.js';
@@ -20,20 +23,23 @@ function staticAssets(): SiteFile[] {
   return [
     { path: 'assets/site.css', content: own('site.css') },
     { path: 'assets/search.js', content: own('search.js') },
+    { path: 'assets/events.css', content: own('events.css') },
   ];
 }
 
 /** How many files `siteFiles` yields, for the progress bar. */
 export function siteFileCount(plan: SitePlan): number {
-  return 2 + 4 + plan.releases.length + plan.years.length + plan.partners.length + plan.langs.length * 2 + 2 + searchChunkCount(plan) + 1;
+  return 1 + plan.events.reduce((n, s) => n + s.pages.length + 1, 0) + 2 + 4 + plan.releases.length + plan.years.length + plan.partners.length + plan.langs.length * 2 + 2 + searchChunkCount(plan) + 1;
 }
 
 /**
  * Every file of the site, one at a time, so a large archive never sits in memory as pages.
  * `bodyOf` reads each release's body once (see `bodyReader` in src/core/export/bodies.ts).
  * Pages that list many releases come as UTF-8 chunks made while they are written.
+ * `today` (the day of the export) tells past events from upcoming ones; without it the
+ * events pages do not tell.
  */
-export function* siteFiles(plan: SitePlan, baseUrl: string | null, bodyOf: (r: ArchivedRelease) => string = (r) => r.body): Generator<SiteFile> {
+export function* siteFiles(plan: SitePlan, baseUrl: string | null, bodyOf: (r: ArchivedRelease) => string = (r) => r.body, today: CalendarDate | null = null): Generator<SiteFile> {
   yield* staticAssets();
   yield { path: 'index.html', content: indexPage(plan, baseUrl) };
   yield { path: 'years/index.html', content: overviewPage(plan, 'years', baseUrl) };
@@ -47,6 +53,11 @@ export function* siteFiles(plan: SitePlan, baseUrl: string | null, bodyOf: (r: A
     const inLang = plan.releases.filter((r) => r.lang === lang);
     yield { path: `feeds/${lang}.xml`, content: atomFeed(site, lang, inLang) };
     yield { path: `feeds/${lang}.json`, content: jsonFeed(site, lang, inLang) };
+  }
+  for (const scope of plan.events) {
+    for (let i = 0; i < scope.pages.length; i++) yield { path: scope.pages[i].path, content: eventsPage(plan, scope, i, baseUrl, today) };
+    const name = scope.lang ? `${plan.settings.name} (${languageName(scope.lang)})` : plan.settings.name;
+    yield { path: scope.ics, content: utf8Chunks(icsCalendar({ name, baseUrl, pageOf: plan.pageOf }, scope.releases)) };
   }
   yield { path: 'search/fold.js', content: foldScript() };
   yield { path: 'search/meta.js', content: searchMeta(plan) };
