@@ -4,17 +4,14 @@
  * these functions stays inside its own property: it can never start a line of its own.
  */
 
-/** Characters RFC 5545 allows in no TEXT value (CONTROL except HTAB), after newlines are escaped. */
-const CONTROL = /[\u0000-\u0008\u000a-\u001f\u007f]/g;
+// One pass over the text: what TEXT escapes (`\` `;` `,`), every kind of line break, and the
+// controls RFC 5545 allows in no TEXT value (CONTROL except HTAB), which are dropped.
+const SPECIAL = /[\\;,]|\r\n|[\r\n\u2028\u2029\u0085]|[\u0000-\u0008\u000b-\u001f\u007f]/g;
+const ESCAPES: Record<string, string> = { '\\': '\\\\', ';': '\\;', ',': '\\,' };
 
 /** A TEXT value: `\` `;` `,` escaped, every kind of line break written `\n`, other controls dropped. */
 export function icsText(value: string): string {
-  return value
-    .replace(/\\/g, '\\\\')
-    .replace(/;/g, '\\;')
-    .replace(/,/g, '\\,')
-    .replace(/\r\n|\r|\n|\u2028|\u2029|\u0085/g, '\\n')
-    .replace(CONTROL, '');
+  return value.replace(SPECIAL, (c) => ESCAPES[c] ?? (c === '\r\n' || /^[\r\n\u2028\u2029\u0085]$/.test(c) ? '\\n' : ''));
 }
 
 /** A URI value: anything that is not printable ASCII percent-encoded, so it is one token. */
@@ -40,23 +37,27 @@ const MAX_OCTETS = 75;
  * or inside an escape (`\,`: a sloppy reader may unescape before it unfolds). Ends with CRLF.
  */
 export function foldLine(line: string): string {
-  if (Buffer.byteLength(line, 'utf8') <= MAX_OCTETS) return `${line}\r\n`;
-  const out: string[] = [];
-  let current = '';
+  if (line.length <= 25 || Buffer.byteLength(line, 'utf8') <= MAX_OCTETS) return `${line}\r\n`;
+  let out = '';
+  let from = 0;
   let octets = 0;
   let limit = MAX_OCTETS;
-  for (const ch of line.match(/\\.|[\s\S]/gu) ?? []) {
-    const size = Buffer.byteLength(ch, 'utf8');
+  for (let i = 0; i < line.length;) {
+    const c = line.charCodeAt(i);
+    const pair = c >= 0xd800 && c <= 0xdbff && (line.charCodeAt(i + 1) & 0xfc00) === 0xdc00;
+    // An escape (`\` and the ASCII letter after it) and a surrogate pair each move as one.
+    const units = pair || (c === 0x5c && i + 1 < line.length) ? 2 : 1;
+    // UTF-8 octets; a lone surrogate is written as U+FFFD, 3 octets.
+    const size = pair ? 4 : c === 0x5c && units === 2 ? 2 : c < 0x80 ? 1 : c < 0x800 ? 2 : 3;
     if (octets + size > limit) {
-      out.push(current);
-      current = '';
+      out += `${line.slice(from, i)}\r\n `;
+      from = i;
       octets = 0;
       // A continuation's leading space is one of its 75 octets.
       limit = MAX_OCTETS - 1;
     }
-    current += ch;
     octets += size;
+    i += units;
   }
-  out.push(current);
-  return `${out.join('\r\n ')}\r\n`;
+  return `${out}${line.slice(from)}\r\n`;
 }

@@ -16,10 +16,17 @@ export function statusOf(r: EventRelease, today: CalendarDate | null): EventStat
 /** Rows of bars a week shows; the events that do not fit are counted under their days. */
 const LANES = 4;
 
+const weekCache = new Map<string, CalendarDate[][]>();
+
 /** The weeks (Monday first) that hold the days of a month: 7 dates each, neighbours' days included. */
 function weeks(month: string): CalendarDate[][] {
+  // Every scope (all languages, each language) draws the same months.
+  const known = weekCache.get(month);
+  if (known) return known;
+  if (weekCache.size > 10_000) weekCache.clear();
   const first = `${month}-01`;
   const out: CalendarDate[][] = [];
+  weekCache.set(month, out);
   for (let day = addDays(first, -((utcDate(first).getUTCDay() + 6) % 7)); day.slice(0, 7) <= month; day = addDays(day, 7)) {
     out.push(Array.from({ length: 7 }, (_, i) => addDays(day, i)));
   }
@@ -57,12 +64,15 @@ function week(days: CalendarDate[], m: EventMonth, link: (r: EventRelease) => st
   return `<div class="week${bars.length || more ? '' : ' quiet'}">${cells.join('')}${bars.join('')}${more}</div>`;
 }
 
+const heads = new Map<string, string>();
+
 /**
  * A month as a grid of weeks with the events as bars across their days. It is drawn for
  * the eye only (`aria-hidden`, bars out of the tab order): the list under it gives every
  * event with its dates to screen readers and keyboards.
  */
 export function monthGrid(m: EventMonth, lang: string, link: (r: EventRelease) => string, today: CalendarDate | null): string {
-  const head = weekdayNames(lang).map((n) => `<span>${esc(n)}</span>`).join('');
+  let head = heads.get(lang);
+  if (head === undefined) heads.set(lang, (head = weekdayNames(lang).map((n) => `<span>${esc(n)}</span>`).join('')));
   return `<div class="cal" aria-hidden="true"><div class="cal-head">${head}</div>${weeks(m.month).map((w) => week(w, m, link, today)).join('')}</div>`;
 }
