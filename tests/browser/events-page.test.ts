@@ -44,9 +44,17 @@ describe.skipIf(!hasChromium)('events page in Chromium', () => {
     const problems: string[] = [];
     page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
     page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-    page.on('requestfailed', (q) => problems.push(`failed: ${q.url()}`));
+    page.on('requestfailed', (q) => problems.push(`failed: ${q.url()} ${q.failure()?.errorText}`));
     await page.goto(url(rel));
     return { page, problems };
+  }
+
+  /** A screenshot of the whole page: the viewport grown to it, as `fullPage` leaves lazily drawn parts blank. */
+  async function shoot(page: Page, name: string): Promise<void> {
+    const width = page.viewportSize()!.width;
+    await page.setViewportSize({ width, height: await page.evaluate(() => document.documentElement.scrollHeight) });
+    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+    await page.screenshot({ path: path.join(shots, name) });
   }
 
   /** The width of one day column of the grid holding `bar`, and the bar's own box. */
@@ -81,7 +89,7 @@ describe.skipIf(!hasChromium)('events page in Chromium', () => {
     expect(await page.$$eval('#m-2018-10 ol.events li time', (ts) => ts.map((t) => [t.getAttribute('datetime'), t.textContent]))).toEqual([
       ['2018-10-15', '15–18 October 2018'], ['2018-10-15', '15–18 октомври 2018'],
     ]);
-    await page.screenshot({ path: path.join(shots, 'events-desktop.png'), fullPage: true });
+    await shoot(page, 'events-desktop.png');
     expect(problems).toEqual([]);
     await page.close();
   });
@@ -89,10 +97,12 @@ describe.skipIf(!hasChromium)('events page in Chromium', () => {
   it('links each event to its release, from the list and from its bar, and offers the .ics', async () => {
     const { page, problems } = await open(1280);
     await page.click(`#m-2018-10 ol.events a[href="${OHRID}"]`);
+    await page.waitForLoadState('load');
     expect(decodeURI(page.url())).toMatch(/r\/2018-10-18-uchestvo-na-nacionalniot-koordinator-za-sprechuvanje-na\.html$/);
     expect(await page.textContent('h1')).toMatch(/^Учество на Националниот координатор/);
-    await page.goBack();
+    await page.goBack({ waitUntil: 'load' });
     await page.click(`#m-2022-05 .bar[href="${XSS}"]`);
+    await page.waitForLoadState('load');
     expect(page.url()).toMatch(/r\/2022-05-02-xss\.html$/);
     await page.goto(url('events/index.html'));
     const ics = await page.getAttribute('link[rel="alternate"][type="text/calendar"]', 'href');
@@ -106,6 +116,7 @@ describe.skipIf(!hasChromium)('events page in Chromium', () => {
     for (const s of scopes) expect(existsSync(path.join(site, 'events', s!)), s!).toBe(true);
     await page.goto(url('index.html'));
     await page.click('.banner a[href="events/index.html"]');
+    await page.waitForLoadState('load');
     expect(page.url()).toMatch(/events\/index\.html$/);
     expect(problems).toEqual([]);
     await page.close();
@@ -118,7 +129,7 @@ describe.skipIf(!hasChromium)('events page in Chromium', () => {
     expect(ohrid.visible).toBe(true);
     expect(ohrid.bar.width).toBeGreaterThan(ohrid.day * 3.5);
     expect(await page.isVisible(`#m-2018-10 ol.events a[href="${OHRID}"]`)).toBe(true);
-    await page.screenshot({ path: path.join(shots, 'events-phone.png'), fullPage: true });
+    await shoot(page, 'events-phone.png');
     const sq = await open(390, 'events/sq.html');
     expect(await sq.page.getAttribute('html', 'lang')).toBe('sq');
     expect(await sq.page.textContent('h1')).toBe('Ngjarjet: Shqip');
