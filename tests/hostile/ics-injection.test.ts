@@ -11,9 +11,9 @@ const ALLOWED = {
   vevent: ['uid', 'dtstamp', 'dtstart', 'dtend', 'summary', 'location', 'description', 'url', 'transp'],
 };
 
-async function exportIcs(): Promise<string> {
+async function exportIcs(...flags: string[]): Promise<string> {
   const cwd = fixtureProject('ics-hostile');
-  const r = await runCli(['export', '--format', 'ics'], { cwd });
+  const r = await runCli(['export', '--format', 'ics', ...flags], { cwd });
   expect(r.code, r.stderr).toBe(0);
   return r.stdout;
 }
@@ -56,5 +56,12 @@ describe('ics export of hostile text (tests/fixtures/ics-hostile)', () => {
     // 2024 is a leap year: the 29th is a day, the exclusive end is 1 March.
     expect(String(e.getFirstPropertyValue('dtstart'))).toBe('2024-02-28');
     expect(String(e.getFirstPropertyValue('dtend'))).toBe('2024-03-01');
+  });
+
+  it('keeps a base URL with a line break in it one URL value', async () => {
+    const cal = new ICAL.Component(ICAL.parse(await exportIcs('--base-url', 'https://example.org/a\r\nBEGIN:VEVENT\r\nX:1 ;,/')));
+    const events = cal.getAllSubcomponents('vevent');
+    expect(events).toHaveLength(3);
+    for (const e of events) expect(e.getFirstPropertyValue('url')).toMatch(/^https:\/\/example\.org\/a%0D%0ABEGIN:VEVENT%0D%0AX:1%20;,\/r\/[a-z0-9-]+\.html$/);
   });
 });
