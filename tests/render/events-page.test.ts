@@ -71,4 +71,14 @@ describe('eventsPage', () => {
     expect(en).toContain('<code>https://example.org/s/events/calendar-en.ics</code>');
     expect(en).toContain('<link rel="canonical" href="https://example.org/s/events/en.html">');
   });
+
+  it('writes a language the site has no words for as an English page whose releases keep their lang', () => {
+    const plan = planSite({ settings, registry }, [release('de', '2020-10-05', '2020-10-05', { lang: 'de' })]);
+    const de = eventsPage(plan, plan.events.find((s) => s.lang === 'de')!, 0, null, null);
+    expect(de).toContain('<html lang="en">');
+    expect(de).toContain('<h1>Events: Deutsch</h1>');
+    expect(de).toContain('<li lang="de"><a href="../r/de.html">');
+    // No day of the export: no upcoming list, no status.
+    expect(de).not.toMatch(/upcoming-h|class="status/);
+  });
 });

@@ -55,8 +55,10 @@ function pager(scope: EventScope, i: number, t: UiStrings): string {
  * day of the export, so pages change only when an event passes.
  */
 export function eventsPage(plan: SitePlan, scope: EventScope, i: number, baseUrl: string | null, today: CalendarDate | null): string {
-  const lang = scope.lang ?? plan.settings.lang;
-  const t = ui(lang);
+  const t = ui(scope.lang ?? plan.settings.lang);
+  // A language the site has no words for gets English ones: the page is then in English,
+  // and each release in it carries its own lang.
+  const lang = t.lang === (scope.lang ?? plan.settings.lang).toLowerCase().split('-')[0] ? (scope.lang ?? plan.settings.lang) : t.lang;
   const own = scope.pages[i];
   const heading = scope.lang ? `${t.events}: ${languageName(scope.lang)}` : t.events;
   const months = own.months.map((m) => formatMonth(m.month, lang));
