@@ -72,6 +72,18 @@ describe('eventsPage', () => {
     expect(en).toContain('<link rel="canonical" href="https://example.org/s/events/en.html">');
   });
 
+  it('links newer and older pages with rel prev/next, one pager a named landmark', () => {
+    const releases = Array.from({ length: 250 }, (_, i) => release(`e${i}`, `2020-${String((i % 5) + 1).padStart(2, '0')}-10`));
+    const plan = planSite({ settings, registry }, releases);
+    const [all] = plan.events;
+    expect(all.pages.length).toBe(3);
+    const middle = eventsPage(plan, all, 1, null, null);
+    expect(middle).toContain(`<a href="index.html" rel="prev">← Понови</a><a href="${all.pages[2].path.slice(7)}" rel="next">Постари →</a>`);
+    expect(middle.match(/<nav class="pager" aria-label="Настани">/g)).toHaveLength(1);
+    expect(middle).toMatch(/<title>Настани \(\S+ 2020 – \S+ 2020\) — Архива<\/title>/);
+    expect(eventsPage(plan, all, 0, null, null)).not.toContain('rel="prev"');
+  });
+
   it('writes a language the site has no words for as an English page whose releases keep their lang', () => {
     const plan = planSite({ settings, registry }, [release('de', '2020-10-05', '2020-10-05', { lang: 'de' })]);
     const de = eventsPage(plan, plan.events.find((s) => s.lang === 'de')!, 0, null, null);

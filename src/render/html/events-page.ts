@@ -40,12 +40,13 @@ function yearLinks(scope: EventScope, t: UiStrings): string {
   return `<nav aria-label="${esc(t.years)}"><ul class="chips">${[...years].map(([y, href]) => `<li><a href="${esc(href)}">${esc(y)}</a></li>`).join('')}</ul></nav>`;
 }
 
-/** The newer/older links between the pages of a scope. */
-function pager(scope: EventScope, i: number, t: UiStrings): string {
+/** The newer/older links between the pages of a scope; the one at the foot is the landmark (landmarks need names of their own). */
+function pager(scope: EventScope, i: number, t: UiStrings, foot: boolean): string {
   const newer = scope.pages[i - 1];
   const older = scope.pages[i + 1];
   if (!newer && !older) return '';
-  return `<nav class="pager" aria-label="${esc(t.events)}">${newer ? `<a href="${esc(here(newer.path))}" rel="prev">← ${esc(t.newer)}</a>` : ''}${older ? `<a href="${esc(here(older.path))}" rel="next">${esc(t.older)} →</a>` : ''}</nav>`;
+  const links = `${newer ? `<a href="${esc(here(newer.path))}" rel="prev">← ${esc(t.newer)}</a>` : ''}${older ? `<a href="${esc(here(older.path))}" rel="next">${esc(t.older)} →</a>` : ''}`;
+  return foot ? `<nav class="pager" aria-label="${esc(t.events)}">${links}</nav>` : `<p class="pager">${links}</p>`;
 }
 
 /**
@@ -76,12 +77,12 @@ export function eventsPage(plan: SitePlan, scope: EventScope, i: number, baseUrl
     scopeLinks(plan, scope, t),
     yearLinks(scope, t),
     upcoming.length ? `<section aria-labelledby="upcoming-h"><h2 id="upcoming-h">${esc(t.upcomingEvents)}</h2><ol class="releases events">${upcoming.map((r) => eventItem(plan, r, lang, t, today)).join('')}</ol></section>` : '',
-    pager(scope, i, t),
+    pager(scope, i, t, false),
     own.months.length ? '' : `<p class="empty">${esc(t.noEvents)}</p>`,
     ...own.months.map((m, k) => `<section class="month" id="m-${esc(m.month)}" aria-labelledby="m-${esc(m.month)}-h"><h2 id="m-${esc(m.month)}-h">${esc(months[k])}</h2>
 ${monthGrid(m, lang, link, today)}
 <ol class="releases events">${m.releases.map((r) => eventItem(plan, r, lang, t, today)).join('\n')}</ol></section>`),
-    pager(scope, i, t),
+    pager(scope, i, t, true),
   ];
   return page(f, main.filter(Boolean).join('\n'));
 }
