@@ -36,6 +36,10 @@ describe('planEvents', () => {
     expect(all.pages.map((p) => p.path)).toEqual(['events/index.html', 'events/2020-07.html', 'events/2020-05.html', 'events/2020-03.html', 'events/2020-01.html']);
     for (const p of all.pages) expect(p.months.reduce((n, m) => n + m.releases.length, 0)).toBeLessThanOrEqual(EVENTS_PER_PAGE);
     expect(all.pages.flatMap((p) => p.months).reduce((n, m) => n + m.releases.length, 0)).toBe(450);
+    const cased = planEvents([release('x', '2020-01-01', '2020-01-01', { lang: 'sr-Latn' }), release('y', '2020-01-01', '2020-01-01', { lang: 'sr-latn' })], ['sr-Latn', 'sr-latn']);
+    expect(cased.map((s) => [s.pages[0].path, s.ics])).toEqual([
+      ['events/index.html', 'events/calendar.ics'], ['events/sr-latn.html', 'events/calendar-sr-latn.ics'], ['events/sr-latn-2.html', 'events/calendar-sr-latn-2.ics'],
+    ]);
     // An empty archive still has its (empty) first page.
     expect(planEvents([], [])[0].pages).toEqual([{ path: 'events/index.html', months: [] }]);
   });

@@ -84,11 +84,20 @@ function paginate(events: EventRelease[], first: string, later: (month: string) 
 /** The events pages and calendars of a site: one scope for all languages, then one per language. Pure. */
 export function planEvents(releases: ArchivedRelease[], langs: string[]): EventScope[] {
   const all = calendarReleases(releases);
+  // File names in lower case, as every page of the site: `sr-Latn` and `sr-latn` get two.
+  const taken = new Set<string>();
+  const fileKey = (lang: string) => {
+    let key = lang.toLowerCase();
+    for (let n = 2; taken.has(key); n++) key = `${lang.toLowerCase()}-${n}`;
+    taken.add(key);
+    return key;
+  };
   return [
     { lang: null, ics: 'events/calendar.ics', releases: all, pages: paginate(all, 'events/index.html', (m) => `events/${m}.html`) },
     ...langs.map((lang) => {
       const own = all.filter((r) => r.lang === lang);
-      return { lang, ics: `events/calendar-${lang}.ics`, releases: own, pages: paginate(own, `events/${lang}.html`, (m) => `events/${lang}-${m}.html`) };
+      const key = fileKey(lang);
+      return { lang, ics: `events/calendar-${key}.ics`, releases: own, pages: paginate(own, `events/${key}.html`, (m) => `events/${key}-${m}.html`) };
     }),
   ];
 }
