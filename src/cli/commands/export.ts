@@ -7,7 +7,7 @@ import type { Context } from '../context.js';
 import { openArchive } from '../load.js';
 import { addArchiveOption, addFilterOptions, readFilters } from '../options.js';
 
-const FORMATS = ['json', 'ndjson', 'html'];
+const FORMATS = ['json', 'ndjson', 'html', 'ics'];
 
 const shown = (ctx: Context, p: string) => shownPath(ctx.cwd, p);
 
@@ -31,17 +31,22 @@ function progress(ctx: Context, total: number): { tick(): void; done(): void } {
 export function register(program: Command, ctx: Context): void {
   const cmd = program
     .command('export')
-    .description('export releases as JSON, NDJSON or a static HTML site')
+    .description('export releases as JSON, NDJSON, a static HTML site, or their events as an iCalendar file')
     .addOption(new Option('--format <format>', 'output format').choices(FORMATS).default('json'))
-    .option('--out <path>', 'file (json, ndjson) or folder (html) to write; json and ndjson go to stdout without it')
-    .option('--base-url <url>', 'absolute URL the site will be published at (feeds, canonical links); default: base_url in archive.yml');
+    .option('--out <path>', 'file (json, ndjson, ics) or folder (html) to write; json, ndjson and ics go to stdout without it')
+    .option('--base-url <url>', 'absolute URL the site will be published at (feeds, canonical links, ics URL and UIDs); default: base_url in archive.yml');
   addFilterOptions(cmd);
   addArchiveOption(cmd);
   cmd.addHelpText('after', `
 Examples:
   releases export --format ndjson > releases.ndjson
   releases export --format json --from 2018 --out releases-2018.json
-  releases export --format html --out site --base-url https://example.org/releases/`);
+  releases export --format html --out site --base-url https://example.org/releases/
+  releases export --format ics --from 2024 --partner OSCE --out events.ics
+
+--format ics writes one all-day event per release that has an event (DTEND is the day
+after its end), linked to its page when a base URL is set; UIDs are <id>@<host of the
+base URL, or "releases">, the same in every export.`);
   cmd.action(async (opts) => {
     const filters = readFilters(opts);
     if (opts.format === 'html' && !opts.out) throw usageError('--format html writes a folder: --out DIR is missing', 'add --out site (a new or empty folder, or an earlier export)');
@@ -63,7 +68,8 @@ Examples:
       const bar = progress(ctx, siteFileCount(plan));
       const pause = yieldEvery(100);
       try {
-        for (const file of siteFiles(plan, baseUrl ?? archive.settings.baseUrl, bodyReader(archive.dir))) {
+        const { today } = await import('../../core/dates.js');
+        for (const file of siteFiles(plan, baseUrl ?? archive.settings.baseUrl, bodyReader(archive.dir), today(ctx.now))) {
           site.write(file.path, file.content);
           bar.tick();
           await pause();
@@ -86,14 +92,25 @@ Examples:
     }
     const archive = await openArchive(ctx, dir);
     const releases = listReleases(archive.releases, filters, archive.registry, { sort: 'date', reverse: false });
-    const { exportJsonChunks, exportNdjsonChunks } = await import('../../render/export-entry.js');
     const { writeExportFile } = await import('../../core/export/stream.js');
     const { pipeChunks } = await import('../../core/pipe.js');
-    const bodyOf = (await import('../../core/export/bodies.js')).bodyReader(archive.dir);
-    const chunks = opts.format === 'ndjson' ? exportNdjsonChunks(releases, bodyOf) : exportJsonChunks(releases, bodyOf);
+    let chunks: Iterable<string>;
+    let written = `${releases.length} release(s)`;
+    if (opts.format === 'ics') {
+      const { planSite } = await import('../../core/export/site-plan.js');
+      const { calendarReleases, icsCalendar } = await import('../../render/ics.js');
+      // URLs name the pages of the whole archive's site, whatever the filters leave out.
+      const { pageOf } = planSite(archive, archive.releases);
+      chunks = icsCalendar({ name: archive.settings.name, baseUrl: baseUrl ?? archive.settings.baseUrl, pageOf }, releases);
+      written = `${calendarReleases(releases).length} event(s)`;
+    } else {
+      const { exportJsonChunks, exportNdjsonChunks } = await import('../../render/export-entry.js');
+      const bodyOf = (await import('../../core/export/bodies.js')).bodyReader(archive.dir);
+      chunks = opts.format === 'ndjson' ? exportNdjsonChunks(releases, bodyOf) : exportJsonChunks(releases, bodyOf);
+    }
     if (out) {
       await writeExportFile(out, chunks);
-      ctx.stderr.write(`exported ${releases.length} release(s) to ${shown(ctx, out)}\n`);
+      ctx.stderr.write(`exported ${written} to ${shown(ctx, out)}\n`);
     } else {
       await pipeChunks(chunks, ctx.stdout as never);
     }

@@ -2,6 +2,7 @@ import type { Archive } from '../archive.js';
 import { foldName } from '../fold.js';
 import type { ArchivedRelease, ArchiveSettings } from '../types.js';
 import { SlugSet, urlSlug } from '../slug.js';
+import { planEvents, type EventScope } from './events-plan.js';
 
 /** A partner page: a registry partner (its id is the slug) or a name only seen in releases. */
 export interface SitePartner {
@@ -31,6 +32,8 @@ export interface SitePlan {
   langs: string[];
   /** Releases per month (`YYYY-MM` of the period's start), oldest first, empty months included. */
   months: { month: string; count: number }[];
+  /** The events pages and `.ics` files: all languages first, then one scope per language. */
+  events: EventScope[];
   /** The page file of a release, relative to the site root (`r/<slug>.html`). */
   pageOf(r: ArchivedRelease): string;
   /** The partner page a name written in a release belongs to. */
@@ -108,13 +111,15 @@ export function planSite(archive: Pick<Archive, 'settings' | 'registry'>, releas
   }
   const byCount = (a: SitePartner, b: SitePartner) => b.releases.length - a.releases.length || (a.slug < b.slug ? -1 : 1);
   const ids = new Map(releases.map((r) => [r.id, r]));
+  const langs = [...langCount.entries()].sort((a, b) => Number(b[0] === settings.lang) - Number(a[0] === settings.lang) || b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([l]) => l);
   return {
     settings,
     releases,
     years: [...years.entries()].sort((a, b) => (a[0] < b[0] ? 1 : -1)).map(([year, rs]) => ({ year, releases: rs })),
     partners: [...[...known.values()].sort(byCount), ...[...unknown.values()].sort(byCount)],
-    langs: [...langCount.entries()].sort((a, b) => Number(b[0] === settings.lang) - Number(a[0] === settings.lang) || b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([l]) => l),
+    langs,
     months: monthRange(releases),
+    events: planEvents(releases, langs),
     pageOf: (r) => pages.get(r) ?? `r/${urlSlug(r.id)}.html`,
     partnerOf,
     byId: (id) => ids.get(id),

@@ -5,15 +5,15 @@ import { ReleasesError, writeError } from '../errors.js';
 import { clearLeftovers, olderThan, STALE_MS } from './leftovers.js';
 import { pipeChunks } from '../pipe.js';
 
-/** True when the start of a file looks like an earlier JSON or NDJSON export by this tool. */
+/** True when the start of a file looks like an earlier JSON, NDJSON or iCalendar export by this tool. */
 function looksLikeExport(head: string): boolean {
   const t = head.trimStart();
   if (t === '' || t.startsWith('[]')) return true;
-  return /^\[?\s*\{\s*"id":\s*"[^"]*",\s*"path":/.test(t);
+  return t.startsWith('BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//releases//') || /^\[?\s*\{\s*"id":\s*"[^"]*",\s*"path":/.test(t);
 }
 
 /**
- * Writes a JSON/NDJSON export to `file` atomically (a temporary file renamed into place).
+ * Writes a JSON/NDJSON/iCalendar export to `file` atomically (a temporary file renamed into place).
  * An existing file is replaced only when it is an earlier export; anything else is refused.
  */
 export async function writeExportFile(file: string, chunks: Iterable<string>): Promise<void> {

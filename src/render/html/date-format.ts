@@ -58,3 +58,10 @@ export function formatPeriod(period: Period, lang: string): string {
 export function formatMonth(month: string, lang: string): string {
   return tidy(format(lang, { month: 'long', year: 'numeric' }, 'month').format(utcDate(`${month}-01`)), lang);
 }
+
+/** The short names of the weekdays, Monday first (`пон.`, `Hën`, `Mon`), for calendar heads. */
+export function weekdayNames(lang: string): string[] {
+  // 2018-10-15 was a Monday.
+  const f = format(lang, { weekday: 'short' }, 'weekday');
+  return Array.from({ length: 7 }, (_, i) => f.format(utcDate(`2018-10-${15 + i}`)));
+}

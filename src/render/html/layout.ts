@@ -23,6 +23,8 @@ export interface PageFrame {
   jsonLd?: unknown;
   /** Feeds to advertise in `<head>`. */
   feeds?: { href: string; type: string; title: string }[];
+  /** Stylesheets besides the site's own, relative to the site root. */
+  styles?: string[];
   /** Scripts of the site (never inline: the CSP allows `'self'` only). */
   scripts?: string[];
 }
@@ -59,6 +61,7 @@ function pageAround(f: PageFrame): [string, string] {
     ...(f.feeds ?? []).map((x) => `<link rel="alternate" type="${esc(x.type)}" title="${esc(x.title)}" href="${esc(x.href)}">`),
     ...(f.og ?? []).map(([k, v]) => `<meta property="${esc(k)}" content="${esc(v)}">`),
     `<link rel="stylesheet" href="${esc(f.root)}assets/site.css">`,
+    ...(f.styles ?? []).map((s) => `<link rel="stylesheet" href="${esc(f.root + s)}">`),
     f.jsonLd ? `<script type="application/ld+json">${jsonForScript(f.jsonLd)}</script>` : '',
     ...(f.scripts ?? []).map((s) => `<script src="${esc(f.root + s)}" defer></script>`),
   ].filter(Boolean);
@@ -75,6 +78,7 @@ ${head.join('\n')}
 <li><a href="${esc(f.root)}index.html">${esc(f.t.allReleases)}</a></li>
 <li><a href="${esc(f.root)}years/index.html">${esc(f.t.years)}</a></li>
 <li><a href="${esc(f.root)}partners/index.html">${esc(f.t.partners)}</a></li>
+<li><a href="${esc(f.root)}events/index.html">${esc(f.t.events)}</a></li>
 </ul></nav>
 </header>
 <main id="main" tabindex="-1">

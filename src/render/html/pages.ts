@@ -6,7 +6,7 @@ import { partnerLinks, releaseList, releaseListChunks, searchForm, yearLinks } f
 import { languageName, ui } from './strings.js';
 
 /** The frame shared by the site's own pages, in the archive's language. */
-function frame(plan: SitePlan, root: string, title: string, rel: string, baseUrl: string | null): PageFrame {
+export function frame(plan: SitePlan, root: string, title: string, rel: string, baseUrl: string | null): PageFrame {
   const lang = plan.settings.lang;
   return {
     lang, t: ui(lang), root, title, siteName: plan.settings.name, siteLang: lang,

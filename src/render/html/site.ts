@@ -1,8 +1,11 @@
 import { readFileSync } from 'node:fs';
 import type { SitePlan } from '../../core/export/site-plan.js';
 import { utf8Chunks } from '../../core/export/utf8.js';
-import type { ArchivedRelease } from '../../core/types.js';
+import type { ArchivedRelease, CalendarDate } from '../../core/types.js';
 import { atomFeed, jsonFeed } from '../feeds.js';
+import { icsCalendar } from '../ics.js';
+import { eventsPage } from './events-page.js';
+import { languageName } from './strings.js';
 import { feedsPage, indexPage, overviewPage, partnerPage, yearPage } from './pages.js';
 import { releasePage } from './release-page.js';
 import { foldScript, searchChunkCount, searchChunks, searchMeta } from './search-data.js';
@@ -15,7 +18,7 @@ export interface SiteFile {
 }
 
 /** The static files shipped with the tool (`assets/` beside this module, copied into dist/ by the build). */
-const ASSETS = ['site.css', 'search.js'];
+const ASSETS = ['site.css', 'search.js', 'events.css'];
 
 /** A group of the site's files: how many there are, and the files, made one at a time. */
 interface SitePart {
@@ -29,7 +32,7 @@ function each<T>(items: readonly T[], file: (item: T) => SiteFile): SitePart {
 }
 
 /** The site in parts, in the order they are written; nothing is made until `files()` runs. */
-function siteParts(plan: SitePlan, baseUrl: string | null, bodyOf: (r: ArchivedRelease) => string): SitePart[] {
+function siteParts(plan: SitePlan, baseUrl: string | null, bodyOf: (r: ArchivedRelease) => string, today: CalendarDate | null): SitePart[] {
   const own = (name: string) => readFileSync(new URL(`./assets/${name}`, import.meta.url));
   const site = { name: plan.settings.name, lang: plan.settings.lang, baseUrl, pageOf: plan.pageOf };
   const inLang = (lang: string) => plan.releases.filter((r) => r.lang === lang);
@@ -43,6 +46,13 @@ function siteParts(plan: SitePlan, baseUrl: string | null, bodyOf: (r: ArchivedR
     [`feeds/${lang}.xml`, () => atomFeed(site, lang, inLang(lang))],
     [`feeds/${lang}.json`, () => jsonFeed(site, lang, inLang(lang))],
   ]);
+  const events = plan.events.flatMap((scope): [string, () => SiteFile['content']][] => {
+    const name = scope.lang ? `${plan.settings.name} (${languageName(scope.lang)})` : plan.settings.name;
+    return [
+      ...scope.pages.map((page, i): [string, () => SiteFile['content']] => [page.path, () => eventsPage(plan, scope, i, baseUrl, today)]),
+      [scope.ics, () => utf8Chunks(icsCalendar({ name, baseUrl, pageOf: plan.pageOf }, scope.releases))],
+    ];
+  });
   const searchFiles: [string, () => SiteFile['content']][] = [
     ['search/fold.js', () => foldScript()],
     ['search/meta.js', () => searchMeta(plan)],
@@ -55,6 +65,7 @@ function siteParts(plan: SitePlan, baseUrl: string | null, bodyOf: (r: ArchivedR
     each(plan.years, (y) => ({ path: `years/${y.year}.html`, content: utf8Chunks(yearPage(plan, y, baseUrl)) })),
     each(plan.partners, (p) => ({ path: `partners/${p.slug}.html`, content: utf8Chunks(partnerPage(plan, p, baseUrl)) })),
     each(feeds, made),
+    each(events, made),
     each(searchFiles, made),
     { count: searchChunkCount(plan), files: () => searchChunks(plan) },
     each([{ path: 'robots.txt', content: 'User-agent: *\nAllow: /\n' }], (f) => f),
@@ -63,14 +74,16 @@ function siteParts(plan: SitePlan, baseUrl: string | null, bodyOf: (r: ArchivedR
 
 /** How many files `siteFiles` yields, for the progress bar (counted from the same parts, without making them). */
 export function siteFileCount(plan: SitePlan): number {
-  return siteParts(plan, null, (r) => r.body).reduce((n, part) => n + part.count, 0);
+  return siteParts(plan, null, (r) => r.body, null).reduce((n, part) => n + part.count, 0);
 }
 
 /**
  * Every file of the site, one at a time, so a large archive never sits in memory as pages.
  * `bodyOf` reads each release's body once (see `bodyReader` in src/core/export/bodies.ts).
  * Pages that list many releases come as UTF-8 chunks made while they are written.
+ * `today` (the day of the export) tells past events from upcoming ones; without it the
+ * events pages do not tell.
  */
-export function* siteFiles(plan: SitePlan, baseUrl: string | null, bodyOf: (r: ArchivedRelease) => string = (r) => r.body): Generator<SiteFile> {
-  for (const part of siteParts(plan, baseUrl, bodyOf)) yield* part.files();
+export function* siteFiles(plan: SitePlan, baseUrl: string | null, bodyOf: (r: ArchivedRelease) => string = (r) => r.body, today: CalendarDate | null = null): Generator<SiteFile> {
+  for (const part of siteParts(plan, baseUrl, bodyOf, today)) yield* part.files();
 }

@@ -19,6 +19,19 @@ export interface UiStrings {
   empty: string;
   published: string;
   event: string;
+  /** The events calendar (nav link, page title) and its words. */
+  events: string;
+  eventCount: (n: number) => string;
+  upcomingEvents: string;
+  calendarFile: string;
+  calendarHelp: string;
+  eventPast: string;
+  eventOngoing: string;
+  eventUpcoming: string;
+  newer: string;
+  older: string;
+  noEvents: string;
+  allLanguages: string;
   location: string;
   people: string;
   tags: string;
@@ -45,6 +58,10 @@ const mk: UiStrings = {
   filters: 'Филтри', year: 'Година', partner: 'Партнер', language: 'Јазик', all: 'Сите',
   noMatch: 'Ниедно соопштение не одговара.', empty: 'Архивата сè уште нема соопштенија.',
   published: 'Објавено', event: 'Настан', location: 'Место', people: 'Лица', tags: 'Ознаки',
+  events: 'Настани', eventCount: (n) => (n === 1 ? '1 настан' : `${n} настани`), upcomingEvents: 'Претстојни настани',
+  calendarFile: 'Календар на настаните (.ics)', calendarHelp: 'Претплатете се во Outlook, Google Calendar или друг календар со адресата на оваа врска.',
+  eventPast: 'Завршен', eventOngoing: 'Во тек', eventUpcoming: 'Претстои', newer: 'Понови', older: 'Постари',
+  noEvents: 'Нема настани.', allLanguages: 'Сите јазици',
   otherLanguages: 'На други јазици', timeline: 'Соопштенија по месеци',
   timelineDesc: (n, from, to) => `${n} соопштенија од ${from} до ${to}`,
   partnerChart: 'Соопштенија по партнер', releasesIn: (y) => `Соопштенија од ${y}`,
@@ -62,6 +79,10 @@ const sq: UiStrings = {
   filters: 'Filtrat', year: 'Viti', partner: 'Partneri', language: 'Gjuha', all: 'Të gjitha',
   noMatch: 'Asnjë njoftim nuk përputhet.', empty: 'Arkivi nuk ka ende njoftime.',
   published: 'Publikuar', event: 'Ngjarja', location: 'Vendi', people: 'Personat', tags: 'Etiketat',
+  events: 'Ngjarjet', eventCount: (n) => `${n} ngjarje`, upcomingEvents: 'Ngjarjet e ardhshme',
+  calendarFile: 'Kalendari i ngjarjeve (.ics)', calendarHelp: 'Abonohuni në Outlook, Google Calendar ose një kalendar tjetër me adresën e kësaj lidhjeje.',
+  eventPast: 'Ka përfunduar', eventOngoing: 'Në vazhdim', eventUpcoming: 'E ardhshme', newer: 'Më të rejat', older: 'Më të vjetrat',
+  noEvents: 'Nuk ka ngjarje.', allLanguages: 'Të gjitha gjuhët',
   otherLanguages: 'Në gjuhë të tjera', timeline: 'Njoftime sipas muajve',
   timelineDesc: (n, from, to) => `${n} njoftime nga ${from} deri në ${to}`,
   partnerChart: 'Njoftime sipas partnerit', releasesIn: (y) => `Njoftime nga ${y}`,
@@ -79,6 +100,10 @@ const en: UiStrings = {
   filters: 'Filters', year: 'Year', partner: 'Partner', language: 'Language', all: 'All',
   noMatch: 'No release matches.', empty: 'The archive has no releases yet.',
   published: 'Published', event: 'Event', location: 'Location', people: 'People', tags: 'Tags',
+  events: 'Events', eventCount: (n) => (n === 1 ? '1 event' : `${n} events`), upcomingEvents: 'Upcoming events',
+  calendarFile: 'Events calendar (.ics)', calendarHelp: 'Subscribe in Outlook, Google Calendar or any other calendar with the address of this link.',
+  eventPast: 'Past', eventOngoing: 'Ongoing', eventUpcoming: 'Upcoming', newer: 'Newer', older: 'Older',
+  noEvents: 'No events.', allLanguages: 'All languages',
   otherLanguages: 'In other languages', timeline: 'Releases per month',
   timelineDesc: (n, from, to) => `${n} releases from ${from} to ${to}`,
   partnerChart: 'Releases per partner', releasesIn: (y) => `Releases from ${y}`,
