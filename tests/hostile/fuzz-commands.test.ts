@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
+import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
 import { scaled } from '../helpers/hostile.js';
@@ -50,7 +51,7 @@ function expectNoCrash(r: { code: number; stderr: string }, what: string): void 
 }
 
 describe(`hostile archives through search and export (${ARCHIVES} archives)`, () => {
-  it('search (index and memory), export json and export html end with results or issues, never a crash', async () => {
+  it('search (index and memory), export json, ics and html end with results or issues, never a crash', async () => {
     const pool = seeds();
     const samples = fc.sample(archive(pool), { numRuns: ARCHIVES, seed: Number(process.env.FUZZ_SEED) || 20261129 });
     let runs = 0;
@@ -81,6 +82,11 @@ describe(`hostile archives through search and export (${ARCHIVES} archives)`, ()
         runs++;
         expectNoCrash(json, what(['export', '--format', 'json']));
         if (json.code === 0) expect(Array.isArray(JSON.parse(json.stdout))).toBe(true);
+        const ics = await runCli(['export', '--format', 'ics'], { cwd: root });
+        runs++;
+        expectNoCrash(ics, what(['export', '--format', 'ics']));
+        // Whatever the files hold, ical.js reads one event per release with an event.
+        if (ics.code === 0 && json.code === 0) expect(new ICAL.Component(ICAL.parse(ics.stdout)).getAllSubcomponents('vevent')).toHaveLength((JSON.parse(json.stdout) as { event: unknown }[]).filter((e) => e.event).length);
         const html = await runCli(['export', '--format', 'html', '--out', 'site'], { cwd: root });
         runs++;
         expectNoCrash(html, what(['export', '--format', 'html']));
