@@ -5,7 +5,7 @@ import { VERSION as TOOL_VERSION } from '../version.js';
 import type { Database, DatabaseConstructor } from './sqlite.js';
 
 /** Bumped whenever the tables or what goes into them change: an older index is rebuilt. */
-export const SCHEMA_VERSION = 5;
+export const SCHEMA_VERSION = 6;
 const APP = 'releases-index';
 
 const SCHEMA = `
