@@ -66,9 +66,14 @@ Examples:
       const bar = progress(ctx, siteFileCount(plan));
       const pause = yieldEvery(100);
       try {
-        for (const file of siteFiles(plan, baseUrl ?? archive.settings.baseUrl, bodyReader(archive.dir))) {
-          site.write(file.path, file.content);
-          bar.tick();
+        const { MediaLibrary } = await import('../../core/media/library.js');
+        const library = new MediaLibrary(archive.dir);
+        for (const file of siteFiles(plan, baseUrl ?? archive.settings.baseUrl, bodyReader(archive.dir), (r, body) => library.ofRelease(r, body))) {
+          if (file.from) site.place(file.path, file.from);
+          else {
+            site.write(file.path, file.content);
+            bar.tick();
+          }
           await pause();
         }
         bar.done();
@@ -93,7 +98,9 @@ Examples:
     const { writeExportFile } = await import('../../core/export/stream.js');
     const { pipeChunks } = await import('../../core/pipe.js');
     const bodyOf = (await import('../../core/export/bodies.js')).bodyReader(archive.dir);
-    const chunks = opts.format === 'ndjson' ? ndjsonChunks(releases, bodyOf) : jsonChunks(releases, bodyOf);
+    const library = new (await import('../../core/media/library.js')).MediaLibrary(archive.dir);
+    const mediaOf = (r: (typeof releases)[number], body: string) => library.ofRelease(r, body).files;
+    const chunks = opts.format === 'ndjson' ? ndjsonChunks(releases, bodyOf, mediaOf) : jsonChunks(releases, bodyOf, mediaOf);
     if (out) {
       await writeExportFile(out, chunks);
       ctx.stderr.write(`exported ${releases.length} release(s) to ${shown(ctx, out)}\n`);

@@ -69,7 +69,7 @@ export function checkMedia(archiveDir: string, subjects: MediaSubject[]): Issue[
       }
       referenced.add(file!.path);
       if (ref.kind === 'image' && !ref.alt) {
-        issues.push({ ...at, severity: 'warning', code: 'image-no-alt', message: `the image ${ref.target} has no alt text: readers who cannot see it learn nothing of it`, hint: `describe the picture between the brackets: ![What the photo shows](${ref.target})` });
+        issues.push({ ...at, severity: 'warning', code: 'media-no-alt', message: `the image ${ref.target} has no alt text: readers who cannot see it learn nothing of it`, hint: `describe the picture between the brackets: ![What the photo shows](${ref.target})` });
       }
       if (file!.bytes > LARGE_BYTES && !large.has(file!.path)) {
         large.add(file!.path);

@@ -15,7 +15,7 @@ const OUTSIDE_HINT = 'copy the file into the archive, next to the release, and r
  */
 export function placeRef(releasePath: string, target: string): { ok: true; path: string } | Refusal {
   if (/^[/\\]/.test(target) || /^[a-zA-Z]:[/\\]/.test(target)) {
-    return { ok: false, code: 'media-outside', message: `"${target}" is an absolute path: files outside the archive are never published`, hint: `${OUTSIDE_HINT} (paths are relative to the release's folder)` };
+    return { ok: false, code: 'media-outside', message: `"${target}" is an absolute path, not a file of the archive: it is never published`, hint: `${OUTSIDE_HINT}; paths are relative to the release's folder (a path from a former site's root, /assets/…, needs that file copied into the archive)` };
   }
   const joined = path.posix.normalize(path.posix.join(path.posix.dirname(releasePath), target));
   if (joined === '..' || joined.startsWith('../')) {
