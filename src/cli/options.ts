@@ -3,6 +3,7 @@ import { Option, type Command } from 'commander';
 import { parsePeriodArg } from '../core/dates.js';
 import { usageError } from '../core/errors.js';
 import type { Filters } from '../core/filters.js';
+import { shownPath } from '../core/paths.js';
 import type { RenderTarget } from '../render/formats.js';
 import { styler } from '../render/style.js';
 import type { Context } from './context.js';
@@ -67,11 +68,16 @@ export function readLimit(value: unknown): number | undefined {
 /** A render target on stdout, with the width of the terminal (COLUMNS or the tty), if any. */
 export function stdoutTarget(ctx: Context, archiveDir: string): RenderTarget {
   const columns = Number(ctx.env.COLUMNS) || ctx.stdout.columns;
-  const rel = path.relative(ctx.cwd, archiveDir);
+  const shown = shownPath(ctx.cwd, archiveDir);
   return {
     write: (t) => void ctx.stdout.write(t),
     width: ctx.stdout.isTTY || ctx.env.COLUMNS ? columns || 80 : undefined,
     s: styler(ctx.color.stdout),
-    prefix: rel && !rel.startsWith('..') ? `${rel.split(path.sep).join('/')}/` : rel ? `${archiveDir}/` : '',
+    prefix: shown === '.' ? '' : `${shown.split(path.sep).join('/')}/`,
   };
+}
+
+/** `--cache-dir DIR`: where the search index lives (search and index commands). */
+export function addCacheDirOption(cmd: Command): Command {
+  return cmd.option('--cache-dir <dir>', 'folder of the search index (default: $RELEASES_CACHE_DIR or .releases/ next to the archive)');
 }

@@ -3,7 +3,8 @@ import path from 'node:path';
 import { ReleasesError } from './errors.js';
 import { findReleaseFiles, type FoundFile } from './files.js';
 import { parseReleaseFile } from './parse.js';
-import { parseRegistry, parseSettings, Registry } from './registry.js';
+import { parseArchiveConfig } from './config.js';
+import type { Registry } from './registry.js';
 import { detached, Strings } from './interned.js';
 import { checkMedia, type MediaSubject } from './media/check.js';
 import type { ArchivedRelease, ArchiveSettings, FileResult, Issue, Release } from './types.js';
@@ -90,10 +91,9 @@ async function readArchive(dir: string, source: { cache?: ParseCache; stored?: S
   await assertArchiveDir(dir);
   const issues: Issue[] = [];
   const settingsText = await readOptional(path.join(dir, 'archive.yml'));
-  const { settings, issues: settingsIssues } = settingsText === null ? { settings: { name: 'Releases', lang: 'en', baseUrl: null }, issues: [] } : parseSettings('archive.yml', settingsText);
   const registryText = await readOptional(path.join(dir, 'partners.yml'));
-  const { registry, issues: registryIssues } = registryText === null ? { registry: new Registry([]), issues: [] } : parseRegistry('partners.yml', registryText);
-  issues.push(...settingsIssues, ...registryIssues);
+  const { settings, registry, issues: configIssues } = parseArchiveConfig(settingsText, registryText);
+  issues.push(...configIssues);
 
   const found = await findReleaseFiles(dir);
   issues.push(...found.issues);

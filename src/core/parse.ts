@@ -8,7 +8,7 @@ import type { FileResult, Issue, Release } from './types.js';
 /** The front-matter fields the tool reads; every other field is kept in `extra`. */
 export const KNOWN_FIELDS = ['id', 'title', 'date', 'event', 'partners', 'people', 'tags', 'lang', 'summary', 'translation_key'];
 
-const LANG = /^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/;
+import { LANG_CODE as LANG } from './lang.js';
 const FILE_DATE = /^(\d{4}-\d{2}-\d{2})/;
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 

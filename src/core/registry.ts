@@ -2,6 +2,7 @@ import { distance } from './distance.js';
 import { createRequire } from 'node:module';
 import type * as YamlModule from 'yaml';
 import { foldName, nameMatches } from './fold.js';
+import { isLangCode, LANG_HINT } from './lang.js';
 import type { ArchiveSettings, Issue, RegistryPartner } from './types.js';
 
 // The YAML parser is loaded on first use: a search on an unchanged archive takes the
@@ -101,14 +102,17 @@ export function parseRegistry(file: string, text: string): { registry: Registry;
   return { registry: new Registry(partners), issues };
 }
 
+/** The settings of an archive without `archive.yml` (or without a name or lang in it), and those of `init --no-input`. */
+export const DEFAULT_SETTINGS: Readonly<ArchiveSettings> = Object.freeze({ name: 'Releases', lang: 'en', baseUrl: null });
+
 /** Reads `archive.yml`: the archive's name, default language and base URL. */
 export function parseSettings(file: string, text: string): { settings: ArchiveSettings; issues: Issue[] } {
   const { data, issues } = yamlFile(file, text);
   const obj = (data && typeof data === 'object' && !Array.isArray(data) ? data : {}) as Record<string, unknown>;
   const str = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim() : null);
   const lang = str(obj.lang);
-  if (obj.lang !== undefined && !(lang && /^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/.test(lang))) {
-    issues.push({ file, line: 1, column: 1, field: 'lang', severity: 'error', code: 'bad-lang', message: `lang ${JSON.stringify(obj.lang)} is not a language code`, hint: 'use a code such as mk, sq or en' });
+  if (obj.lang !== undefined && !(lang && isLangCode(lang))) {
+    issues.push({ file, line: 1, column: 1, field: 'lang', severity: 'error', code: 'bad-lang', message: `lang ${JSON.stringify(obj.lang)} is not a language code`, hint: `use ${LANG_HINT}` });
   }
-  return { settings: { name: str(obj.name) ?? 'Releases', lang: lang ?? 'en', baseUrl: str(obj.base_url) }, issues };
+  return { settings: { name: str(obj.name) ?? DEFAULT_SETTINGS.name, lang: lang ?? DEFAULT_SETTINGS.lang, baseUrl: str(obj.base_url) }, issues };
 }

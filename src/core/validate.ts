@@ -1,10 +1,15 @@
 import type { Registry } from './registry.js';
-import type { ArchivedRelease, ArchiveSettings, Issue, Release } from './types.js';
+import type { ArchivedRelease, ArchiveSettings, Issue, Period, Release } from './types.js';
 
 /** Issues by file, then line and column. */
 export function compareIssues(a: Issue, b: Issue): number {
   if (a.file !== b.file) return a.file < b.file ? -1 : 1;
   return (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0);
+}
+
+/** The period of a release: its event, or its publication date. */
+export function periodOf(r: Release): Period {
+  return r.event ? { start: r.event.start, end: r.event.end } : { start: r.date, end: r.date };
 }
 
 /** Newest period first; ties by publication date, then path, so the order is always the same. */
@@ -54,7 +59,7 @@ export function linkArchive(releases: Release[], settings: ArchiveSettings, regi
     if (registry) issues.push(...unknownPartnerIssues(r, registry));
     const a = r as ArchivedRelease;
     a.lang = r.lang ?? settings.lang;
-    a.period = r.event ? { start: r.event.start, end: r.event.end } : { start: r.date, end: r.date };
+    a.period = periodOf(r);
     a.translations = [];
     kept.push(a);
   }

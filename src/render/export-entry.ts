@@ -1,6 +1,6 @@
 import type { MediaFile } from '../core/media/describe.js';
 import type { ArchivedRelease } from '../core/types.js';
-import { toEntry } from './json.js';
+import { jsonArrayChunks, ndjsonChunks, toEntry } from './json.js';
 import { renderMarkdown } from './markdown.js';
 
 /** Gives the Markdown body of a release (by default its `body`). */
@@ -23,26 +23,17 @@ export function exportEntry(r: ArchivedRelease, body = r.body, files?: MediaFile
   return { ...toEntry(r), body, html: renderMarkdown(body), ...(files ? { media: files.map(mediaEntry) } : {}) };
 }
 
-/**
- * The lines of a JSON export, one entry at a time, byte-identical to
- * `JSON.stringify(entries, null, 2)` plus a newline, without holding the whole text.
- * `bodyOf` reads each body once (see `bodyReader` in src/core/export/bodies.ts).
- */
-export function* jsonChunks(releases: Iterable<ArchivedRelease>, bodyOf: BodyOf = ownBody, mediaOf?: MediaFilesOf): Generator<string> {
-  let first = true;
-  for (const r of releases) {
-    const body = bodyOf(r);
-    const text = JSON.stringify(exportEntry(r, body, mediaOf?.(r, body)), null, 2).replace(/\n/g, '\n  ');
-    yield `${first ? '[\n  ' : ',\n  '}${text}`;
-    first = false;
-  }
-  yield first ? '[]\n' : '\n]\n';
+function entryWithMedia(r: ArchivedRelease, bodyOf: BodyOf, mediaOf?: MediaFilesOf): Record<string, unknown> {
+  const body = bodyOf(r);
+  return exportEntry(r, body, mediaOf?.(r, body));
 }
 
-/** The lines of an NDJSON export: one entry per line. */
-export function* ndjsonChunks(releases: Iterable<ArchivedRelease>, bodyOf: BodyOf = ownBody, mediaOf?: MediaFilesOf): Generator<string> {
-  for (const r of releases) {
-    const body = bodyOf(r);
-    yield `${JSON.stringify(exportEntry(r, body, mediaOf?.(r, body)))}\n`;
-  }
+/** The chunks of a JSON export (`jsonArrayChunks`); `bodyOf` reads each body once (see `bodyReader` in src/core/export/bodies.ts), `mediaOf` gives its files. */
+export function exportJsonChunks(releases: Iterable<ArchivedRelease>, bodyOf: BodyOf = ownBody, mediaOf?: MediaFilesOf): Iterable<string> {
+  return jsonArrayChunks(releases, (r) => entryWithMedia(r, bodyOf, mediaOf));
+}
+
+/** The chunks of an NDJSON export: one entry per line. */
+export function exportNdjsonChunks(releases: Iterable<ArchivedRelease>, bodyOf: BodyOf = ownBody, mediaOf?: MediaFilesOf): Iterable<string> {
+  return ndjsonChunks(releases, (r) => entryWithMedia(r, bodyOf, mediaOf));
 }

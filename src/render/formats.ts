@@ -1,9 +1,10 @@
+import type { PartnerCount } from '../core/partners.js';
 import type { ArchivedRelease, Issue } from '../core/types.js';
 import { issuesGithub, issuesJson, issuesText } from './issues.js';
 import { jsonArrayChunks, ndjsonChunks, toEntry } from './json.js';
 import { showText } from './show.js';
 import type { Styler } from './style.js';
-import { releaseTableChunks } from './table.js';
+import { layout, releaseTableChunks } from './table.js';
 
 /** Where a renderer writes, with the terminal width (none in a pipe) and the styles to use. */
 export interface RenderTarget {
@@ -20,8 +21,15 @@ export interface RenderTarget {
  */
 export const releaseFormats = {
   table: (rs: ArchivedRelease[], t: RenderTarget): Iterable<string> => releaseTableChunks(rs, t.width, t.s),
-  json: (rs: ArchivedRelease[]): Iterable<string> => jsonArrayChunks(rs),
-  ndjson: (rs: ArchivedRelease[]): Iterable<string> => ndjsonChunks(rs),
+  json: (rs: ArchivedRelease[]): Iterable<string> => jsonArrayChunks(rs, toEntry),
+  ndjson: (rs: ArchivedRelease[]): Iterable<string> => ndjsonChunks(rs, toEntry),
+};
+
+/** Renderers of the partner list (partners), by `--format` name. */
+export const partnerFormats = {
+  table: (ps: PartnerCount[], t: RenderTarget) =>
+    t.write(layout(['ID', 'NAME', 'RELEASES', 'ALIASES'], ps.map((p) => [p.id ?? t.s.dim('(not in registry)'), p.name, String(p.releases), p.aliases.join(', ')]), { width: t.width, flex: 3, max: [24, 40, 8, 200], shrink: [1] }, t.s)),
+  json: (ps: PartnerCount[], t: RenderTarget) => t.write(`${JSON.stringify(ps, null, 2)}\n`),
 };
 
 /** Renderers of one release (show). */

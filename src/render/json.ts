@@ -26,31 +26,29 @@ export function toEntry(r: ArchivedRelease): Record<string, unknown> {
 }
 
 /**
- * The entries as a JSON array, byte for byte what `JSON.stringify(entries, null, 2)` gives
- * plus a newline, in chunks of about 64 KB: the whole text of 100k entries at once took
- * ~250 MB more memory.
+ * Entries as a JSON array, byte for byte what `JSON.stringify(entries, null, 2)` gives plus
+ * a newline, in chunks of about 64 KB (write them with `pipeChunks`): the whole text of 100k
+ * entries at once took ~250 MB more memory. `entryOf` makes each entry as it is reached.
  */
-export function* jsonArrayChunks(releases: ArchivedRelease[]): Generator<string> {
-  if (!releases.length) {
-    yield '[]\n';
-    return;
-  }
-  let chunk = '[\n';
-  for (let i = 0; i < releases.length; i++) {
-    chunk += `  ${JSON.stringify(toEntry(releases[i]), null, 2).replace(/\n/g, '\n  ')}${i < releases.length - 1 ? ',' : ''}\n`;
+export function* jsonArrayChunks<T>(items: Iterable<T>, entryOf: (item: T) => unknown): Generator<string> {
+  let chunk = '';
+  let first = true;
+  for (const item of items) {
+    chunk += `${first ? '[\n  ' : ',\n  '}${JSON.stringify(entryOf(item), null, 2).replace(/\n/g, '\n  ')}`;
+    first = false;
     if (chunk.length > 65536) {
       yield chunk;
       chunk = '';
     }
   }
-  yield `${chunk}]\n`;
+  yield first ? '[]\n' : `${chunk}\n]\n`;
 }
 
-/** One JSON entry per line, in chunks of about 64 KB. */
-export function* ndjsonChunks(releases: ArchivedRelease[]): Generator<string> {
+/** One JSON entry per line, in chunks of about 64 KB (write them with `pipeChunks`). */
+export function* ndjsonChunks<T>(items: Iterable<T>, entryOf: (item: T) => unknown): Generator<string> {
   let chunk = '';
-  for (const r of releases) {
-    chunk += `${JSON.stringify(toEntry(r))}\n`;
+  for (const item of items) {
+    chunk += `${JSON.stringify(entryOf(item))}\n`;
     if (chunk.length > 65536) {
       yield chunk;
       chunk = '';

@@ -1,7 +1,7 @@
 import { makeSnippet, markMatches, type Snippet } from '../core/search/snippet.js';
 import type { SearchHit } from '../core/search/plan.js';
 import type { RenderTarget } from './formats.js';
-import { toEntry } from './json.js';
+import { jsonArrayChunks, ndjsonChunks, toEntry } from './json.js';
 import type { Styler } from './style.js';
 import { formatPeriod } from './table.js';
 import { truncate } from './width.js';
@@ -58,24 +58,10 @@ export function searchEntry(h: RenderedHit): Record<string, unknown> {
   return { ...toEntry(h.release), score: h.score, snippet: h.snippet };
 }
 
-/** Renderers of search results, by `--format` name. */
+/** Renderers of search results, by `--format` name: each gives its text in chunks, to write with `pipeChunks`. */
 export const searchFormats = {
-  table: (hits: RenderedHit[], t: RenderTarget) => t.write(searchText(hits, t)),
-  // Byte for byte JSON.stringify(entries, null, 2), written a few hundred entries at a time:
-  // a query can match most of a 100k archive.
-  json: (hits: RenderedHit[], t: RenderTarget) => {
-    if (!hits.length) return t.write('[]\n');
-    let chunk = '[\n';
-    hits.forEach((h, i) => {
-      chunk += `  ${JSON.stringify(searchEntry(h), null, 2).replace(/\n/g, '\n  ')}${i < hits.length - 1 ? ',' : ''}\n`;
-      if (chunk.length > 65536) {
-        t.write(chunk);
-        chunk = '';
-      }
-    });
-    t.write(`${chunk}]\n`);
-  },
-  ndjson: (hits: RenderedHit[], t: RenderTarget) => {
-    for (const h of hits) t.write(`${JSON.stringify(searchEntry(h))}\n`);
-  },
+  table: (hits: RenderedHit[], t: RenderTarget): Iterable<string> => [searchText(hits, t)],
+  // A query can match most of a 100k archive.
+  json: (hits: RenderedHit[]): Iterable<string> => jsonArrayChunks(hits, searchEntry),
+  ndjson: (hits: RenderedHit[]): Iterable<string> => ndjsonChunks(hits, searchEntry),
 };

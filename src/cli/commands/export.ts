@@ -2,17 +2,14 @@ import path from 'node:path';
 import { Option, type Command } from 'commander';
 import { ReleasesError, usageError } from '../../core/errors.js';
 import { listReleases } from '../../core/filters.js';
+import { shownPath } from '../../core/paths.js';
 import type { Context } from '../context.js';
 import { openArchive } from '../load.js';
 import { addArchiveOption, addFilterOptions, readFilters } from '../options.js';
 
 const FORMATS = ['json', 'ndjson', 'html'];
 
-/** A path as the user would type it from where they are. */
-function shown(ctx: Context, p: string): string {
-  const rel = path.relative(ctx.cwd, p);
-  return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : p;
-}
+const shown = (ctx: Context, p: string) => shownPath(ctx.cwd, p);
 
 /** A one-line progress bar on stderr, only on a terminal: pipes and CI logs stay clean. */
 function progress(ctx: Context, total: number): { tick(): void; done(): void } {
@@ -94,13 +91,13 @@ Examples:
     }
     const archive = await openArchive(ctx, dir);
     const releases = listReleases(archive.releases, filters, archive.registry, { sort: 'date', reverse: false });
-    const { jsonChunks, ndjsonChunks } = await import('../../render/export-entry.js');
+    const { exportJsonChunks, exportNdjsonChunks } = await import('../../render/export-entry.js');
     const { writeExportFile } = await import('../../core/export/stream.js');
     const { pipeChunks } = await import('../../core/pipe.js');
     const bodyOf = (await import('../../core/export/bodies.js')).bodyReader(archive.dir);
     const library = new (await import('../../core/media/library.js')).MediaLibrary(archive.dir);
     const mediaOf = (r: (typeof releases)[number], body: string) => library.ofRelease(r, body).files;
-    const chunks = opts.format === 'ndjson' ? ndjsonChunks(releases, bodyOf, mediaOf) : jsonChunks(releases, bodyOf, mediaOf);
+    const chunks = opts.format === 'ndjson' ? exportNdjsonChunks(releases, bodyOf, mediaOf) : exportJsonChunks(releases, bodyOf, mediaOf);
     if (out) {
       await writeExportFile(out, chunks);
       ctx.stderr.write(`exported ${releases.length} release(s) to ${shown(ctx, out)}\n`);

@@ -1,8 +1,7 @@
 import type { Command } from 'commander';
 import { ReleasesError } from '../../core/errors.js';
 import type { Context } from '../context.js';
-import { addArchiveOption } from '../options.js';
-import { addCacheDirOption } from './search.js';
+import { addArchiveOption, addCacheDirOption } from '../options.js';
 
 /** `releases index [--rebuild]`: brings the search index up to date (every command does this anyway). */
 export function register(program: Command, ctx: Context): void {

@@ -1,23 +1,16 @@
 import path from 'node:path';
 import type { Command } from 'commander';
-import { ReleasesError, usageError } from '../../core/errors.js';
+import { usageError } from '../../core/errors.js';
+import { isLangCode, LANG_HINT } from '../../core/lang.js';
+import { shownPath } from '../../core/paths.js';
 import type { Context } from '../context.js';
-
-const LANG = /^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/;
 
 /** Asks for the archive's name and language on a terminal; Ctrl-C ends with exit 130. */
 async function askSettings(ctx: Context, given: { name?: string; lang?: string }): Promise<{ name: string; lang: string }> {
-  const p = await import('@clack/prompts');
-  const { Writable } = await import('node:stream');
-  const err = ctx.stderr as unknown as import('node:stream').Writable;
-  const output = typeof err.on === 'function' ? err : Object.assign(new Writable({ write: (c, _e, done) => void (ctx.stderr.write(String(c)), done()) }), { isTTY: true, columns: 80 });
-  const io = { input: ctx.stdin as import('node:stream').Readable, output };
-  const answer = (v: string | symbol): string => {
-    if (p.isCancel(v) || typeof v !== 'string') throw new ReleasesError('cancelled: nothing was written', 130);
-    return v;
-  };
-  const name = given.name ?? answer(await p.text({ message: 'Name of the archive (the site\'s title)', ...io, validate: (v) => ((v ?? '').trim() ? undefined : 'give it a name') })).trim();
-  const lang = given.lang ?? answer(await p.text({ message: 'Default language of the releases', initialValue: 'mk', ...io, validate: (v) => (LANG.test((v ?? '').trim()) ? undefined : 'a code such as mk, sq or en') })).trim();
+  const { askText, promptStreams } = await import('../prompts.js');
+  const io = promptStreams(ctx);
+  const name = given.name ?? (await askText(io, 'Name of the archive (the site\'s title)', { validate: (v) => (v ? undefined : 'give it a name') }));
+  const lang = given.lang ?? (await askText(io, 'Default language of the releases', { initialValue: 'mk', validate: (v) => (isLangCode(v) ? undefined : LANG_HINT) }));
   return { name, lang };
 }
 
@@ -35,15 +28,15 @@ Examples:
   releases init                                   # asks for the name and language
   releases init press/archive --name "Соопштенија" --lang mk`);
   cmd.action(async (dirArg: string | undefined, opts) => {
-    if (opts.lang !== undefined && !LANG.test(opts.lang)) throw usageError(`--lang ${JSON.stringify(opts.lang)} is not a language code`, 'use a code such as mk, sq or en');
+    if (opts.lang !== undefined && !isLangCode(opts.lang)) throw usageError(`--lang ${JSON.stringify(opts.lang)} is not a language code`, `use ${LANG_HINT}`);
     const dir = path.resolve(ctx.cwd, dirArg ?? 'archive');
-    const { initArchive } = await import('../../core/init.js');
-    const interactive = opts.input !== false && ctx.stdin.isTTY === true && ctx.stderr.isTTY === true;
+    const [{ initArchive }, { DEFAULT_SETTINGS }] = await Promise.all([import('../../core/init.js'), import('../../core/registry.js')]);
+    const interactive = opts.input !== false && (await import('../prompts.js')).canPrompt(ctx);
     const given = { name: opts.name?.trim() || undefined, lang: opts.lang };
-    const settings = interactive ? await askSettings(ctx, given) : { name: given.name ?? 'Releases', lang: given.lang ?? 'en' };
+    const settings = interactive ? await askSettings(ctx, given) : { name: given.name ?? DEFAULT_SETTINGS.name, lang: given.lang ?? DEFAULT_SETTINGS.lang };
     const written = await initArchive(dir, settings);
-    const shown = path.relative(ctx.cwd, dir) || '.';
-    for (const file of written) ctx.stdout.write(`${path.relative(ctx.cwd, file)}\n`);
+    const shown = shownPath(ctx.cwd, dir);
+    for (const file of written) ctx.stdout.write(`${shownPath(ctx.cwd, file)}\n`);
     ctx.stderr.write(`created the archive ${shown} (${settings.name}, ${settings.lang}); next: releases add${dirArg ? ` --archive ${shown}` : ''}\n`);
   });
 }

@@ -1,17 +1,12 @@
 import type { Command } from 'commander';
 import { usageError } from '../../core/errors.js';
 import type { Context } from '../context.js';
-import { addArchiveOption, addFilterOptions, formatOption, readFilters, readLimit, stdoutTarget } from '../options.js';
+import { addArchiveOption, addCacheDirOption, addFilterOptions, formatOption, readFilters, readLimit, stdoutTarget } from '../options.js';
 import { styler } from '../../render/style.js';
 
 const FORMATS = ['table', 'json', 'ndjson'];
 /** A terminal shows the best few; json and ndjson carry every hit unless --limit says otherwise. */
 const TABLE_LIMIT = 20;
-
-/** `--cache-dir DIR`: where the search index lives (search and index commands). */
-export function addCacheDirOption(cmd: Command): Command {
-  return cmd.option('--cache-dir <dir>', 'folder of the search index (default: $RELEASES_CACHE_DIR or .releases/ next to the archive)');
-}
 
 /** `releases search QUERY`: ranked full-text search with snippets. */
 export function register(program: Command, ctx: Context): void {
@@ -54,7 +49,8 @@ Examples:
     const s = styler(ctx.color.stderr);
     for (const w of run.warnings) ctx.stderr.write(`${s.warning('warning')} ${w}\n`);
     const { hits, total, suggestions, plan } = run.outcome;
-    searchFormats[opts.format as keyof typeof searchFormats](withSnippets(hits, highlightTest(plan)), target);
+    const { pipeChunks } = await import('../../core/pipe.js');
+    await pipeChunks(searchFormats[opts.format as keyof typeof searchFormats](withSnippets(hits, highlightTest(plan)), target), ctx.stdout as never);
     if (total === 0) {
       ctx.stderr.write(`no release matches ${JSON.stringify(query)}\n`);
       if (suggestions.length) ctx.stderr.write(`  ${s.hint(`closest words in the archive: ${suggestions.join(', ')}`)}\n`);

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fold } from '../fold.js';
 import { idFromPath } from '../release-id.js';
+import { periodOf } from '../validate.js';
 import type { ArchivedRelease, ArchiveSettings, FileResult, Issue, Release, TranslationRef } from '../types.js';
 
 /** The searchable fields of a release, in index column order; earlier ones weigh more. */
@@ -108,11 +109,6 @@ export function readBody(absolute: string, bodyLine: number): string {
     at = nl + 1;
   }
   return text.slice(at);
-}
-
-/** The period of a release: its event, or its publication date. */
-export function periodOf(r: Release): { start: string; end: string } {
-  return r.event ? { start: r.event.start, end: r.event.end } : { start: r.date, end: r.date };
 }
 
 /** A release placed in its archive (default language, period, translations), as `linkArchive` does. */

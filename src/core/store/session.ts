@@ -1,7 +1,8 @@
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Filters } from '../filters.js';
-import { parseRegistry, parseSettings, Registry } from '../registry.js';
+import { type ArchiveConfig, parseArchiveConfig } from '../config.js';
+import { Registry } from '../registry.js';
 import type { ArchiveSettings, Issue, RegistryPartner } from '../types.js';
 import { searchIndex } from '../search/sqlite-engine.js';
 import { searchMemory } from '../search/memory-engine.js';
@@ -80,16 +81,7 @@ function readText(file: string): string | null {
 export function readArchiveConfig(dir: string): ArchiveConfig {
   const settingsText = readText(path.join(dir, 'archive.yml'));
   const registryText = readText(path.join(dir, 'partners.yml'));
-  const settings = settingsText === null ? { settings: { name: 'Releases', lang: 'en', baseUrl: null }, issues: [] } : parseSettings('archive.yml', settingsText);
-  const registry = registryText === null ? { registry: new Registry([]), issues: [] } : parseRegistry('partners.yml', registryText);
-  return { settings: settings.settings, registry: registry.registry, issues: [...settings.issues, ...registry.issues] };
-}
-
-/** Settings, registry and the problems found in `archive.yml` and `partners.yml`. */
-export interface ArchiveConfig {
-  settings: ArchiveSettings;
-  registry: Registry;
-  issues: Issue[];
+  return parseArchiveConfig(settingsText, registryText);
 }
 
 /**

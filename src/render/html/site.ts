@@ -10,31 +10,95 @@ import { feedsPage, indexPage, overviewPage, partnerPage, yearPage } from './pag
 import { releasePage } from './release-page.js';
 import { foldScript, searchChunkCount, searchChunks, searchMeta } from './search-data.js';
 
+/** Text, bytes, or bytes made chunk by chunk while the file is written (long pages). */
+export type SiteContent = string | Uint8Array | Iterable<Uint8Array>;
+
 /** One file of the exported site: made by the site, or (`from`) a file of the archive placed in it. */
 export type SiteFile =
-  | {
-      path: string;
-      /** Text, bytes, or bytes made chunk by chunk while the file is written (long pages). */
-      content: string | Uint8Array | Iterable<Uint8Array>;
-      from?: undefined;
-    }
+  | { path: string; content: SiteContent; from?: undefined }
   | { path: string; content?: undefined; from: PlacedSource };
 
 /** Finds the files of a release from its body (see MediaLibrary in src/core/media/library.ts). */
 export type MediaOf = (r: ArchivedRelease, body: string) => ReleaseMedia;
 
 /** The static files shipped with the tool (`assets/` beside this module, copied into dist/ by the build). */
-function staticAssets(): SiteFile[] {
+const ASSETS = ['site.css', 'search.js'];
+
+/** A group of the site's files: how many there are, and the files, made one at a time. */
+interface SitePart {
+  count: number;
+  files(): Iterable<SiteFile>;
+}
+
+/** A part with one file per item. */
+function each<T>(items: readonly T[], file: (item: T) => SiteFile): SitePart {
+  return { count: items.length, *files() { for (const item of items) yield file(item); } };
+}
+
+/** The site in parts, in the order they are written; nothing is made until `files()` runs. */
+function siteParts(plan: SitePlan, baseUrl: string | null, bodyOf: (r: ArchivedRelease) => string, mediaOf?: MediaOf): SitePart[] {
   const own = (name: string) => readFileSync(new URL(`./assets/${name}`, import.meta.url));
+  // Filled as release pages are made; the feeds, made later, read it.
+  const withMedia = new Map<ArchivedRelease, ReleaseMedia>();
+  const site = { name: plan.settings.name, lang: plan.settings.lang, baseUrl, pageOf: plan.pageOf, mediaOf: (r: ArchivedRelease) => withMedia.get(r) ?? NO_MEDIA };
+  const inLang = (lang: string) => plan.releases.filter((r) => r.lang === lang);
+  const pages: [string, () => SiteContent][] = [
+    ['index.html', () => indexPage(plan, baseUrl)],
+    ['years/index.html', () => overviewPage(plan, 'years', baseUrl)],
+    ['partners/index.html', () => overviewPage(plan, 'partners', baseUrl)],
+    ['feeds/index.html', () => feedsPage(plan, baseUrl)],
+  ];
+  const feeds = plan.langs.flatMap((lang): [string, () => SiteContent][] => [
+    [`feeds/${lang}.xml`, () => atomFeed(site, lang, inLang(lang))],
+    [`feeds/${lang}.json`, () => jsonFeed(site, lang, inLang(lang))],
+  ]);
+  const searchFiles: [string, () => SiteContent][] = [
+    ['search/fold.js', () => foldScript()],
+    ['search/meta.js', () => searchMeta(plan)],
+  ];
+  const made = ([path, content]: [string, () => SiteContent]): SiteFile => ({ path, content: content() });
   return [
-    { path: 'assets/site.css', content: own('site.css') },
-    { path: 'assets/search.js', content: own('search.js') },
+    each(ASSETS, (name) => ({ path: `assets/${name}`, content: own(name) })),
+    each(pages, made),
+    releasePages(plan, baseUrl, bodyOf, mediaOf, withMedia),
+    each(plan.years, (y) => ({ path: `years/${y.year}.html`, content: utf8Chunks(yearPage(plan, y, baseUrl)) })),
+    each(plan.partners, (p) => ({ path: `partners/${p.slug}.html`, content: utf8Chunks(partnerPage(plan, p, baseUrl)) })),
+    each(feeds, made),
+    each(searchFiles, made),
+    { count: searchChunkCount(plan), files: () => searchChunks(plan) },
+    each([{ path: 'robots.txt', content: 'User-agent: *\nAllow: /\n' }], (f) => f),
   ];
 }
 
-/** How many files `siteFiles` yields, for the progress bar (files of the archive placed in the site not counted). */
+/**
+ * The release pages, each followed by the files of the archive it refers to that are not
+ * in the site yet (each file goes in once, however many releases refer to it). Only the
+ * pages are counted: the files are known once the bodies are read.
+ */
+function releasePages(plan: SitePlan, baseUrl: string | null, bodyOf: (r: ArchivedRelease) => string, mediaOf: MediaOf | undefined, withMedia: Map<ArchivedRelease, ReleaseMedia>): SitePart {
+  return {
+    count: plan.releases.length,
+    *files() {
+      const placed = new Set<string>();
+      for (const r of plan.releases) {
+        const body = bodyOf(r);
+        const media = mediaOf?.(r, body) ?? NO_MEDIA;
+        if (media !== NO_MEDIA) withMedia.set(r, media);
+        yield { path: plan.pageOf(r), content: releasePage(plan, r, baseUrl, body, media) };
+        for (const f of media.files) {
+          const at = sitePathOf(f.path);
+          if (placed.has(at)) continue;
+          placed.add(at);
+          yield { path: at, from: f };
+        }
+      }
+    },
+  };
+}
+
+/** How many files `siteFiles` yields, for the progress bar (counted from the same parts, without making them; files of the archive placed in the site not counted). */
 export function siteFileCount(plan: SitePlan): number {
-  return 2 + 4 + plan.releases.length + plan.years.length + plan.partners.length + plan.langs.length * 2 + 2 + searchChunkCount(plan) + 1;
+  return siteParts(plan, null, (r) => r.body).reduce((n, part) => n + part.count, 0);
 }
 
 /**
@@ -43,36 +107,5 @@ export function siteFileCount(plan: SitePlan): number {
  * Pages that list many releases come as UTF-8 chunks made while they are written.
  */
 export function* siteFiles(plan: SitePlan, baseUrl: string | null, bodyOf: (r: ArchivedRelease) => string = (r) => r.body, mediaOf?: MediaOf): Generator<SiteFile> {
-  yield* staticAssets();
-  yield { path: 'index.html', content: indexPage(plan, baseUrl) };
-  yield { path: 'years/index.html', content: overviewPage(plan, 'years', baseUrl) };
-  yield { path: 'partners/index.html', content: overviewPage(plan, 'partners', baseUrl) };
-  yield { path: 'feeds/index.html', content: feedsPage(plan, baseUrl) };
-  // Each file of the archive goes into the site once, however many releases refer to it.
-  const placed = new Set<string>();
-  const withMedia = new Map<ArchivedRelease, ReleaseMedia>();
-  for (const r of plan.releases) {
-    const body = bodyOf(r);
-    const media = mediaOf?.(r, body) ?? NO_MEDIA;
-    if (media !== NO_MEDIA) withMedia.set(r, media);
-    yield { path: plan.pageOf(r), content: releasePage(plan, r, baseUrl, body, media) };
-    for (const f of media.files) {
-      const at = sitePathOf(f.path);
-      if (placed.has(at)) continue;
-      placed.add(at);
-      yield { path: at, from: f };
-    }
-  }
-  for (const y of plan.years) yield { path: `years/${y.year}.html`, content: utf8Chunks(yearPage(plan, y, baseUrl)) };
-  for (const p of plan.partners) yield { path: `partners/${p.slug}.html`, content: utf8Chunks(partnerPage(plan, p, baseUrl)) };
-  const site = { name: plan.settings.name, lang: plan.settings.lang, baseUrl, pageOf: plan.pageOf, mediaOf: (r: ArchivedRelease) => withMedia.get(r) ?? NO_MEDIA };
-  for (const lang of plan.langs) {
-    const inLang = plan.releases.filter((r) => r.lang === lang);
-    yield { path: `feeds/${lang}.xml`, content: atomFeed(site, lang, inLang) };
-    yield { path: `feeds/${lang}.json`, content: jsonFeed(site, lang, inLang) };
-  }
-  yield { path: 'search/fold.js', content: foldScript() };
-  yield { path: 'search/meta.js', content: searchMeta(plan) };
-  yield* searchChunks(plan);
-  yield { path: 'robots.txt', content: 'User-agent: *\nAllow: /\n' };
+  for (const part of siteParts(plan, baseUrl, bodyOf, mediaOf)) yield* part.files();
 }

@@ -1,19 +1,21 @@
 import path from 'node:path';
-import { plannedName, releaseText, validateText, type ReleaseDraft } from '../core/create.js';
-import { today } from '../core/dates.js';
-import { ReleasesError } from '../core/errors.js';
-import { linkArchive } from '../core/validate.js';
-import { writeNewFile } from '../core/write.js';
-import { issueLine } from '../render/issues.js';
-import { toEntry } from '../render/json.js';
-import { styler } from '../render/style.js';
-import type { AddTarget } from './add-target.js';
-import type { AddInput } from './commands/add.js';
-import type { Context } from './context.js';
+import { plannedName, releaseText, validateText, type ReleaseDraft } from '../../core/create.js';
+import { today } from '../../core/dates.js';
+import { ReleasesError } from '../../core/errors.js';
+import { shownPath } from '../../core/paths.js';
+import { linkArchive } from '../../core/validate.js';
+import { writeNewFile } from '../../core/write.js';
+import { issueLine } from '../../render/issues.js';
+import { toEntry } from '../../render/json.js';
+import { styler } from '../../render/style.js';
+import type { Context } from '../context.js';
+import type { AddInput } from './input.js';
+import type { AddTarget } from './target.js';
 
-/** How `add` ends: asked to confirm on a terminal, printed only, and what it prints. */
+/** How `add` ends: asked to confirm (on a terminal), printed only, and what it prints. */
 export interface CreateOptions {
-  interactive: boolean;
+  /** Asked before writing, with where and what; throws to refuse (nothing is written). */
+  confirm?: (where: string, fileText: string) => Promise<void>;
   dryRun: boolean;
   format: 'text' | 'json';
   gitHint: boolean;
@@ -36,9 +38,7 @@ export function toDraft(input: AddInput, now: Date): ReleaseDraft {
 
 /** A path inside the archive as the user sees it from where they are. */
 function shown(ctx: Context, archive: AddTarget, rel: string): string {
-  const abs = path.join(archive.dir, rel);
-  const fromCwd = path.relative(ctx.cwd, abs);
-  return fromCwd.startsWith('..') ? abs : fromCwd;
+  return shownPath(ctx.cwd, path.join(archive.dir, rel));
 }
 
 /**
@@ -67,7 +67,7 @@ export async function createRelease(ctx: Context, archive: AddTarget, input: Add
     ctx.stdout.write(options.format === 'json' ? `${JSON.stringify(entry, null, 2)}\n` : text);
     return;
   }
-  if (options.interactive) await (await import('./prompts.js')).confirmWrite(ctx, shown(ctx, archive, planned), text);
+  if (options.confirm) await options.confirm(shown(ctx, archive, planned), text);
 
   const rel = await writeNewFile(archive.dir, { folder, base, text, taken: archive.takenIds(base) });
   const written = validateText(rel, text).release!;

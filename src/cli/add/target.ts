@@ -1,8 +1,9 @@
 import { statSync } from 'node:fs';
-import type { Archive } from '../core/archive.js';
-import type { Registry } from '../core/registry.js';
-import type { ArchiveSettings, TranslationRef } from '../core/types.js';
-import type { Context } from './context.js';
+import type { Archive } from '../../core/archive.js';
+import type { Registry } from '../../core/registry.js';
+import type { ArchiveSettings, TranslationRef } from '../../core/types.js';
+import { idsWithPrefix, translationSiblings } from '../../core/store/add-queries.js';
+import type { Context } from '../context.js';
 
 /**
  * What `add` needs to know of the archive it writes into: its settings and registry, the
@@ -40,28 +41,18 @@ function fromArchive(archive: Archive): AddTarget {
  * `add`. Without SQLite, the archive is read in full.
  */
 export async function withAddTarget<T>(ctx: Context, dir: string, work: (target: AddTarget) => Promise<T>): Promise<T> {
-  if (!statSync(dir, { throwIfNoEntry: false })?.isDirectory()) await (await import('../core/archive.js')).assertArchiveDir(dir);
-  const { withIndex, cachedArchiveConfig } = await import('../core/store/session.js');
+  if (!statSync(dir, { throwIfNoEntry: false })?.isDirectory()) await (await import('../../core/archive.js')).assertArchiveDir(dir);
+  const { withIndex, cachedArchiveConfig } = await import('../../core/store/session.js');
   const { value, warnings } = await withIndex(dir, { env: ctx.env }, async (index) => {
-    if (!index) return work(fromArchive(await (await import('../core/archive.js')).loadArchive(dir)));
-    const { refreshChangedFolders } = await import('../core/store/folder-refresh.js');
+    if (!index) return work(fromArchive(await (await import('../../core/archive.js')).loadArchive(dir)));
+    const { refreshChangedFolders } = await import('../../core/store/folder-refresh.js');
     if (!(await refreshChangedFolders(index, dir))) await index.refresh(dir, true);
     const { settings, registry } = cachedArchiveConfig(index, dir);
-    const ids = index.db.prepare('SELECT rid FROM files WHERE rid >= ? AND rid < ?').pluck();
-    const siblings = index.db.prepare('SELECT rid, lang FROM files WHERE tkey = ? AND rid IS NOT NULL').raw();
     return work({
       dir, settings, registry,
-      takenIds: (prefix) => new Set(ids.all(prefix, `${prefix}\uffff`) as string[]),
-      translations: (key) => {
-        const seen = new Set<string>();
-        const out: TranslationRef[] = [];
-        for (const [id, lang] of siblings.all(key) as [string, string | null][]) {
-          if (!seen.has(id)) out.push({ lang: lang ?? settings.lang, id });
-          seen.add(id);
-        }
-        return out.sort(byLangThenId);
-      },
-      archive: async () => (await import('../core/store/indexed-archive.js')).loadIndexedArchive(index, dir, true),
+      takenIds: (prefix) => idsWithPrefix(index, prefix),
+      translations: (key) => translationSiblings(index, key, settings.lang).sort(byLangThenId),
+      archive: async () => (await import('../../core/store/indexed-archive.js')).loadIndexedArchive(index, dir, true),
     });
   });
   for (const w of warnings) ctx.stderr.write(`warning ${w}\n`);
