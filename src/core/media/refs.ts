@@ -71,7 +71,7 @@ export function findBodyRefs(body: string, bodyLine: number): MediaRef[] {
       const target = localTarget(href);
       if (target === null || (!isImage && /\.(md|markdown)$/i.test(target)) || target.endsWith('/')) continue;
       // The destination as written: decoded, encoded, or (a reference definition) elsewhere in the body.
-      const at = find(lines, target, cursor, end) ?? find(lines, href, cursor, end) ?? find(lines, target, { line: 0, column: 0 }, lines.length) ?? { line: start, column: 0 };
+      const at = find(lines, target, cursor, end) ?? find(lines, href, cursor, end) ?? find(lines, target, { line: 0, column: 0 }, lines.length) ?? find(lines, href, { line: 0, column: 0 }, lines.length) ?? { line: start, column: 0 };
       if (at.line < end) cursor = { line: at.line, column: at.column + 1 };
       refs.push({ kind: isImage ? 'image' : 'link', href, target, alt: isImage ? altOf(token) : null, line: bodyLine + at.line, column: at.column + 1 });
     }
