@@ -20,6 +20,8 @@ export interface MediaRef {
 const md = new MarkdownIt({ html: false, linkify: false, typographer: false });
 
 const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
+/** A link destination or reference definition that may be a local path (no scheme, `//` or `#`). */
+const MAYBE_LOCAL = /\]\(\s*<?(?![\s<)#]|[a-z][a-z0-9+.-]*:|\/\/)|\]:\s*<?(?![\s<#]|[a-z][a-z0-9+.-]*:|\/\/)/i;
 
 /** The local path an href names, or null for a URL with a scheme, `//host`, `#fragment` or `?query` alone. */
 export function localTarget(href: string): string | null {
@@ -56,8 +58,8 @@ function altOf(token: Token): string {
  * releases, not media, and are left out.
  */
 export function findBodyRefs(body: string, bodyLine: number): MediaRef[] {
-  // Most bodies hold no link at all: skip the parse.
-  if (!body.includes('](') && !body.includes(']:')) return [];
+  // Most bodies hold no link, or only links to the web: skip the parse.
+  if (!MAYBE_LOCAL.test(body)) return [];
   const lines = body.split('\n');
   const refs: MediaRef[] = [];
   for (const block of md.parse(body, {})) {
