@@ -5,7 +5,7 @@ import { renderMarkdown } from '../markdown.js';
 import { formatDay, formatPeriod } from './date-format.js';
 import { absoluteUrl, esc } from './escape.js';
 import { page } from './layout.js';
-import { attachmentsSection, coverMeta, mediaLinks } from './media.js';
+import { attachmentsSection, coverMeta, coverUrl, mediaLinks } from './media.js';
 import { languageName, ui } from './strings.js';
 
 /** Text for `description` and Open Graph: the summary, else the body's first words. */
@@ -17,7 +17,7 @@ function describe(r: ArchivedRelease, body: string): string {
 }
 
 /** schema.org data: a NewsArticle about its Event, with the people it mentions. */
-function jsonLd(plan: SitePlan, r: ArchivedRelease, url: string | undefined): unknown {
+function jsonLd(plan: SitePlan, r: ArchivedRelease, url: string | undefined, image: string | null): unknown {
   const organisations = r.partners.map((p) => ({ '@type': 'Organization', name: plan.partnerOf(p).name }));
   return {
     '@context': 'https://schema.org',
@@ -27,6 +27,7 @@ function jsonLd(plan: SitePlan, r: ArchivedRelease, url: string | undefined): un
     inLanguage: r.lang,
     ...(r.summary ? { description: r.summary } : {}),
     ...(url ? { url, mainEntityOfPage: url } : {}),
+    ...(image ? { image } : {}),
     publisher: { '@type': 'Organization', name: plan.settings.name },
     ...(r.tags.length ? { keywords: r.tags.join(', ') } : {}),
     ...(r.people.length ? { mentions: r.people.map((name) => ({ '@type': 'Person', name })) } : {}),
@@ -91,6 +92,6 @@ ${others}
       ...cover.og,
     ],
     meta: cover.meta,
-    jsonLd: jsonLd(plan, r, url),
+    jsonLd: jsonLd(plan, r, url, coverUrl(media, baseUrl)),
   }, main);
 }
