@@ -88,6 +88,10 @@ describe('inspectMedia', () => {
     expect(inspectMedia(root, '2022/missing.jpg')).toMatchObject({ ok: false, code: 'media-missing' });
     expect(inspectMedia(root, '2022/images')).toMatchObject({ ok: false, code: 'media-not-file' });
     expect(inspectMedia(root, '2022/linked-out.png')).toMatchObject({ ok: false, code: 'media-outside' });
+    mkdirSync(path.join(dir, '.private'));
+    writeFileSync(path.join(dir, '.private/key.png'), 'secret');
+    symlinkSync('../../.private/key.png', path.join(dir, '2022/images/hidden.png'));
+    expect(inspectMedia(root, '2022/images/hidden.png')).toMatchObject({ ok: false, code: 'media-hidden' });
     symlinkSync('sredba.jpg', path.join(dir, '2022/images/inside.jpg'));
     expect(inspectMedia(root, '2022/images/inside.jpg')).toMatchObject({ ok: true, path: '2022/images/inside.jpg', absolute: path.join(root, '2022/images/sredba.jpg') });
   });

@@ -56,6 +56,9 @@ export function inspectMedia(root: string, rel: string): FoundMedia | Refusal {
   if (!isInside(root, real)) {
     return { ok: false, code: 'media-outside', message: `${rel} is a symbolic link to a file outside the archive: it is never published`, hint: `replace the link with a copy of the file` };
   }
+  if (path.relative(root, real).split(path.sep).some((part) => part.startsWith('.'))) {
+    return { ok: false, code: 'media-hidden', message: `${rel} is a symbolic link to a hidden file or folder: it is never published`, hint: 'link to a file whose name does not start with a dot' };
+  }
   const stats = statSync(real, { throwIfNoEntry: false });
   if (!stats?.isFile()) {
     return { ok: false, code: 'media-not-file', message: `${rel} is ${stats?.isDirectory() ? 'a folder' : 'not a regular file'}, not a file that can be published`, hint: 'refer to a file' };
