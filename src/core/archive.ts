@@ -6,6 +6,7 @@ import { parseReleaseFile } from './parse.js';
 import { parseArchiveConfig } from './config.js';
 import type { Registry } from './registry.js';
 import { detached, Strings } from './interned.js';
+import { checkMedia, type MediaSubject } from './media/check.js';
 import type { ArchivedRelease, ArchiveSettings, FileResult, Issue, Release } from './types.js';
 import { compareIssues, linkArchive } from './validate.js';
 
@@ -134,10 +135,17 @@ export function loadArchive(dir: string, options: { cache?: ParseCache } = {}): 
  * Every problem of an archive, as `loadArchive` finds them, without keeping the releases:
  * each file is parsed (or its result taken from `stored`), its issues kept, and of its
  * release only what the cross-file checks (duplicate ids, translation keys, unknown
- * partners) need.
+ * partners) need. The files releases refer to are checked too (see src/core/media/check.ts).
  */
 export async function checkArchive(dir: string, stored?: StoredResults): Promise<Pick<Archive, 'issues' | 'fileCount'>> {
   const strings = new Strings();
-  const { issues, fileCount } = await readArchive(dir, { stored }, (r) => linkable(r, strings));
+  const media: MediaSubject[] = [];
+  const { issues, fileCount } = await readArchive(dir, { stored }, (r) => {
+    const image = typeof r.extra.image === 'string' ? detached(r.extra.image) : r.extra.image;
+    media.push({ path: r.path, bodyLine: r.bodyLine, image });
+    return linkable(r, strings);
+  });
+  for (const i of checkMedia(dir, media)) issues.push(i);
+  issues.sort(compareIssues);
   return { issues, fileCount };
 }

@@ -3,6 +3,7 @@ import { FieldReader } from './fields.js';
 import { splitFrontMatter } from './frontmatter.js';
 import { lookalikeIssues } from './lookalike.js';
 import { dateFromSitePath, withSiteFields } from './site-fields.js';
+import { idFromPath } from './release-id.js';
 import type { FileResult, Issue, Release } from './types.js';
 
 /** The front-matter fields the tool reads; every other field is kept in `extra`. */
@@ -24,10 +25,7 @@ function decode(file: string, bytes: Uint8Array): { ok: true; text: string } | {
   }
 }
 
-/** The default id of a file: its name without `.md`. */
-export function idFromPath(path: string): string {
-  return path.slice(path.lastIndexOf('/') + 1).replace(/\.md$/i, '');
-}
+export { idFromPath } from './release-id.js';
 
 /** Ids end up in URLs and file names, so they may not hold separators or control characters. */
 export function idProblem(id: string): string | null {

@@ -36,7 +36,7 @@ function cannotWrite(target: string, e: unknown): ReleasesError {
 }
 
 /** The folder a new file goes in, made if needed, refused when it would lead outside the archive. */
-async function targetFolder(archiveDir: string, folder: string): Promise<string> {
+export async function targetFolder(archiveDir: string, folder: string): Promise<string> {
   const root = await fs.realpath(archiveDir);
   const wanted = path.resolve(root, folder);
   if (!isInside(root, wanted)) throw new ReleasesError(`refusing to write to ${wanted}: it is outside the archive ${archiveDir}`, 1, 'nothing was written', wanted);

@@ -1,6 +1,9 @@
 import { createHash } from 'node:crypto';
+import { NO_MEDIA, type ReleaseMedia } from '../core/media/library.js';
+import { sitePathOf } from '../core/media/site-path.js';
 import type { ArchivedRelease } from '../core/types.js';
 import { absoluteUrl } from './html/escape.js';
+import { coverUrl, mediaLinks } from './html/media.js';
 import { renderMarkdown } from './markdown.js';
 
 /** What a feed needs to know about its site. */
@@ -11,6 +14,8 @@ export interface FeedSite {
   baseUrl: string | null;
   /** The page of a release, relative to the site root. */
   pageOf(r: ArchivedRelease): string;
+  /** The files of a release (enclosures, attachments, images), when the site carries them. */
+  mediaOf?(r: ArchivedRelease): ReleaseMedia;
 }
 
 /** How many of the newest releases a feed carries. */
@@ -30,6 +35,9 @@ export function entryId(id: string): string {
 
 const stamp = (date: string) => `${date}T00:00:00Z`;
 const link = (site: FeedSite, rel: string) => (site.baseUrl ? absoluteUrl(site.baseUrl, rel) : `../${rel}`);
+const mediaOf = (site: FeedSite, r: ArchivedRelease) => site.mediaOf?.(r) ?? NO_MEDIA;
+/** The body as HTML, its images and links pointing at the site's copies (absolute with a base URL). */
+const contentOf = (site: FeedSite, r: ArchivedRelease) => renderMarkdown(r.body, mediaLinks(mediaOf(site, r), site.baseUrl ?? '../'));
 
 /** An Atom 1.0 feed (RFC 4287) of the newest releases in one language. */
 export function atomFeed(site: FeedSite, lang: string, releases: ArchivedRelease[]): string {
@@ -42,7 +50,7 @@ export function atomFeed(site: FeedSite, lang: string, releases: ArchivedRelease
     <link rel="alternate" type="text/html" href="${xml(link(site, site.pageOf(r)))}"/>
     <published>${stamp(r.date)}</published>
     <updated>${stamp(r.date)}</updated>
-${r.summary ? `    <summary>${xml(r.summary)}</summary>\n` : ''}${r.tags.map((t) => `    <category term="${xml(t)}"/>\n`).join('')}    <content type="html">${xml(renderMarkdown(r.body))}</content>
+${mediaOf(site, r).files.map((f) => `    <link rel="enclosure" type="${xml(f.type)}" length="${f.bytes}" href="${xml(link(site, sitePathOf(f.path)))}"/>\n`).join('')}${r.summary ? `    <summary>${xml(r.summary)}</summary>\n` : ''}${r.tags.map((t) => `    <category term="${xml(t)}"/>\n`).join('')}    <content type="html">${xml(contentOf(site, r))}</content>
   </entry>`);
   return `<?xml version="1.0" encoding="utf-8"?>
 <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${xml(lang)}">
@@ -54,6 +62,15 @@ ${r.summary ? `    <summary>${xml(r.summary)}</summary>\n` : ''}${r.tags.map((t)
   <generator>releases</generator>
 ${entries.join('\n')}${entries.length ? '\n' : ''}</feed>
 `;
+}
+
+/** JSON Feed's `image` (the release's picture) and `attachments` (its files). */
+function jsonFeedMedia(site: FeedSite, media: ReleaseMedia): Record<string, unknown> {
+  const image = coverUrl(media, site.baseUrl);
+  return {
+    ...(image ? { image } : {}),
+    ...(media.files.length ? { attachments: media.files.map((f) => ({ url: link(site, sitePathOf(f.path)), mime_type: f.type, title: f.path.slice(f.path.lastIndexOf('/') + 1), size_in_bytes: f.bytes })) } : {}),
+  };
 }
 
 /** A JSON Feed 1.1 of the newest releases in one language. */
@@ -68,8 +85,9 @@ export function jsonFeed(site: FeedSite, lang: string, releases: ArchivedRelease
       id: entryId(r.id),
       ...(site.baseUrl ? { url: absoluteUrl(site.baseUrl, site.pageOf(r)) } : {}),
       title: r.title,
-      content_html: renderMarkdown(r.body),
+      content_html: contentOf(site, r),
       ...(r.summary ? { summary: r.summary } : {}),
+      ...jsonFeedMedia(site, mediaOf(site, r)),
       date_published: stamp(r.date),
       ...(r.tags.length ? { tags: r.tags } : {}),
       language: r.lang,

@@ -59,6 +59,7 @@ describe.skipIf(!hasTmux)('releases add in a real terminal (tmux)', () => {
       ['Language', () => press('Enter')],
       ['Summary', () => (type('Кратко резиме.'), press('Enter'))],
       ['Text of the release', () => (type('Текст на соопштението.'), press('Enter'), press('Enter'))],
+      ['Files to attach', () => press('Enter')],
       ['Write archive/2018/2018-10-19-sredba-vo-ohrid-za-sorabotka.md?', () => press('Enter')],
     ];
     for (const [prompt, act] of answers) {

@@ -64,7 +64,7 @@ describe('eventsPage', () => {
 
   it('is part of the site: every page and .ics yielded, counted for the progress bar', () => {
     const plan = planSite({ settings, registry }, [release('a', '2020-10-05'), release('b', '2021-01-01', '2021-01-01', { lang: 'en' })]);
-    const files = [...siteFiles(plan, 'https://example.org/s/', undefined, '2020-12-01')];
+    const files = [...siteFiles(plan, 'https://example.org/s/', undefined, { today: '2020-12-01' })];
     expect(files).toHaveLength(siteFileCount(plan));
     expect(files.map((f) => f.path).filter((p) => p.startsWith('events/')).sort()).toEqual([
       'events/calendar-en.ics', 'events/calendar-mk.ics', 'events/calendar.ics', 'events/en.html', 'events/index.html', 'events/mk.html',

@@ -4,11 +4,14 @@ import { today } from '../../core/dates.js';
 import { ReleasesError } from '../../core/errors.js';
 import { shownPath } from '../../core/paths.js';
 import { linkArchive } from '../../core/validate.js';
+import { bodyWithAttachments } from '../../core/media/attach.js';
+import { writeNewBundle } from '../../core/media/bundle.js';
 import { writeNewFile } from '../../core/write.js';
 import { issueLine } from '../../render/issues.js';
 import { toEntry } from '../../render/json.js';
 import { styler } from '../../render/style.js';
 import type { Context } from '../context.js';
+import { attachmentWarnings } from './attach.js';
 import type { AddInput } from './input.js';
 import type { AddTarget } from './target.js';
 
@@ -47,9 +50,11 @@ function shown(ctx: Context, archive: AddTarget, rel: string): string {
  */
 export async function createRelease(ctx: Context, archive: AddTarget, input: AddInput, options: CreateOptions): Promise<void> {
   const s = styler(ctx.color.stderr);
-  const draft = toDraft(input, ctx.now);
+  const attachments = input.attachments ?? [];
+  const draft = toDraft(attachments.length ? { ...input, body: bodyWithAttachments(input.body ?? '', attachments) } : input, ctx.now);
   const { folder, base } = plannedName(draft);
-  const planned = `${folder}/${base}.md`;
+  // With files, the release is kept as a folder: index.md and its files side by side.
+  const planned = attachments.length ? `${folder}/${base}/index.md` : `${folder}/${base}.md`;
   const text = releaseText(draft);
   const parsed = validateText(planned, text);
   const linked = parsed.release ? linkArchive([parsed.release], archive.settings, archive.registry) : { releases: [], issues: [] };
@@ -57,6 +62,7 @@ export async function createRelease(ctx: Context, archive: AddTarget, input: Add
   const prefix = shown(ctx, archive, planned).slice(0, -planned.length);
   const lines = text.split('\n');
   for (const issue of issues) ctx.stderr.write(issueLine(issue, s, prefix, issue.file === planned ? lines : undefined));
+  for (const w of attachmentWarnings(attachments)) ctx.stderr.write(`${s.warning('warning')} ${w}\n`);
   const errors = issues.filter((i) => i.severity === 'error').length;
   if (errors || !parsed.release) {
     throw new ReleasesError(`the new release has ${errors} error(s): nothing was written`, 1, 'correct the values above and run releases add again', planned);
@@ -65,12 +71,15 @@ export async function createRelease(ctx: Context, archive: AddTarget, input: Add
   if (options.dryRun) {
     const entry = toEntry({ ...linked.releases[0], translations: [] });
     ctx.stderr.write(`${s.hint('dry run:')} would write ${shown(ctx, archive, planned)} (or with -2, -3… if that name is taken); nothing was written\n`);
+    for (const a of attachments) ctx.stderr.write(`${s.hint('dry run:')} would copy ${shownPath(ctx.cwd, a.source)} to ${shown(ctx, archive, `${folder}/${base}/${a.name}`)} (${a.bytes} bytes)\n`);
     ctx.stdout.write(options.format === 'json' ? `${JSON.stringify(entry, null, 2)}\n` : text);
     return;
   }
   if (options.confirm) await options.confirm(shown(ctx, archive, planned), text);
 
-  const rel = await writeNewFile(archive.dir, { folder, base, text, taken: archive.takenIds(base) });
+  const rel = attachments.length
+    ? await writeNewBundle(archive.dir, { folder, base, text, taken: archive.takenIds(base) }, attachments)
+    : await writeNewFile(archive.dir, { folder, base, text, taken: archive.takenIds(base) });
   const written = validateText(rel, text).release!;
   const translations = written.translationKey ? archive.translations(written.translationKey).filter((t) => t.id !== written.id) : [];
   const created = { ...linked.releases[0], id: written.id, path: rel, translations };

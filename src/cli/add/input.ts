@@ -4,7 +4,9 @@ import { parseDate, parseRange } from '../../core/dates.js';
 import { ReleasesError, usageError } from '../../core/errors.js';
 import { isLangCode, LANG_HINT } from '../../core/lang.js';
 import type { CalendarDate, Period } from '../../core/types.js';
+import type { Attachment } from '../../core/media/attach.js';
 import type { Context } from '../context.js';
+import { readAttachments } from './attach.js';
 
 /** What is known of a new release from flags (and then prompts); undefined means not given. */
 export interface AddInput {
@@ -19,6 +21,8 @@ export interface AddInput {
   summary?: string;
   translationKey?: string;
   body?: string;
+  /** Files to copy into the release's folder (`--attach`). */
+  attachments?: Attachment[];
 }
 
 async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
@@ -56,6 +60,9 @@ export async function readAddFlags(opts: Record<string, unknown>, ctx: Context):
       throw new ReleasesError(`cannot read --body-file ${opts.bodyFile}: ${e.code === 'ENOENT' ? 'no such file' : e.message}`, 2, 'give the path of a text file, or - to read the text from stdin', file);
     });
   }
+  const attach = opts.attach as string[] | undefined;
+  if (attach?.length) input.attachments = readAttachments(ctx, attach, opts.alt as string[] | undefined);
+  else if ((opts.alt as string[] | undefined)?.length) throw usageError('--alt without --attach', 'give --attach photo.jpg --alt "what it shows"');
   return input;
 }
 

@@ -32,6 +32,8 @@ export function register(program: Command, ctx: Context): void {
     .option('--translation-key <key>', 'shared by the versions of one release in other languages')
     .option('--body <text>', 'the text of the release (Markdown)')
     .option('--body-file <file>', 'read the text from a file, or from stdin with -')
+    .option('--attach <file>', 'copy a file (photo, PDF…) into the release\'s folder and link it from the text (repeatable)', collect)
+    .option('--alt <text>', 'alt text of an attached picture: the first --alt for the first picture, and so on (repeatable)', collect)
     .option('--edit', 'edit the text in $VISUAL / $EDITOR before writing')
     .option('--dry-run', 'print the path and the file, write nothing')
     .option('--no-input', 'never prompt: fail (exit 2) when a field is missing')
@@ -42,7 +44,8 @@ Examples:
   releases add                                   # asks for everything on a terminal
   releases add --title "Средба во Скопје" --date 15.10.2018 --partner osce --body-file text.md
   echo "Text." | releases add --title "Meeting" --body-file - --no-input --format json
-  releases add --title "Test" --body "Text." --dry-run`);
+  releases add --title "Test" --body "Text." --dry-run
+  releases add --title "Opening" --body "Text." --attach photo.jpg --alt "The minister at the opening" --attach statement.pdf`);
   cmd.action(async (opts) => {
     const given = await readAddFlags(opts, ctx);
     const [{ createRelease }, { withAddTarget }] = await Promise.all([import('../add/create.js'), import('../add/target.js')]);
@@ -58,6 +61,7 @@ Examples:
     await withAddTarget(ctx, dir, async (target) => {
       let input = given;
       if (interactive) input = await (await import('../add/ask.js')).askMissing(given, await target.archive(), ctx, today(ctx.now));
+      if (interactive) input.attachments = await (await import('../add/attach.js')).askAttachments(ctx, input.attachments);
       if (opts.edit) {
         const editor = ctx.env.VISUAL || ctx.env.EDITOR || 'vi';
         input.body = await (await import('../prompts.js')).editBody(ctx, editor, input.body ?? '');

@@ -69,9 +69,15 @@ base URL, or "releases">, the same in every export.`);
       const pause = yieldEvery(100);
       try {
         const { today } = await import('../../core/dates.js');
-        for (const file of siteFiles(plan, baseUrl ?? archive.settings.baseUrl, bodyReader(archive.dir), today(ctx.now))) {
-          site.write(file.path, file.content);
-          bar.tick();
+        const { MediaLibrary } = await import('../../core/media/library.js');
+        const library = new MediaLibrary(archive.dir);
+        const extras = { mediaOf: (r: (typeof plan.releases)[number], body: string) => library.ofRelease(r, body), today: today(ctx.now) };
+        for (const file of siteFiles(plan, baseUrl ?? archive.settings.baseUrl, bodyReader(archive.dir), extras)) {
+          if (file.from) site.place(file.path, file.from);
+          else {
+            site.write(file.path, file.content);
+            bar.tick();
+          }
           await pause();
         }
         bar.done();
@@ -106,7 +112,9 @@ base URL, or "releases">, the same in every export.`);
     } else {
       const { exportJsonChunks, exportNdjsonChunks } = await import('../../render/export-entry.js');
       const bodyOf = (await import('../../core/export/bodies.js')).bodyReader(archive.dir);
-      chunks = opts.format === 'ndjson' ? exportNdjsonChunks(releases, bodyOf) : exportJsonChunks(releases, bodyOf);
+      const library = new (await import('../../core/media/library.js')).MediaLibrary(archive.dir);
+      const mediaOf = (r: (typeof releases)[number], body: string) => library.ofRelease(r, body).files;
+      chunks = opts.format === 'ndjson' ? exportNdjsonChunks(releases, bodyOf, mediaOf) : exportJsonChunks(releases, bodyOf, mediaOf);
     }
     if (out) {
       await writeExportFile(out, chunks);

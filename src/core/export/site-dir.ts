@@ -5,6 +5,7 @@ import { ReleasesError, writeError } from '../errors.js';
 import { clearLeftovers, deadBuild, heartbeat, withLock } from './leftovers.js';
 import { MARKER, carryOver, retire, settleOlds } from './old-site.js';
 import { isInside } from '../paths.js';
+import { linkOrCopy, type PlacedSource } from '../media/place.js';
 
 export { MARKER };
 /** Marks a temporary build folder, so a later run may clear one left by a killed export. */
@@ -120,6 +121,18 @@ export class SiteDir {
       }
       if (typeof content === 'string' || content instanceof Uint8Array) writeFileSync(abs, content);
       else writeChunks(abs, content);
+    } catch (e) {
+      throw writeError(path.join(this.out, rel), e, 'the previous export is unchanged');
+    }
+    this.files.push(rel);
+  }
+
+  /** Places a file of the archive in the site (path relative to the site root): hard-linked, else copied. */
+  place(rel: string, source: PlacedSource): void {
+    const abs = path.join(this.temp, rel);
+    try {
+      mkdirSync(path.dirname(abs), { recursive: true });
+      linkOrCopy(source, abs);
     } catch (e) {
       throw writeError(path.join(this.out, rel), e, 'the previous export is unchanged');
     }

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { fold } from '../fold.js';
+import { idFromPath } from '../release-id.js';
 import { periodOf } from '../validate.js';
 import type { ArchivedRelease, ArchiveSettings, FileResult, Issue, Release, TranslationRef } from '../types.js';
 
@@ -49,7 +50,7 @@ export interface StoredResult {
   issues: string | null;
 }
 
-const defaultId = (path: string) => path.slice(path.lastIndexOf('/') + 1).replace(/\.md$/i, '');
+const defaultId = idFromPath;
 
 /**
  * A parse result as stored in the index: the release as a positional JSON array, without

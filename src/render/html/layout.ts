@@ -20,6 +20,8 @@ export interface PageFrame {
   alternates?: { lang: string; href: string }[];
   /** Extra `<meta property>` pairs (Open Graph). */
   og?: [string, string][];
+  /** Extra `<meta name>` pairs (Twitter cards). */
+  meta?: [string, string][];
   jsonLd?: unknown;
   /** Feeds to advertise in `<head>`. */
   feeds?: { href: string; type: string; title: string }[];
@@ -60,6 +62,7 @@ function pageAround(f: PageFrame): [string, string] {
     ...(f.alternates ?? []).map((a) => `<link rel="alternate" hreflang="${esc(a.lang)}" href="${esc(a.href)}">`),
     ...(f.feeds ?? []).map((x) => `<link rel="alternate" type="${esc(x.type)}" title="${esc(x.title)}" href="${esc(x.href)}">`),
     ...(f.og ?? []).map(([k, v]) => `<meta property="${esc(k)}" content="${esc(v)}">`),
+    ...(f.meta ?? []).map(([k, v]) => `<meta name="${esc(k)}" content="${esc(v)}">`),
     `<link rel="stylesheet" href="${esc(f.root)}assets/site.css">`,
     ...(f.styles ?? []).map((s) => `<link rel="stylesheet" href="${esc(f.root + s)}">`),
     f.jsonLd ? `<script type="application/ld+json">${jsonForScript(f.jsonLd)}</script>` : '',

@@ -1,20 +1,23 @@
 import type { SitePlan } from '../../core/export/site-plan.js';
+import { NO_MEDIA, type ReleaseMedia } from '../../core/media/library.js';
 import type { ArchivedRelease } from '../../core/types.js';
 import { renderMarkdown } from '../markdown.js';
 import { formatDay, formatPeriod } from './date-format.js';
 import { absoluteUrl, esc } from './escape.js';
 import { page } from './layout.js';
+import { attachmentsSection, coverMeta, coverUrl, mediaLinks } from './media.js';
 import { languageName, ui } from './strings.js';
 
 /** Text for `description` and Open Graph: the summary, else the body's first words. */
 function describe(r: ArchivedRelease, body: string): string {
   if (r.summary) return r.summary;
-  const plain = body.replace(/[#>*_`[\]()!|-]+/g, ' ').replace(/\s+/g, ' ').trim();
+  // Links and images count by their text, not their address.
+  const plain = body.replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1').replace(/[#>*_`[\]()!|-]+/g, ' ').replace(/\s+/g, ' ').trim();
   return plain.length > 200 ? `${plain.slice(0, 199)}…` : plain;
 }
 
 /** schema.org data: a NewsArticle about its Event, with the people it mentions. */
-function jsonLd(plan: SitePlan, r: ArchivedRelease, url: string | undefined): unknown {
+function jsonLd(plan: SitePlan, r: ArchivedRelease, url: string | undefined, image: string | null): unknown {
   const organisations = r.partners.map((p) => ({ '@type': 'Organization', name: plan.partnerOf(p).name }));
   return {
     '@context': 'https://schema.org',
@@ -24,6 +27,7 @@ function jsonLd(plan: SitePlan, r: ArchivedRelease, url: string | undefined): un
     inLanguage: r.lang,
     ...(r.summary ? { description: r.summary } : {}),
     ...(url ? { url, mainEntityOfPage: url } : {}),
+    ...(image ? { image } : {}),
     publisher: { '@type': 'Organization', name: plan.settings.name },
     ...(r.tags.length ? { keywords: r.tags.join(', ') } : {}),
     ...(r.people.length ? { mentions: r.people.map((name) => ({ '@type': 'Person', name })) } : {}),
@@ -44,7 +48,7 @@ function row(label: string, value: string): string {
 }
 
 /** The page of one release, in the release's own language, linked to its translations. */
-export function releasePage(plan: SitePlan, r: ArchivedRelease, baseUrl: string | null, body = r.body): string {
+export function releasePage(plan: SitePlan, r: ArchivedRelease, baseUrl: string | null, body = r.body, media: ReleaseMedia = NO_MEDIA): string {
   const t = ui(r.lang);
   const root = '../';
   const own = plan.pageOf(r);
@@ -67,12 +71,14 @@ export function releasePage(plan: SitePlan, r: ArchivedRelease, baseUrl: string 
         .join('')}</ul></nav>`
     : '';
   const description = describe(r, body);
+  const cover = coverMeta(media, baseUrl);
   const main = `<article>
 <h1>${esc(r.title)}</h1>
 <dl class="facts">${meta}</dl>
 ${r.summary ? `<p class="summary">${esc(r.summary)}</p>` : ''}
 <div class="body">
-${renderMarkdown(body)}</div>
+${renderMarkdown(body, mediaLinks(media, root))}</div>
+${attachmentsSection(media, t.lang, root)}
 ${others}
 </article>`;
   return page({
@@ -83,7 +89,9 @@ ${others}
       ['og:type', 'article'], ['og:title', r.title], ['og:description', description], ['og:site_name', plan.settings.name],
       ['og:locale', r.lang.replace('-', '_')], ...(url ? [['og:url', url] as [string, string]] : []),
       ['article:published_time', r.date], ...r.tags.map((tag) => ['article:tag', tag] as [string, string]),
+      ...cover.og,
     ],
-    jsonLd: jsonLd(plan, r, url),
+    meta: cover.meta,
+    jsonLd: jsonLd(plan, r, url, coverUrl(media, baseUrl)),
   }, main);
 }

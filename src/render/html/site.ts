@@ -1,6 +1,9 @@
 import { readFileSync } from 'node:fs';
 import type { SitePlan } from '../../core/export/site-plan.js';
 import { utf8Chunks } from '../../core/export/utf8.js';
+import { NO_MEDIA, type ReleaseMedia } from '../../core/media/library.js';
+import type { PlacedSource } from '../../core/media/place.js';
+import { sitePathOf } from '../../core/media/site-path.js';
 import type { ArchivedRelease, CalendarDate } from '../../core/types.js';
 import { atomFeed, jsonFeed } from '../feeds.js';
 import { icsCalendar } from '../ics.js';
@@ -10,11 +13,22 @@ import { feedsPage, indexPage, overviewPage, partnerPage, yearPage } from './pag
 import { releasePage } from './release-page.js';
 import { foldScript, searchChunkCount, searchChunks, searchMeta } from './search-data.js';
 
-/** One file of the exported site. */
-export interface SiteFile {
-  path: string;
-  /** Text, bytes, or bytes made chunk by chunk while the file is written (long pages). */
-  content: string | Uint8Array | Iterable<Uint8Array>;
+/** Text, bytes, or bytes made chunk by chunk while the file is written (long pages). */
+export type SiteContent = string | Uint8Array | Iterable<Uint8Array>;
+
+/** One file of the exported site: made by the site, or (`from`) a file of the archive placed in it. */
+export type SiteFile =
+  | { path: string; content: SiteContent; from?: undefined }
+  | { path: string; content?: undefined; from: PlacedSource };
+
+/** Finds the files of a release from its body (see MediaLibrary in src/core/media/library.ts). */
+export type MediaOf = (r: ArchivedRelease, body: string) => ReleaseMedia;
+
+/** What a site may be given beyond its plan: the files of releases, and the day of the export. */
+export interface SiteExtras {
+  mediaOf?: MediaOf;
+  /** Tells past events from upcoming ones; without it the events pages do not tell. */
+  today?: CalendarDate | null;
 }
 
 /** The static files shipped with the tool (`assets/` beside this module, copied into dist/ by the build). */
@@ -32,36 +46,39 @@ function each<T>(items: readonly T[], file: (item: T) => SiteFile): SitePart {
 }
 
 /** The site in parts, in the order they are written; nothing is made until `files()` runs. */
-function siteParts(plan: SitePlan, baseUrl: string | null, bodyOf: (r: ArchivedRelease) => string, today: CalendarDate | null): SitePart[] {
+function siteParts(plan: SitePlan, baseUrl: string | null, bodyOf: (r: ArchivedRelease) => string, extra: SiteExtras = {}): SitePart[] {
+  const { mediaOf, today = null } = extra;
   const own = (name: string) => readFileSync(new URL(`./assets/${name}`, import.meta.url));
-  const site = { name: plan.settings.name, lang: plan.settings.lang, baseUrl, pageOf: plan.pageOf };
+  // Filled as release pages are made; the feeds, made later, read it.
+  const withMedia = new Map<ArchivedRelease, ReleaseMedia>();
+  const site = { name: plan.settings.name, lang: plan.settings.lang, baseUrl, pageOf: plan.pageOf, mediaOf: (r: ArchivedRelease) => withMedia.get(r) ?? NO_MEDIA };
   const inLang = (lang: string) => plan.releases.filter((r) => r.lang === lang);
-  const pages: [string, () => SiteFile['content']][] = [
+  const pages: [string, () => SiteContent][] = [
     ['index.html', () => indexPage(plan, baseUrl)],
     ['years/index.html', () => overviewPage(plan, 'years', baseUrl)],
     ['partners/index.html', () => overviewPage(plan, 'partners', baseUrl)],
     ['feeds/index.html', () => feedsPage(plan, baseUrl)],
   ];
-  const feeds = plan.langs.flatMap((lang): [string, () => SiteFile['content']][] => [
+  const feeds = plan.langs.flatMap((lang): [string, () => SiteContent][] => [
     [`feeds/${lang}.xml`, () => atomFeed(site, lang, inLang(lang))],
     [`feeds/${lang}.json`, () => jsonFeed(site, lang, inLang(lang))],
   ]);
-  const events = plan.events.flatMap((scope): [string, () => SiteFile['content']][] => {
+  const events = plan.events.flatMap((scope): [string, () => SiteContent][] => {
     const name = scope.lang ? `${plan.settings.name} (${languageName(scope.lang)})` : plan.settings.name;
     return [
-      ...scope.pages.map((page, i): [string, () => SiteFile['content']] => [page.path, () => eventsPage(plan, scope, i, baseUrl, today)]),
+      ...scope.pages.map((page, i): [string, () => SiteContent] => [page.path, () => eventsPage(plan, scope, i, baseUrl, today)]),
       [scope.ics, () => utf8Chunks(icsCalendar({ name, baseUrl, pageOf: plan.pageOf }, scope.releases))],
     ];
   });
-  const searchFiles: [string, () => SiteFile['content']][] = [
+  const searchFiles: [string, () => SiteContent][] = [
     ['search/fold.js', () => foldScript()],
     ['search/meta.js', () => searchMeta(plan)],
   ];
-  const made = ([path, content]: [string, () => SiteFile['content']]): SiteFile => ({ path, content: content() });
+  const made = ([path, content]: [string, () => SiteContent]): SiteFile => ({ path, content: content() });
   return [
     each(ASSETS, (name) => ({ path: `assets/${name}`, content: own(name) })),
     each(pages, made),
-    each(plan.releases, (r) => ({ path: plan.pageOf(r), content: releasePage(plan, r, baseUrl, bodyOf(r)) })),
+    releasePages(plan, baseUrl, bodyOf, mediaOf, withMedia),
     each(plan.years, (y) => ({ path: `years/${y.year}.html`, content: utf8Chunks(yearPage(plan, y, baseUrl)) })),
     each(plan.partners, (p) => ({ path: `partners/${p.slug}.html`, content: utf8Chunks(partnerPage(plan, p, baseUrl)) })),
     each(feeds, made),
@@ -72,18 +89,42 @@ function siteParts(plan: SitePlan, baseUrl: string | null, bodyOf: (r: ArchivedR
   ];
 }
 
-/** How many files `siteFiles` yields, for the progress bar (counted from the same parts, without making them). */
+/**
+ * The release pages, each followed by the files of the archive it refers to that are not
+ * in the site yet (each file goes in once, however many releases refer to it). Only the
+ * pages are counted: the files are known once the bodies are read.
+ */
+function releasePages(plan: SitePlan, baseUrl: string | null, bodyOf: (r: ArchivedRelease) => string, mediaOf: MediaOf | undefined, withMedia: Map<ArchivedRelease, ReleaseMedia>): SitePart {
+  return {
+    count: plan.releases.length,
+    *files() {
+      const placed = new Set<string>();
+      for (const r of plan.releases) {
+        const body = bodyOf(r);
+        const media = mediaOf?.(r, body) ?? NO_MEDIA;
+        if (media !== NO_MEDIA) withMedia.set(r, media);
+        yield { path: plan.pageOf(r), content: releasePage(plan, r, baseUrl, body, media) };
+        for (const f of media.files) {
+          const at = sitePathOf(f.path);
+          if (placed.has(at)) continue;
+          placed.add(at);
+          yield { path: at, from: f };
+        }
+      }
+    },
+  };
+}
+
+/** How many files `siteFiles` yields, for the progress bar (counted from the same parts, without making them; files of the archive placed in the site not counted). */
 export function siteFileCount(plan: SitePlan): number {
-  return siteParts(plan, null, (r) => r.body, null).reduce((n, part) => n + part.count, 0);
+  return siteParts(plan, null, (r) => r.body).reduce((n, part) => n + part.count, 0);
 }
 
 /**
  * Every file of the site, one at a time, so a large archive never sits in memory as pages.
  * `bodyOf` reads each release's body once (see `bodyReader` in src/core/export/bodies.ts).
  * Pages that list many releases come as UTF-8 chunks made while they are written.
- * `today` (the day of the export) tells past events from upcoming ones; without it the
- * events pages do not tell.
  */
-export function* siteFiles(plan: SitePlan, baseUrl: string | null, bodyOf: (r: ArchivedRelease) => string = (r) => r.body, today: CalendarDate | null = null): Generator<SiteFile> {
-  for (const part of siteParts(plan, baseUrl, bodyOf, today)) yield* part.files();
+export function* siteFiles(plan: SitePlan, baseUrl: string | null, bodyOf: (r: ArchivedRelease) => string = (r) => r.body, extra: SiteExtras = {}): Generator<SiteFile> {
+  for (const part of siteParts(plan, baseUrl, bodyOf, extra)) yield* part.files();
 }
