@@ -15,7 +15,7 @@ describe.skipIf(!BUILT)('the real bin with photos and attachments', () => {
     symlinkSync(path.join(cwd, 'outside.txt'), path.join(cwd, 'archive/2022/linked-out.png'));
     const check = releases(['check'], cwd);
     expect(check.status).toBe(1);
-    expect(check.stdout).toContain('archive/2022/2022-03-10-sredba-vo-skopje.md:13:32  error  2022/missing.jpg does not exist');
+    expect(check.stdout).toContain('archive/2022/2022-03-10-sredba-vo-skopje.md:13:32  error  "missing.jpg" does not exist (no file 2022/missing.jpg in the archive)');
     expect(check.stdout).toContain('archive/2022/2022-03-10-sredba-vo-skopje.md:17:17  error  2022/linked-out.png is a symbolic link to a file outside the archive');
     expect(check.stdout).toContain('archive/2021/2021-06-01-opening/notes.txt  warning  nothing refers to this file');
     expect(check.stderr).not.toMatch(/at .*\.js:\d+/);

@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Issue } from '../types.js';
 import { MediaLibrary } from './library.js';
 import { findBodyRefs, findFieldRef } from './refs.js';
+import { placeRef } from './resolve.js';
 import { LARGE_BYTES } from './types.js';
 
 /** What `check` needs to know of a release to check its media. */
@@ -64,7 +65,10 @@ export function checkMedia(archiveDir: string, subjects: MediaSubject[]): Issue[
       const at = { file: s.path, line: ref.line, column: ref.column, ...(ref.kind === 'field' ? { field: 'image' } : {}) };
       const { file, refusal } = library.resolve(s.path, ref);
       if (refusal) {
-        issues.push({ ...at, severity: 'error', code: refusal.code, message: refusal.message, hint: refusal.hint });
+        // A missing file is named as written, then where it was looked for.
+        const placed = refusal.code === 'media-missing' ? placeRef(s.path, ref.target) : null;
+        const message = placed?.ok && !refusal.message.includes('symbolic') ? `"${ref.target}" does not exist (no file ${placed.path} in the archive)` : refusal.message;
+        issues.push({ ...at, severity: 'error', code: refusal.code, message, hint: refusal.hint });
         continue;
       }
       referenced.add(file!.path);
