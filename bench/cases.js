@@ -12,6 +12,7 @@ const ELEVENTY_CONFIG = path.join(ROOT, 'bench', 'eleventy', 'eleventy.config.js
 
 /** The rare word every archive holds in a few files (see generate.js), and a common one. */
 export const RARE_WORD = 'petrevski';
+export const COMMON_STEM = 'соработк';
 
 /** The index files of an archive (`<cache dir>/<name>-<hash>.sqlite` and WAL companions). */
 export function indexFiles(archive, cacheDir) {
@@ -45,6 +46,7 @@ export function casesFor(a) {
     ours('list-json', 'list --format json', ['list', '--format', 'json', ...archive]),
     ours('search', `search ${RARE_WORD}`, ['search', RARE_WORD, ...archive]),
     ours('search-common', 'search соработка', ['search', 'соработка', ...archive]),
+    ours('search-json', 'search соработка --format json (every match, with snippets)', ['search', 'соработка', '--format', 'json', ...archive]),
     ours('show', 'show ID', ['show', a.showId, ...archive]),
     ours('check', 'check', ['check', ...archive], { okCodes: [0, 1] }),
     ours('partners', 'partners', ['partners', ...archive]),
@@ -77,6 +79,8 @@ export function casesFor(a) {
     });
   }
   if (a.peers.rg) peers.push({ id: 'rg', label: `rg -il ${RARE_WORD}`, group: 'peer', cmd: 'rg', args: ['-il', RARE_WORD, a.dir], okCodes: [0, 1] }); // 1: no match
+  // The common word's stem, so that rg finds the files our search finds (соработка, соработки, ...).
+  if (a.peers.rg) peers.push({ id: 'rg-common', label: `rg -il ${COMMON_STEM}`, group: 'peer', cmd: 'rg', args: ['-il', COMMON_STEM, a.dir], okCodes: [0, 1] });
   const all = [...list, ...peers].map((c) => ({ cwd: a.work, ...c }));
   return a.only ? all.filter((c) => a.only.includes(c.id)) : all;
 }

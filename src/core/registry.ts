@@ -14,6 +14,7 @@ const yaml = (): typeof YamlModule => (yamlModule ??= require('yaml') as typeof 
 /** The partner registry with lookups by any name, alias or id, in any script. */
 export class Registry {
   private readonly byKey = new Map<string, RegistryPartner>();
+  private byWord: Map<string, RegistryPartner> | undefined;
 
   constructor(readonly partners: RegistryPartner[]) {
     for (const p of partners) {
@@ -22,6 +23,12 @@ export class Registry {
         if (key && !this.byKey.has(key)) this.byKey.set(key, p);
       }
     }
+  }
+
+  /** The partner one folded word stands for on its own (see `abbreviations`); built on first use. */
+  partnerOfWord(word: string): RegistryPartner | undefined {
+    this.byWord ??= abbreviations(this.partners);
+    return this.byWord.get(word);
   }
 
   get isEmpty(): boolean {
@@ -51,6 +58,39 @@ export class Registry {
     if (best && best.d <= Math.max(2, Math.floor(key.length / 4))) return best.p;
     return this.lookup(name)[0];
   }
+}
+
+// Function words and generic words of partner names that never name one partner alone.
+const NAME_STOP_WORDS = new Set(['the', 'and', 'for', 'dhe', 'per', 'nga', 'mission', 'misioni', 'misija', 'misijata']);
+
+/**
+ * Words that name a partner on their own although they are only part of a longer name: the
+ * abbreviations written inside a name (`OSBE` in `Misioni i OSBE-së në Shkup`, `KShZ`,
+ * `ДИК`), folded. A word counts when it has 3+ letters, two or more capitals and at least
+ * as many capitals as small letters, in a name not written all in capitals, and no other
+ * partner's names hold it. Other words of a name (`Skopje`, `mission`, `i`) name places and
+ * kinds of bodies shared by many partners, so they are not expanded.
+ */
+function abbreviations(partners: RegistryPartner[]): Map<string, RegistryPartner> {
+  const owner = new Map<string, RegistryPartner | null>(); // null: words of several partners
+  for (const p of partners) {
+    for (const name of [p.id, p.name, ...p.aliases]) {
+      for (const w of foldName(name).split(' ')) owner.set(w, owner.has(w) && owner.get(w) !== p ? null : p);
+    }
+  }
+  const out = new Map<string, RegistryPartner>();
+  for (const p of partners) {
+    for (const name of [p.name, ...p.aliases]) {
+      const words = name.normalize('NFC').match(/[\p{L}\p{N}]+/gu) ?? [];
+      if (words.length < 2 || name === name.toUpperCase()) continue;
+      for (const w of words) {
+        const capitals = w.match(/\p{Lu}/gu)?.length ?? 0;
+        const key = foldName(w);
+        if (w.length >= 3 && capitals >= 2 && capitals * 2 >= w.length && !NAME_STOP_WORDS.has(key) && owner.get(key) === p) out.set(key, p);
+      }
+    }
+  }
+  return out;
 }
 
 function yamlFile(file: string, text: string): { data: unknown; issues: Issue[]; lc: YamlModule.LineCounter; doc: YamlModule.Document.Parsed } {

@@ -17,6 +17,7 @@ export function termExpression(p: TermPlan, withAliases = true): string {
   if (p.forms) {
     alts.push(quote([p.forms.exact]));
     if (p.forms.prefix) alts.push(`${quote([p.forms.prefix])}*`);
+    for (const v of p.forms.variants) alts.push(quote([v]));
     for (const f of p.forms.fuzzy) alts.push(quote([f]));
   } else {
     alts.push(quote(p.term.tokens));

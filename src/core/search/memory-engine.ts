@@ -5,7 +5,7 @@ import type { ArchivedRelease } from '../types.js';
 import { compareNewestFirst } from '../validate.js';
 import { columnTexts, WEIGHTS } from '../store/documents.js';
 import { closest } from './fts.js';
-import { BONUS, BONUS_SCALE, originalWord, planFilter, planSearch, type SearchHit, type SearchOutcome, type TermPlan, type Vocabulary } from './plan.js';
+import { BONUS, BONUS_SCALE, originalWord, planFilter, planSearch, preferred, type SearchHit, type SearchOutcome, type TermPlan, type Vocabulary } from './plan.js';
 
 interface Doc {
   release: ArchivedRelease;
@@ -90,6 +90,7 @@ export function searchMemory(archive: Archive, query: string, flags: Filters, li
       }
       score += s + termBonus(p, doc) * BONUS_SCALE;
     }
+    if (all && preferred(plan, doc.release.lang)) score += BONUS.script * BONUS_SCALE;
     if (all) found.push({ release: doc.release, score: Number(score.toPrecision(4)) });
   }
   found.sort((a, b) => b.score - a.score || compareNewestFirst(a.release, b.release));

@@ -1,7 +1,7 @@
 import { foldName } from '../fold.js';
 import { releaseFilter, type Filters } from '../filters.js';
 import type { Registry } from '../registry.js';
-import { formMatches, parseQuery, tokens, typoBudget, wordForms, yearBounds, type ParsedQuery, type QueryTerm, type WordForms } from './query.js';
+import { formMatches, parseQuery, queryLanguages, tokens, typoBudget, wordForms, yearBounds, type ParsedQuery, type QueryTerm, type WordForms } from './query.js';
 
 import type { ArchivedRelease, Release } from '../types.js';
 import { columnTexts } from '../store/documents.js';
@@ -25,9 +25,12 @@ export interface SearchOutcome {
  * Points a release earns for each query term, by where the term is: BM25 alone barely
  * separates a title match from a body match (column weights saturate), so matches in the
  * title, the partners and the other named fields, and exact (not inflected or corrected)
- * forms, come first; BM25 only orders releases within the same points.
+ * forms, come first; BM25 only orders releases within the same points. `script` is earned
+ * once by a release in a language the query's letters point to (a Cyrillic query, a
+ * Macedonian release): less than any difference of the other points, so it orders only
+ * matches that are otherwise equal.
  */
-export const BONUS = { title: 4, partners: 3, meta: 1.5, exact: 3 };
+export const BONUS = { title: 4, partners: 3, meta: 1.5, exact: 3, script: 0.4 };
 
 /** How much one bonus point outweighs the engines' own relevance score. */
 export const BONUS_SCALE = 5;
@@ -57,11 +60,16 @@ export interface SearchPlan {
   filters: Filters;
   /** `lang:` terms; all must match (as the `--lang` flag). */
   langs: string[];
+  /** Languages the query's letters point to (see `queryLanguages`): their releases earn BONUS.script. */
+  prefer: string[];
 }
 
-/** Every name of the registry partner a text names exactly, as token lists. */
-function aliasTokens(text: string, registry: Registry): string[][] {
-  const partner = registry.resolve(text);
+/**
+ * Every name of the registry partner a term names, as token lists: a whole name, or a
+ * word that stands for its partner inside a longer name (`osbe`, see `partnerOfWord`).
+ */
+function aliasTokens(term: QueryTerm, registry: Registry): string[][] {
+  const partner = registry.resolve(term.text) ?? (term.tokens.length === 1 ? registry.partnerOfWord(term.tokens[0]) : undefined);
   if (!partner) return [];
   return [partner.name, partner.id, ...partner.aliases].map((n) => foldName(n).split(' ').filter(Boolean)).filter((t) => t.length > 0);
 }
@@ -69,8 +77,9 @@ function aliasTokens(text: string, registry: Registry): string[][] {
 function planTerm(term: QueryTerm, registry: Registry, vocab: Vocabulary, fuzzy: boolean): TermPlan {
   const forms = term.phrase ? null : wordForms(term.tokens[0]);
   const budget = forms ? typoBudget(forms.exact) : 0;
-  if (forms && fuzzy && budget > 0 && !vocab.has(forms.exact)) forms.fuzzy = vocab.near(forms.exact, budget, 8);
-  return { term, forms, aliases: aliasTokens(term.text, registry) };
+  // A word found in another inflection (across a fleeting vowel) needs no typo tolerance.
+  if (forms && fuzzy && budget > 0 && !vocab.has(forms.exact) && !forms.variants.some((v) => vocab.has(v))) forms.fuzzy = vocab.near(forms.exact, budget, 8);
+  return { term, forms, aliases: aliasTokens(term, registry) };
 }
 
 /** Turns a query string and the command's filters into a plan for either engine. */
@@ -92,7 +101,13 @@ export function planSearch(query: string | ParsedQuery, flags: Filters, registry
     negative: q.terms.filter((t) => t.negated).map((t) => planTerm(t, registry, vocab, false)),
     filters: { ...flags, from, to, partners: [...flags.partners, ...q.partners], tags: [...flags.tags, ...q.tags], people: [...flags.people, ...q.people] },
     langs: [...(flags.lang ? [flags.lang.toLowerCase()] : []), ...q.langs],
+    prefer: queryLanguages(positive.map((t) => t.text).join(' ')),
   };
+}
+
+/** True when a release in `lang` earns BONUS.script for this plan. */
+export function preferred(plan: SearchPlan, lang: string): boolean {
+  return plan.prefer.some((l) => langMatches(lang, l));
 }
 
 /** True when a release language is one of `lang:` (a code, or its region variants). */

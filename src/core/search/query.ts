@@ -1,6 +1,7 @@
 import { parsePeriodArg } from '../dates.js';
 import { usageError } from '../errors.js';
 import { fold } from '../fold.js';
+import { fleetingForms } from './fleeting.js';
 
 /** A word or a quoted phrase of a query, folded into index tokens. */
 export interface QueryTerm {
@@ -76,7 +77,7 @@ export function parseQuery(query: string): ParsedQuery {
 // prefix search finds the other forms of the word.
 const ENDINGS = [
   'ovite', 'ovata', 'ovi', 'ite', 'ata', 'ta', 'to', 'ot', 'te', 'na', 've', 'it', 'in', 'es',
-  'am', 'ing', 'ed', 'ation', 'ations', 'ka', 'ki', 'ja', 'ii', 'ija', 'a', 'e', 'i', 'o', 'u', 's', 'y', 'ë',
+  'ing', 'ed', 'ation', 'ations', 'ka', 'ki', 'ja', 'ii', 'ija', 'a', 'e', 'i', 'o', 'u', 's', 'y', 'ë',
 ].sort((a, b) => b.length - a.length);
 
 /** The stem of a folded word: one inflection ending cut, never shorter than 4 letters. */
@@ -93,22 +94,39 @@ export function typoBudget(word: string): number {
   return word.length < 5 ? 0 : word.length < 8 ? 1 : 2;
 }
 
-/** The forms one query word matches: itself, its stem as a prefix, and typo corrections. */
+/** The forms one query word matches: itself, its stem as a prefix, other inflections, and typo corrections. */
 export interface WordForms {
   exact: string;
   prefix: string | null;
+  /** Inflected forms the prefix cannot reach, matched whole and ranked as inflections (see `fleetingForms`). */
+  variants: string[];
   fuzzy: string[];
 }
 
-/** The exact and prefix forms of a folded word; `fuzzy` is filled from the vocabulary. */
+/** The exact, prefix and inflected forms of a folded word; `fuzzy` is filled from the vocabulary. */
 export function wordForms(word: string): WordForms {
   const s = stem(word);
-  return { exact: word, prefix: word.length >= 3 && !/^\d+$/.test(word) ? s : null, fuzzy: [] };
+  const letters = word.length >= 3 && !/^\d+$/.test(word);
+  return { exact: word, prefix: letters ? s : null, variants: letters ? fleetingForms(word) : [], fuzzy: [] };
 }
 
-/** True when a folded token is one of the forms (exact, prefix of the stem, or a correction). */
+/** True when a folded token is one of the forms (exact, prefix of the stem, an inflection or a correction). */
 export function formMatches(forms: WordForms, token: string): boolean {
-  return token === forms.exact || (forms.prefix !== null && token.startsWith(forms.prefix)) || forms.fuzzy.includes(token);
+  return token === forms.exact || (forms.prefix !== null && token.startsWith(forms.prefix)) || forms.variants.includes(token) || forms.fuzzy.includes(token);
+}
+
+/** Languages written in Cyrillic. */
+const CYRILLIC_LANGS = ['mk', 'bg', 'sr', 'ru', 'uk', 'be'];
+
+/**
+ * The languages a query's own letters point to: mostly Cyrillic → the Cyrillic languages;
+ * Albanian letters (ë, ç) → sq; otherwise none, as Latin alone does not tell sq from en.
+ */
+export function queryLanguages(text: string): string[] {
+  const cyrillic = text.match(/[\u0400-\u04ff]/g)?.length ?? 0;
+  const latin = text.match(/[a-z\u00c0-\u024f]/gi)?.length ?? 0;
+  if (cyrillic > latin) return CYRILLIC_LANGS;
+  return /[ëç]/i.test(text) ? ['sq'] : [];
 }
 
 /** Keeps the year ranges and `--from`/`--to` together: the period every result must overlap. */

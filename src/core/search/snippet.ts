@@ -36,12 +36,50 @@ function tokensOf(word: string): string[] {
   return t;
 }
 
+// Which UTF-16 units (BMP code points) are word characters, as WORD sees them: 1 yes, 2 no, 0 not yet known.
+const wordChar = new Uint8Array(0x10000);
+const WORD_CHAR = /^[\p{L}\p{N}\p{M}]$/u;
+
+/** True when the code point is one WORD matches (looked up once per BMP code point). */
+function isWordChar(cp: number): boolean {
+  if (cp < 0x80) return (cp >= 97 && cp <= 122) || (cp >= 65 && cp <= 90) || (cp >= 48 && cp <= 57);
+  if (cp > 0xffff) return WORD_CHAR.test(String.fromCodePoint(cp));
+  let k = wordChar[cp];
+  if (k === 0) wordChar[cp] = k = WORD_CHAR.test(String.fromCharCode(cp)) ? 1 : 2;
+  return k === 1;
+}
+
+// The matched token of each word, per highlight test: bodies repeat their words.
+const wordHits = new WeakMap<(token: string) => boolean, Map<string, string | null>>();
+
+/**
+ * The words of a text the test matches, in order, with the token that matched: the words of
+ * `text.matchAll(WORD)`, found by scanning code points, so that no match object is made per word.
+ */
 function matchesIn(text: string, test: (token: string) => boolean): { start: number; end: number; key: string }[] {
+  let hits = wordHits.get(test);
+  if (!hits) wordHits.set(test, (hits = new Map()));
   const out: { start: number; end: number; key: string }[] = [];
-  for (const m of text.matchAll(WORD)) {
-    const folded = tokensOf(m[0]);
-    const hit = folded.find(test);
-    if (hit) out.push({ start: m.index!, end: m.index! + m[0].length, key: hit });
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    let cp = text.codePointAt(i)!;
+    if (!isWordChar(cp)) {
+      i += cp > 0xffff ? 2 : 1;
+      continue;
+    }
+    const start = i;
+    do {
+      i += cp > 0xffff ? 2 : 1;
+      cp = i < n ? text.codePointAt(i)! : -1;
+    } while (cp >= 0 && isWordChar(cp));
+    const word = text.slice(start, i);
+    let hit = hits.get(word);
+    if (hit === undefined) {
+      if (hits.size > 50_000) hits.clear();
+      hits.set(word, (hit = tokensOf(word).find(test) ?? null));
+    }
+    if (hit) out.push({ start, end: i, key: hit });
   }
   return out;
 }

@@ -5,7 +5,7 @@ import type { ArchivedRelease, ArchiveSettings, TranslationRef } from '../types.
 import { compareNewestFirst } from '../validate.js';
 import { archived, readBody, readRelease, WEIGHTS } from '../store/documents.js';
 import { bonusExpressions, IndexVocabulary, matchExpression } from './fts.js';
-import { BONUS_SCALE, originalWord, planFilter, planSearch, type SearchHit, type SearchOutcome, type SearchPlan } from './plan.js';
+import { BONUS, BONUS_SCALE, originalWord, planFilter, planSearch, preferred, type SearchHit, type SearchOutcome, type SearchPlan } from './plan.js';
 import type { ArchiveIndex } from '../store/store.js';
 
 /** What a search over the index needs besides the query. */
@@ -55,7 +55,7 @@ export function searchIndex(index: ArchiveIndex, query: string, c: SearchContext
   const hits: SearchHit[] = [];
   let total = 0;
   if (match && ranked) {
-    const order = rankedRows(index, plan, match);
+    const order = rankedRows(index, plan, match, c.settings.lang);
     const byRowid = db.prepare('SELECT files.path, docs.result FROM docs JOIN files ON files.rowid = docs.rowid WHERE docs.rowid = ?').raw();
     for (const [rowid, score] of order) {
       if (!filtering && c.limit !== undefined && hits.length >= c.limit) break;
@@ -92,11 +92,12 @@ export function searchIndex(index: ArchiveIndex, query: string, c: SearchContext
 
 /**
  * Every match as [rowid, score], best first: bonus points for where each term matched
- * (BONUS), then BM25 with column weights; ties by path so the order never varies.
+ * (BONUS, the script point for a release in a language the query points to), then BM25
+ * with column weights; ties by path so the order never varies.
  */
-function rankedRows(index: ArchiveIndex, plan: SearchPlan, match: string): [number, number][] {
+function rankedRows(index: ArchiveIndex, plan: SearchPlan, match: string, defaultLang: string): [number, number][] {
   const db = index.db;
-  const rows = db.prepare(`SELECT fts.rowid, bm25(fts, ${WEIGHTS.join(', ')}), files.path FROM fts JOIN files ON files.rowid = fts.rowid WHERE fts MATCH ?`).raw().all(match) as [number, number, string][];
+  const rows = db.prepare(`SELECT fts.rowid, bm25(fts, ${WEIGHTS.join(', ')}), files.path, files.lang FROM fts JOIN files ON files.rowid = fts.rowid WHERE fts MATCH ?`).raw().all(match) as [number, number, string, string | null][];
   const points = new Map<number, number>();
   const ids = db.prepare('SELECT rowid FROM fts WHERE fts MATCH ?').pluck();
   for (const p of plan.positive) {
@@ -104,7 +105,8 @@ function rankedRows(index: ArchiveIndex, plan: SearchPlan, match: string): [numb
       for (const rowid of ids.all(`(${match}) AND ${expr}`) as number[]) points.set(rowid, (points.get(rowid) ?? 0) + bonus);
     }
   }
-  const scored = rows.map(([rowid, bm25, path]) => ({ rowid, path, score: (points.get(rowid) ?? 0) * BONUS_SCALE - bm25 }));
+  const script = (lang: string | null) => (plan.prefer.length && preferred(plan, lang ?? defaultLang) ? BONUS.script : 0);
+  const scored = rows.map(([rowid, bm25, path, lang]) => ({ rowid, path, score: ((points.get(rowid) ?? 0) + script(lang)) * BONUS_SCALE - bm25 }));
   scored.sort((a, b) => b.score - a.score || (a.path < b.path ? -1 : 1));
   return scored.map((r) => [r.rowid, r.score]);
 }
