@@ -5,7 +5,9 @@ import type { ArchivedRelease } from '../../core/types.js';
 import { atomFeed, jsonFeed } from '../feeds.js';
 import { feedsPage, indexPage, overviewPage, partnerPage, yearPage } from './pages.js';
 import { releasePage } from './release-page.js';
-import { foldScript, searchChunkCount, searchChunks, searchMeta } from './search-data.js';
+import { searchEngineScript } from './search-bundle.js';
+import { SearchCollector } from './search-data.js';
+import { searchPage } from './search-page.js';
 
 /** One file of the exported site. */
 export interface SiteFile {
@@ -20,12 +22,14 @@ function staticAssets(): SiteFile[] {
   return [
     { path: 'assets/site.css', content: own('site.css') },
     { path: 'assets/search.js', content: own('search.js') },
+    { path: 'assets/search-engine.js', content: searchEngineScript() },
   ];
 }
 
 /** How many files `siteFiles` yields, for the progress bar. */
 export function siteFileCount(plan: SitePlan): number {
-  return 2 + 4 + plan.releases.length + plan.years.length + plan.partners.length + plan.langs.length * 2 + 2 + searchChunkCount(plan) + 1;
+  // The search data: a fragment per release, a file per partner, meta and f/docs, and shards (counted as they come).
+  return 3 + 5 + plan.releases.length * 2 + plan.years.length + plan.partners.length * 2 + plan.langs.length * 2 + 2 + 1;
 }
 
 /**
@@ -39,7 +43,13 @@ export function* siteFiles(plan: SitePlan, baseUrl: string | null, bodyOf: (r: A
   yield { path: 'years/index.html', content: overviewPage(plan, 'years', baseUrl) };
   yield { path: 'partners/index.html', content: overviewPage(plan, 'partners', baseUrl) };
   yield { path: 'feeds/index.html', content: feedsPage(plan, baseUrl) };
-  for (const r of plan.releases) yield { path: plan.pageOf(r), content: releasePage(plan, r, baseUrl, bodyOf(r)) };
+  yield { path: 'search.html', content: searchPage(plan, baseUrl) };
+  const search = new SearchCollector(plan);
+  for (const r of plan.releases) {
+    const body = bodyOf(r);
+    yield { path: plan.pageOf(r), content: releasePage(plan, r, baseUrl, body) };
+    yield search.add(r, body);
+  }
   for (const y of plan.years) yield { path: `years/${y.year}.html`, content: utf8Chunks(yearPage(plan, y, baseUrl)) };
   for (const p of plan.partners) yield { path: `partners/${p.slug}.html`, content: utf8Chunks(partnerPage(plan, p, baseUrl)) };
   const site = { name: plan.settings.name, lang: plan.settings.lang, baseUrl, pageOf: plan.pageOf };
@@ -48,8 +58,6 @@ export function* siteFiles(plan: SitePlan, baseUrl: string | null, bodyOf: (r: A
     yield { path: `feeds/${lang}.xml`, content: atomFeed(site, lang, inLang) };
     yield { path: `feeds/${lang}.json`, content: jsonFeed(site, lang, inLang) };
   }
-  yield { path: 'search/fold.js', content: foldScript() };
-  yield { path: 'search/meta.js', content: searchMeta(plan) };
-  yield* searchChunks(plan);
+  yield* search.files();
   yield { path: 'robots.txt', content: 'User-agent: *\nAllow: /\n' };
 }
