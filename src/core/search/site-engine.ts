@@ -45,6 +45,8 @@ export interface SiteHit {
   period: string;
   place: string;
   partners: string;
+  /** The people named, with the matches marked (a name is often why a release matched). */
+  people: Snippet;
   excerpt: Snippet;
 }
 
@@ -267,9 +269,9 @@ export class SiteSearch {
 
   /** What the page shows for one hit: its fragment with the title and excerpt marked. */
   async hit(doc: number, test: (token: string) => boolean): Promise<SiteHit> {
-    const [page, title, lang, period, place, partners, summary, text] = (await this.file(`x/${doc}`)) as Fragment;
+    const [page, title, lang, period, place, partners, people, summary, text] = (await this.file(`x/${doc}`)) as Fragment;
     const excerpt = makeSnippet({ title, summary: summary || null, body: text } as Release, test);
-    return { doc, page, title: markMatches(title, test), lang, period, place, partners, excerpt };
+    return { doc, page, title: markMatches(title, test), lang, period, place, partners, people: markMatches(people, test), excerpt };
   }
 }
 

@@ -39,8 +39,8 @@ export interface SiteMeta {
   scale: number;
 }
 
-/** A release's fragment: [page, title, lang, period label, place, partners, summary, text]. */
-export type Fragment = [string, string, string, string, string, string, string, string];
+/** A release's fragment: [page, title, lang, period label, place, partners, people, summary, text]. */
+export type Fragment = [string, string, string, string, string, string, string, string, string];
 
 /** The text of a data file. */
 export function dataFile(name: string, payload: unknown): string {

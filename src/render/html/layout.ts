@@ -77,7 +77,7 @@ ${head.join('\n')}
 <li><a href="${esc(f.root)}years/index.html">${esc(f.t.years)}</a></li>
 <li><a href="${esc(f.root)}partners/index.html">${esc(f.t.partners)}</a></li>
 </ul></nav>
-<form role="search" class="site-search" action="${esc(f.root)}search.html" method="get"><label for="site-q" class="visually-hidden">${esc(f.t.searchLabel)}</label><input type="search" id="site-q" name="q" autocomplete="off" spellcheck="false"><button type="submit">${esc(searchStrings(f.t.lang).go)}</button></form>
+<form role="search" class="site-search" action="${esc(f.root)}search.html" method="get"><label for="site-q" class="visually-hidden">${esc(f.t.searchLabel)}</label><input type="search" id="site-q" name="q" autocomplete="off" spellcheck="false" placeholder="${esc(searchStrings(f.t.lang).title)}"><button type="submit">${esc(searchStrings(f.t.lang).go)}</button></form>
 </header>
 <main id="main" tabindex="-1">
 `;

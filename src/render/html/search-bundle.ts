@@ -78,7 +78,14 @@ function rewrite(id: string, code: string): Module {
     return all.replace(/^export\s+/, '');
   });
   if (/^\s*export\b/m.test(body) || /^\s*import\b/m.test(body)) throw new ReleasesError(`the site's search engine cannot bundle an import or export form of src/${id}.ts`, 1, 'use `import { a } from "./x.js"` and `export function/const/class` in the engine modules');
-  return { id, body: body.replace(/^\/\/# sourceMappingURL=.*$/m, ''), deps, exports };
+  return { id, body: stripComments(body), deps, exports };
+}
+
+/** Drops whole-line comments (doc comments are most of the sources' bytes); code lines stay as they are. */
+function stripComments(code: string): string {
+  return code
+    .replace(/^[ \t]*\/\*[\s\S]*?\*\/[ \t]*\n/gm, '')
+    .replace(/^[ \t]*\/\/.*\n/gm, '');
 }
 
 /** TypeScript's transpiler (a dev dependency): the engine run from its sources, as in the tests. */

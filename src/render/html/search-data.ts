@@ -47,7 +47,7 @@ export class SearchCollector {
     this.table.add(doc, [r.title, partners.join(' ; '), r.people.join(' ; '), r.tags.join(' ; '), r.event?.location ?? '', r.summary ?? '', body]);
     const shown = [...new Set(r.partners.map((name) => this.plan.partnerOf(name).name))].join(' · ');
     const text = plainText(body.slice(0, EXCERPT_TEXT * 4)).slice(0, EXCERPT_TEXT);
-    const fragment: Fragment = [this.plan.pageOf(r), r.title, r.lang, formatPeriod(r.period, r.lang), r.event?.location ?? '', shown, r.summary ?? '', text];
+    const fragment: Fragment = [this.plan.pageOf(r), r.title, r.lang, formatPeriod(r.period, r.lang), r.event?.location ?? '', shown, r.people.join(' · '), r.summary ?? '', text];
     return file(`x/${doc}`, fragment);
   }
 

@@ -58,10 +58,14 @@
     return state;
   }
 
-  function urlOf(state) {
+  function paramsOf(state) {
     var params = new URLSearchParams();
     NAMES.forEach(function (n) { if (state[n]) params.set(n, state[n]); });
-    var text = params.toString();
+    return params.toString();
+  }
+
+  function urlOf(state) {
+    var text = paramsOf(state);
     return window.location.pathname + (text ? '?' + text : '');
   }
 
@@ -98,13 +102,19 @@
     excerpt.className = 'excerpt';
     li.appendChild(a);
     li.appendChild(meta);
+    if (hit.people.text) {
+      var people = marked(hit.people, document.createElement('span'));
+      people.className = 'meta people';
+      li.appendChild(people);
+    }
     li.appendChild(excerpt);
     return li;
   }
 
-  function busy(on, query) {
+  /* aria-busy while a search runs; data-state then says which search the list shows (tests wait on it). */
+  function busy(on, state) {
     results.setAttribute('aria-busy', on ? 'true' : 'false');
-    if (!on) results.setAttribute('data-query', query);
+    if (!on) results.setAttribute('data-state', state);
   }
 
   function showMore(my, focus) {
@@ -124,7 +134,7 @@
   function run() {
     var state = readForm();
     var my = ++serial;
-    var key = urlOf(state);
+    var key = paramsOf(state);
     busy(true);
     status.textContent = status.getAttribute('data-loading');
     return engine.search(state).then(function (result) {
@@ -167,6 +177,8 @@
     engine = new window.ReleasesSearch.SiteSearch(meta, load);
     Array.prototype.forEach.call(field('lang').options, function (o) { if (o.value) langNames[o.value] = o.textContent; });
     writeForm(fromUrl());
+    // A form sent from another page names every field, empty ones too: keep the URL short.
+    window.history.replaceState(null, '', urlOf(readForm()));
     form.addEventListener('submit', function (e) { e.preventDefault(); typing = false; commit(true); schedule(); });
     field('q').addEventListener('input', function () {
       // One history entry per stretch of typing; Back returns to the search before it.
