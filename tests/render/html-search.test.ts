@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { planSite } from '../../src/core/export/site-plan.js';
 import { Registry } from '../../src/core/registry.js';
 import { SiteSearch } from '../../src/core/search/site-engine.js';
-import { COL, decodeFacts, decodePostings, encodeFacts, encodePostings, packAdd, readDataFile, shardOf, shardsForPrefix, tfIn, type SiteMeta } from '../../src/core/search/site-format.js';
+import { COL, decodeFacts, decodeKeys, decodePostings, encodeKeys, encodeFacts, encodePostings, packAdd, readDataFile, shardOf, shardsForPrefix, tfIn, type SiteMeta } from '../../src/core/search/site-format.js';
 import type { ArchivedRelease } from '../../src/core/types.js';
 import { indexPage, INDEX_LATEST } from '../../src/render/html/pages.js';
 import { searchEngineScript } from '../../src/render/html/search-bundle.js';
@@ -52,6 +52,13 @@ describe('the search data format', () => {
     expect(tfIn(p, COL.title)).toBe(9);
   });
 
+  it('round-trips front-coded shard keys', () => {
+    fc.assert(fc.property(fc.uniqueArray(fc.string({ minLength: 1, maxLength: 50 }).filter((k) => !k.includes('\n'))), (raw) => {
+      const keys = [...raw].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+      expect(decodeKeys(encodeKeys(keys))).toEqual(keys);
+    }));
+  });
+
   it('round-trips periods and languages, any year', () => {
     const day = fc.date({ min: new Date('0001-01-01'), max: new Date('9999-12-31'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
     fc.assert(fc.property(fc.array(fc.tuple(day, fc.integer({ min: 0, max: 400 }), fc.constantFrom('mk', 'sq', 'en')), { maxLength: 30 }), (rows) => {
@@ -72,6 +79,7 @@ describe('the search data format', () => {
     for (let doc = 0; doc < 40; doc++) table.add(doc, ['', '', '', '', '', '', words.filter((_, i) => i % 40 === doc || i % 3 === 0).join(' ')]);
     const { keys, shards } = table.encode();
     expect(keys.length).toBeGreaterThan(3);
+    expect(decodeKeys(encodeKeys(keys))).toEqual(keys);
     expect(keys).toEqual([...keys].sort());
     const index = new Map(keys.map((k, i) => [k, i]));
     const longest = Math.max(...keys.map((k) => k.length));
@@ -89,7 +97,7 @@ describe('the search data format', () => {
     const files = searchFiles(releases);
     const meta = files.get('meta') as SiteMeta;
     expect(meta.docs).toBe(120);
-    const terms = meta.keys.flatMap((_, n) => (files.get(`w/${n}`) as [string, string])[0].split('\n'));
+    const terms = decodeKeys(meta.keys).flatMap((_, n) => (files.get(`w/${n}`) as [string, string])[0].split('\n'));
     expect(terms).toEqual(expect.arrayContaining(['obse', 'osce', 'mission', 'skopje', 'osce', 'petrevski', 'kumanovo', 'godishen']));
     const doc = planSite({ settings, registry }, releases).releases.indexOf(releases[7]!);
     expect(files.get(`x/${doc}`)).toEqual(['r/r7.html', 'Release 7', 'mk', '8 јануари 2018', '', 'OSCE Mission to Skopje', 'Борче Петревски', 'Годишен извештај', 'Во Куманово беше.']);

@@ -2,7 +2,7 @@ import { distance } from '../distance.js';
 import { foldName } from '../fold.js';
 import type { Release } from '../types.js';
 import { formMatches, parseQuery, typoBudget, wordForms, yearBounds, type ParsedQuery, type WordForms } from './query.js';
-import { COL, COLUMN_COUNT, dayNumber, decodeFacts, decodePostings, shardOf, shardsForPrefix, tfIn, type DocFacts, type Fragment, type SiteMeta } from './site-format.js';
+import { COL, COLUMN_COUNT, dayNumber, decodeFacts, decodeKeys, decodePostings, shardOf, shardsForPrefix, tfIn, type DocFacts, type Fragment, type SiteMeta } from './site-format.js';
 import { makeSnippet, markMatches, type Snippet } from './snippet.js';
 
 /**
@@ -70,6 +70,7 @@ const NO_MATCH = () => false;
 
 export class SiteSearch {
   private readonly cache = new Map<string, Promise<unknown>>();
+  private readonly keys: string[];
   private readonly keyIndex: Map<string, number>;
   private readonly longest: number;
   private facts: Promise<ReturnType<typeof decodeFacts>> | null = null;
@@ -78,8 +79,9 @@ export class SiteSearch {
     readonly meta: SiteMeta,
     private readonly load: Load,
   ) {
-    this.keyIndex = new Map(meta.keys.map((k, i) => [k, i]));
-    this.longest = meta.keys.reduce((n, k) => Math.max(n, k.length), 0);
+    this.keys = decodeKeys(meta.keys);
+    this.keyIndex = new Map(this.keys.map((k, i) => [k, i]));
+    this.longest = this.keys.reduce((n, k) => Math.max(n, k.length), 0);
   }
 
   private file(name: string): Promise<unknown> {
@@ -104,7 +106,7 @@ export class SiteSearch {
 
   /** The terms of the site starting with `prefix` (with their posting lines). */
   private async withPrefix(prefix: string): Promise<[string, string][]> {
-    const shards = await Promise.all(shardsForPrefix(prefix, this.meta.keys, this.keyIndex, this.longest).map((n) => this.shard(n)));
+    const shards = await Promise.all(shardsForPrefix(prefix, this.keys, this.keyIndex, this.longest).map((n) => this.shard(n)));
     const out: [string, string][] = [];
     for (const s of shards) {
       for (let i = lowerBound(s.terms, prefix); i < s.terms.length && s.terms[i].startsWith(prefix); i++) out.push([s.terms[i], s.lines[i]]);

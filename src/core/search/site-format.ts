@@ -31,8 +31,8 @@ export interface SiteMeta {
   v: number;
   /** Number of releases (documents). */
   docs: number;
-  /** Shard keys (term prefixes), sorted; shard n holds the terms whose longest key is keys[n]. */
-  keys: string[];
+  /** Shard keys (term prefixes), sorted, front-coded (`encodeKeys`); shard n holds the terms whose longest key is key n. */
+  keys: string;
   /** Column weights and bonus points of the CLI's ranking (src/core/search/plan.ts), so one place sets them. */
   weights: number[];
   bonus: { title: number; partners: number; meta: number; exact: number };
@@ -52,6 +52,29 @@ export function readDataFile(text: string): { name: string; payload: unknown } {
   const open = text.indexOf('(');
   const args = JSON.parse(`[${text.slice(open + 1, text.lastIndexOf(')'))}]`) as [string, unknown];
   return { name: args[0], payload: args[1] };
+}
+
+/**
+ * Sorted keys front-coded, one a line: how many leading characters it shares with the key
+ * before (one base-36 digit), then the rest. Half the bytes of a JSON array: the keys are
+ * most of what the page loads before the first keystroke.
+ */
+export function encodeKeys(keys: string[]): string {
+  return keys
+    .map((k, i) => {
+      const prev = i ? keys[i - 1] : '';
+      let n = 0;
+      while (n < 35 && n < k.length && n < prev.length && k[n] === prev[n]) n++;
+      return n.toString(36) + k.slice(n);
+    })
+    .join('\n');
+}
+
+/** The keys of `encodeKeys`. */
+export function decodeKeys(text: string): string[] {
+  const keys: string[] = [];
+  for (const line of text ? text.split('\n') : []) keys.push((keys.length ? keys[keys.length - 1].slice(0, parseInt(line[0], 36)) : '') + line.slice(1));
+  return keys;
 }
 
 /** Term counts per column packed in one number: 4 bits a column. */

@@ -1,6 +1,6 @@
 import type { SitePlan } from '../../core/export/site-plan.js';
 import { BONUS, BONUS_SCALE } from '../../core/search/plan.js';
-import { dataFile, encodeFacts, encodePostings, type Fragment, type SiteMeta } from '../../core/search/site-format.js';
+import { dataFile, encodeFacts, encodeKeys, encodePostings, type Fragment, type SiteMeta } from '../../core/search/site-format.js';
 import { plainText } from '../../core/search/snippet.js';
 import { WEIGHTS } from '../../core/store/documents.js';
 import type { ArchivedRelease } from '../../core/types.js';
@@ -46,7 +46,8 @@ export class SearchCollector {
     const partners = this.partnerNames(r);
     this.table.add(doc, [r.title, partners.join(' ; '), r.people.join(' ; '), r.tags.join(' ; '), r.event?.location ?? '', r.summary ?? '', body]);
     const shown = [...new Set(r.partners.map((name) => this.plan.partnerOf(name).name))].join(' · ');
-    const text = plainText(body.slice(0, EXCERPT_TEXT * 4)).slice(0, EXCERPT_TEXT);
+    // Template shortcodes ({{< figure … >}}, {{% note %}}) are markup a reader never sees.
+    const text = plainText(body.slice(0, EXCERPT_TEXT * 4).replace(/\{\{[<%][^}]*[>%]\}\}/g, ' ')).slice(0, EXCERPT_TEXT);
     const fragment: Fragment = [this.plan.pageOf(r), r.title, r.lang, formatPeriod(r.period, r.lang), r.event?.location ?? '', shown, r.people.join(' · '), r.summary ?? '', text];
     return file(`x/${doc}`, fragment);
   }
@@ -62,7 +63,7 @@ export class SearchCollector {
       const numbers = p.releases.map((r) => this.docOf.get(r)!).sort((a, b) => a - b);
       yield file(`f/p-${p.slug}`, encodePostings(numbers, numbers.map(() => 0)).replace(/\.+/g, ''));
     }
-    const meta: SiteMeta = { v: 1, docs: this.plan.releases.length, keys, weights: WEIGHTS, bonus: BONUS, scale: BONUS_SCALE };
+    const meta: SiteMeta = { v: 1, docs: this.plan.releases.length, keys: encodeKeys(keys), weights: WEIGHTS, bonus: BONUS, scale: BONUS_SCALE };
     yield file('meta', meta);
   }
 }
