@@ -77,7 +77,9 @@ describe('the search data format', () => {
     const table = new ColumnTable();
     const words = Array.from({ length: 6000 }, (_, i) => `so${(i * 7919).toString(36)}x`);
     for (let doc = 0; doc < 40; doc++) table.add(doc, ['', '', '', '', '', '', words.filter((_, i) => i % 40 === doc || i % 3 === 0).join(' ')]);
-    const { keys, shards } = table.encode();
+    const encoded = table.encode();
+    const keys = encoded.keys;
+    const shards = [...encoded.shards()];
     expect(keys.length).toBeGreaterThan(3);
     expect(decodeKeys(encodeKeys(keys))).toEqual(keys);
     expect(keys).toEqual([...keys].sort());

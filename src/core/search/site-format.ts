@@ -88,22 +88,26 @@ export function tfIn(packed: number, column: number): number {
   return (packed >>> (4 * column)) & 15;
 }
 
+/** One entry of a posting line: the gap to the previous document and the packed column counts. */
+export function postingEntry(gap: number, packed: number): string {
+  let entry = gap.toString(36);
+  if (packed !== BODY_ONCE) {
+    entry += '.';
+    for (let c = 0; c < COLUMN_COUNT; c++) {
+      const tf = tfIn(packed, c);
+      if (tf) entry += String.fromCharCode(97 + c) + (tf > 1 ? String(tf) : '');
+    }
+  }
+  return entry;
+}
+
 /** One posting line from [doc, packed] pairs in increasing document order. */
 export function encodePostings(docs: ArrayLike<number>, packed: ArrayLike<number>): string {
   const parts: string[] = [];
   let prev = 0;
   for (let i = 0; i < docs.length; i++) {
-    let entry = (docs[i] - prev).toString(36);
+    parts.push(postingEntry(docs[i] - prev, packed[i]));
     prev = docs[i];
-    const p = packed[i];
-    if (p !== BODY_ONCE) {
-      entry += '.';
-      for (let c = 0; c < COLUMN_COUNT; c++) {
-        const tf = tfIn(p, c);
-        if (tf) entry += String.fromCharCode(97 + c) + (tf > 1 ? String(tf) : '');
-      }
-    }
-    parts.push(entry);
   }
   return parts.join(',');
 }

@@ -55,8 +55,10 @@ export class SearchCollector {
   /** The term shards, long posting lists, filter data and `search/meta.js`, after every `add`. */
   *files(): Generator<SearchFile> {
     const { keys, shards, own } = this.table.encode();
-    for (let n = 0; n < shards.length; n++) yield file(`w/${n}`, shards[n]);
-    for (let n = 0; n < own.length; n++) yield file(`p/${n}`, own[n]);
+    let n = 0;
+    for (const shard of shards()) yield file(`w/${n++}`, shard);
+    n = 0;
+    for (const line of own()) yield file(`p/${n++}`, line);
     const docs = this.plan.releases.map((r) => ({ lang: r.lang, start: r.period.start, end: r.period.end }));
     yield file('f/docs', encodeFacts(this.plan.langs, docs));
     for (const p of this.plan.partners) {

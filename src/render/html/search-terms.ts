@@ -1,5 +1,5 @@
 import { tokens } from '../../core/search/query.js';
-import { encodePostings, packAdd } from '../../core/search/site-format.js';
+import { packAdd, postingEntry } from '../../core/search/site-format.js';
 
 /**
  * The exported site's term table: every folded token of every release with, per release,
@@ -15,7 +15,34 @@ const MAX_TERM = 40;
 export const OWN_FILE = 4096;
 /** A shard larger than this is split by one more letter of its terms' prefix. */
 export const SHARD_LIMIT = 20_000;
-const SHIFT = 2 ** 28;
+
+/**
+ * One term's posting line, encoded as its postings arrive: ASCII bytes in a buffer that
+ * doubles when full. At 100k releases the table holds ~25 million postings; as numbers in
+ * arrays they took ~8 bytes each plus growth, as text ~3.
+ */
+class Line {
+  bytes = new Uint8Array(8);
+  length = 0;
+  last = 0;
+  count = 0;
+
+  push(doc: number, packed: number): void {
+    const entry = (this.count ? ',' : '') + postingEntry(doc - this.last, packed);
+    if (this.length + entry.length > this.bytes.length) {
+      const grown = new Uint8Array(Math.max(this.bytes.length * 2, this.length + entry.length));
+      grown.set(this.bytes.subarray(0, this.length));
+      this.bytes = grown;
+    }
+    for (let i = 0; i < entry.length; i++) this.bytes[this.length++] = entry.charCodeAt(i);
+    this.last = doc;
+    this.count++;
+  }
+
+  text(): string {
+    return Buffer.from(this.bytes.buffer, this.bytes.byteOffset, this.length).toString('latin1');
+  }
+}
 
 /** Folds words with a memo: the same words recur across thousands of releases. */
 export class TermFolder {
@@ -38,17 +65,17 @@ export class TermFolder {
   }
 }
 
-/** The shards of a table: keys, then per shard its terms and lines; long lines as their own files. */
+/** The shards of a table: keys, then the shards' [terms, lines] and the long lines' files, made as they are read. */
 export interface EncodedTable {
   keys: string[];
-  shards: [string, string][];
-  own: string[];
+  shards(): Generator<[string, string]>;
+  own(): Generator<string>;
 }
 
-/** Collects postings release by release (in increasing document number) and encodes them. */
+/** Collects postings release by release (in increasing document number, as the pages are written) and encodes them. */
 export class ColumnTable {
-  /** term → [doc × 2^28 + packed column counts, …]. */
-  private readonly postings = new Map<string, number[]>();
+  /** term → its posting line so far. */
+  private readonly postings = new Map<string, Line>();
   private readonly folder = new TermFolder();
 
   /** Adds one release: its texts, one per column (see site-format.ts COL). */
@@ -58,39 +85,40 @@ export class ColumnTable {
       if (text) for (const t of this.folder.terms(text)) counts.set(t, packAdd(counts.get(t) ?? 0, c));
     });
     for (const [t, packed] of counts) {
-      const list = this.postings.get(t);
-      if (list) list.push(doc * SHIFT + packed);
-      else this.postings.set(t, [doc * SHIFT + packed]);
+      let line = this.postings.get(t);
+      if (!line) this.postings.set(t, (line = new Line()));
+      line.push(doc, packed);
     }
   }
 
-  /** The posting line of one term. */
-  private line(term: string): string {
-    const list = this.postings.get(term)!;
-    return encodePostings(
-      list.map((v) => Math.floor(v / SHIFT)),
-      list.map((v) => v % SHIFT),
-    );
-  }
-
-  /** Sorted terms split into shards of at most about SHARD_LIMIT bytes by their prefixes. */
+  /** Sorted terms split into shards of at most about SHARD_LIMIT bytes by their prefixes; texts made shard by shard. */
   encode(): EncodedTable {
     // Code-unit order: the engine compares strings the same way in its binary search.
     const terms = [...this.postings.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-    const own: string[] = [];
-    const lines = terms.map((t) => {
-      const line = this.line(t);
-      if (line.length <= OWN_FILE) return line;
-      own.push(line);
-      return `@${own.length - 1}:${this.postings.get(t)!.length}`;
+    const lines = terms.map((t) => this.postings.get(t)!);
+    const ownFile = new Int32Array(terms.length).fill(-1);
+    let owned = 0;
+    lines.forEach((line, i) => {
+      if (line.length > OWN_FILE) ownFile[i] = owned++;
     });
-    const sizes = terms.map((t, i) => t.length + lines[i].length + 2);
+    const pointer = (i: number) => `@${ownFile[i]}:${lines[i].count}`;
+    const sizes = terms.map((t, i) => t.length + (ownFile[i] < 0 ? lines[i].length : pointer(i).length) + 2);
     const groups: { key: string; from: number; to: number }[] = [];
     split(terms, sizes, 0, terms.length, 0, '', groups);
-    groups.sort((a, b) => (a.key < b.key ? -1 : 1));
-    // Each group is the contiguous run of terms whose longest key is its own (see split).
-    const shards = groups.map((g): [string, string] => [terms.slice(g.from, g.to).join('\n'), lines.slice(g.from, g.to).join('\n')]);
-    return { keys: groups.map((g) => g.key), shards, own };
+    return {
+      keys: groups.map((g) => g.key),
+      // Each group is the contiguous run of terms whose longest key is its own (see split).
+      *shards() {
+        for (const g of groups) {
+          const texts: string[] = [];
+          for (let i = g.from; i < g.to; i++) texts.push(ownFile[i] < 0 ? lines[i].text() : pointer(i));
+          yield [terms.slice(g.from, g.to).join('\n'), texts.join('\n')];
+        }
+      },
+      *own() {
+        for (let i = 0; i < terms.length; i++) if (ownFile[i] >= 0) yield lines[i].text();
+      },
+    };
   }
 }
 
