@@ -28,7 +28,9 @@ export class SearchCollector {
   private readonly docOf = new Map<ArchivedRelease, number>();
 
   constructor(private readonly plan: SitePlan) {
-    plan.releases.forEach((r, i) => this.docOf.set(r, i));
+    plan.releases.forEach((r, i) => {
+      this.docOf.set(r, i);
+    });
   }
 
   /** Every name of a release's partners: registry name, id and aliases, so `ОБСЕ` finds `OSCE`. */
