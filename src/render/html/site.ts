@@ -28,8 +28,9 @@ function staticAssets(): SiteFile[] {
 
 /** How many files `siteFiles` yields, for the progress bar. */
 export function siteFileCount(plan: SitePlan): number {
-  // The search data: a fragment per release, a file per partner, meta and f/docs, and shards (counted as they come).
-  return 3 + 5 + plan.releases.length * 2 + plan.years.length + plan.partners.length * 2 + plan.langs.length * 2 + 2 + 1;
+  // The search data: a fragment per release, a file per partner, meta and f/docs, and term
+  // shards and long posting lists (about one per 8 releases at 10k; an estimate).
+  return 3 + 5 + Math.ceil(plan.releases.length / 8) + plan.releases.length * 2 + plan.years.length + plan.partners.length * 2 + plan.langs.length * 2 + 2 + 1;
 }
 
 /**
