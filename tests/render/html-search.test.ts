@@ -123,6 +123,11 @@ describe('the site engine (Node)', () => {
     expect((await engine.search({ q: 'kumanovo -градоначалникот' })).docs).toHaveLength(1);
     expect((await engine.search({ q: '' })).asked).toBe(false);
     expect((await engine.search({ q: '', year: '2018' })).docs).toHaveLength(3);
+    // A partner from the URL never names a file outside the search data.
+    const asked: string[] = [];
+    const watched = new SiteSearch(files.get('meta') as SiteMeta, async (name) => (asked.push(name), files.get(name)));
+    expect((await watched.search({ q: '', partner: '../../assets/search' })).docs).toEqual([]);
+    expect(asked.filter((n) => n.includes('..'))).toEqual([]);
   });
 });
 

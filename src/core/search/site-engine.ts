@@ -192,6 +192,8 @@ export class SiteSearch {
   }
 
   private async partnerDocs(slug: string): Promise<Set<number>> {
+    // The slug comes from the URL: only a page name may become a file name (no `../`).
+    if (!/^[a-z0-9][a-z0-9._-]*$/.test(slug) || slug.includes('..')) return new Set();
     try {
       return new Set(decodePostings((await this.file(`f/p-${slug}`)) as string).docs);
     } catch {
