@@ -43,16 +43,17 @@ describe.skipIf(!hasChromium)('exported site in Chromium', () => {
     if (site) rmSync(path.dirname(site), { recursive: true, force: true });
   });
 
+  /** Types a query on search.html and gives the hits once the list shows that search. */
   async function search(page: Page, query: string): Promise<string[]> {
     // The status is written after the results, by every search: emptied here, it is written
     // again only by a search that reads the input as filled below.
     await page.$eval('#status', (el) => { el.textContent = ''; });
     await page.fill('#q', query);
-    await page.waitForFunction((q) => {
-      const status = document.getElementById('status')!.textContent ?? '';
-      return (window as unknown as { releasesSearchReady?: boolean }).releasesSearchReady && (document.getElementById('q') as HTMLInputElement).value === q && status !== '' && !status.includes('…');
-    }, query);
-    return page.$$eval('#results:not([hidden]) li a', (as) => as.map((a) => a.getAttribute('href')!));
+    await page.waitForFunction(() => {
+      const r = document.getElementById('results')!;
+      return r.getAttribute('aria-busy') === 'false' && r.getAttribute('data-state') === new URLSearchParams(window.location.search).toString();
+    });
+    return page.$$eval('#results li > a', (as) => as.map((a) => a.getAttribute('href')!));
   }
 
   /** After the load event (image errors and onload handlers have fired): one frame and one more task. */
@@ -60,7 +61,7 @@ describe.skipIf(!hasChromium)('exported site in Chromium', () => {
 
   it('finds releases by Latin, Cyrillic and undotted queries from file://', async () => {
     const { page, problems } = await watchedPage(browser);
-    await page.goto(url('index.html'));
+    await page.goto(url('search.html'));
     expect(await page.getAttribute('html', 'lang')).toBe('mk');
     expect(await page.isVisible('input[type="search"]#q')).toBe(true);
     expect(await page.textContent('label[for="q"]')).toBeTruthy();
@@ -91,27 +92,23 @@ describe.skipIf(!hasChromium)('exported site in Chromium', () => {
     await page.close();
   });
 
-  it('folds in the browser exactly as the CLI does', async () => {
-    const { fold } = await import('../../src/core/fold.js');
-    const { page } = await watchedPage(browser);
-    await page.goto(url('index.html'));
-    const samples = ['Ѓорѓи Ѓорѓиевски', 'ОБСЕ', 'bashkëpunim', 'Џемаил Шаќири', 'ЉУБЉАНА', 'Ѐ ѝ й ё', 'Crème BRÛLÉE', 'г\u0301', 'ӂ'];
-    const browserFolds = await page.evaluate((xs) => xs.map((x) => (window as unknown as { releasesFold(s: string): string }).releasesFold(x)), samples);
-    expect(browserFolds).toEqual(samples.map(fold));
-  });
-
   it('filters by year, partner and language, over every release', async () => {
     const { page, problems } = await watchedPage(browser);
-    await page.goto(url('index.html'));
-    const shown = () => page.$$eval('#results:not([hidden]) li a', (l) => l.map((a) => a.getAttribute('href')));
+    await page.goto(url('search.html'));
+    const shown = async () => {
+      await page.waitForFunction(() => {
+        const r = document.getElementById('results')!;
+        return r.getAttribute('aria-busy') === 'false' && r.getAttribute('data-state') === new URLSearchParams(window.location.search).toString();
+      });
+      return page.$$eval('#results li > a', (l) => l.map((a) => a.getAttribute('href')));
+    };
     await page.selectOption('#f-year', '2019');
     expect(await shown()).toHaveLength(2);
-    expect(await page.isHidden('#latest')).toBe(true);
     await page.selectOption('#f-lang', 'sq');
     expect(await shown()).toEqual(['r/2019-03-05-bashkepunim-rajonal.html']);
     await page.selectOption('#f-year', '');
     await page.selectOption('#f-lang', '');
-    expect(await page.isVisible('#latest')).toBe(true);
+    expect(await shown()).toEqual([]);
     await page.selectOption('#f-partner', 'mvr');
     expect(await shown()).toHaveLength(3);
     // A filter narrows search results too.
@@ -123,13 +120,11 @@ describe.skipIf(!hasChromium)('exported site in Chromium', () => {
 
   it('ranks title matches first and matches prefixes and small typos', async () => {
     const { page, problems } = await watchedPage(browser);
-    await page.goto(url('index.html'));
-    await page.waitForFunction(() => (window as unknown as { releasesSearchReady?: boolean }).releasesSearchReady === true);
-    const find = (q: string) => page.evaluate((x) => (window as unknown as { releasesSearch(q: string): string[] }).releasesSearch(x), q);
-    expect(await find('petrevsky')).toEqual(await find('petrevski')); // one letter off
-    expect(await find('Петрев')).toEqual(await find('petrevski'));
-    expect((await find('bashkepunim'))[0]).toBe('r/2019-03-05-bashkepunim-rajonal.html');
-    expect(await find('p')).toEqual([]); // one letter waits for the next
+    await page.goto(url('search.html'));
+    const petrevski = await search(page, 'petrevski');
+    expect(await search(page, 'petrevsky')).toEqual(petrevski); // one letter off
+    expect(await search(page, 'Петрев')).toEqual(petrevski);
+    expect((await search(page, 'bashkepunim'))[0]).toBe('r/2019-03-05-bashkepunim-rajonal.html');
     expect(problems).toEqual([]);
   });
 
@@ -156,7 +151,7 @@ describe.skipIf(!hasChromium)('exported site in Chromium', () => {
   });
 
   it('runs no script from a hostile release and shows its text escaped', async () => {
-    for (const rel of ['r/2022-05-02-xss.html', 'index.html', 'partners/img-src-x-onerror-alert-partner.html', 'years/2022.html']) {
+    for (const rel of ['r/2022-05-02-xss.html', 'index.html', 'search.html', 'partners/img-src-x-onerror-alert-partner.html', 'years/2022.html']) {
       const { page, problems, dialogs } = await watchedPage(browser);
       await page.goto(url(rel));
       await settled(page);
@@ -170,7 +165,7 @@ describe.skipIf(!hasChromium)('exported site in Chromium', () => {
     expect(await page.textContent('h1')).toBe('<script>alert("title")</script> Hostile "><svg onload=alert(1)> title');
     expect(await page.textContent('.body')).toContain("<script>alert('body')</script>");
     expect(await page.textContent('.facts')).toContain("<img src=x onerror=alert('partner')>");
-    await page.goto(url('index.html'));
+    await page.goto(url('search.html'));
     await search(page, 'hostile');
     expect(await page.textContent('#results')).toContain('<script>alert("title")</script>');
     expect(dialogs).toEqual([]);

@@ -26,7 +26,7 @@ describe('the npm package', () => {
     const site = path.join(tempDir('releases-site-'), 'site');
     const exported = spawnSync(path.join(app, 'node_modules/.bin/releases'), ['export', '--format', 'html', '--out', site], { cwd: project, encoding: 'utf8' });
     expect(exported.status, exported.stderr).toBe(0);
-    expect(readdirSync(path.join(site, 'assets')).sort()).toEqual(['events.css', 'search.js', 'site.css']);
+    expect(readdirSync(path.join(site, 'assets')).sort()).toEqual(['events.css', 'search-engine.js', 'search.js', 'site.css']);
     expect(existsSync(path.join(app, 'node_modules/releases/docs/release-entry.schema.json'))).toBe(true);
   }, 300_000);
 });

@@ -5,9 +5,7 @@ import { Registry } from '../../src/core/registry.js';
 import type { ArchivedRelease } from '../../src/core/types.js';
 import { releaseItem, releaseList } from '../../src/render/html/lists.js';
 import { partnerPage, yearPage } from '../../src/render/html/pages.js';
-import { jsonLines, searchChunks } from '../../src/render/html/search-data.js';
-import { TermTable } from '../../src/render/html/search-terms.js';
-import { bytesOf, textOf } from '../helpers/content.js';
+import { bytesOf } from '../helpers/content.js';
 
 // Large exports build long files piece by piece (src/core/export/utf8.ts); these check that
 // the pieces add up to exactly the text the one-string versions made.
@@ -38,14 +36,6 @@ describe('utf8Chunks', () => {
   });
 });
 
-describe('jsonLines', () => {
-  it('is JSON.stringify of the lines joined by newlines', () => {
-    fc.assert(fc.property(fc.array(fc.string({ unit: 'binary', maxLength: 50 })), (lines) => {
-      expect([...jsonLines(lines)].join('')).toBe(JSON.stringify(lines.join('\n')));
-    }));
-  });
-});
-
 describe('pages built in pieces', () => {
   const releases = Array.from({ length: 237 }, (_, i) => release(i));
   const plan = planSite({ settings, registry }, releases);
@@ -61,18 +51,5 @@ describe('pages built in pieces', () => {
     expect(partner).toContain(`\n${list}\n</main>`);
     expect(partner.startsWith('<!doctype html>')).toBe(true);
     expect(partner.endsWith('</html>\n')).toBe(true);
-  });
-
-  it('write the search index file the one-string way would have', () => {
-    const main = new TermTable();
-    plan.releases.forEach((r, doc) => main.add(doc, r.title, 4));
-    const table = main.encode();
-    const first = textOf([...searchChunks(plan)][0]!.content);
-    expect(first.startsWith(`window.releasesChunk(0,${JSON.stringify(table.terms)},${JSON.stringify(table.postings)},"`)).toBe(true);
-    const calls: unknown[][] = [];
-    new Function('window', first)({ releasesChunk: (...args: unknown[]) => calls.push(args) });
-    const docs = (calls[0]![3] as string).split('\n');
-    expect(docs).toHaveLength(237);
-    expect(docs[0]!.split('\t')[1]).toBe(plan.releases[0]!.title);
   });
 });

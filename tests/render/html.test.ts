@@ -1,12 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { fold } from '../../src/core/fold.js';
 import { planSite } from '../../src/core/export/site-plan.js';
 import { Registry } from '../../src/core/registry.js';
 import type { ArchivedRelease } from '../../src/core/types.js';
 import { formatDay, formatPeriod } from '../../src/render/html/date-format.js';
 import { esc, jsonForScript } from '../../src/render/html/escape.js';
-import { foldTable } from '../../src/render/html/search-data.js';
 import { releasePage } from '../../src/render/html/release-page.js';
 import { indexPage } from '../../src/render/html/pages.js';
 
@@ -72,20 +70,9 @@ describe('pages', () => {
     expect(index).toContain('<html lang="mk">');
     expect(index).toContain('<input type="search" id="q"');
     expect(index).toContain('<li lang="en"><a href="r/en1.html">E</a>');
-    expect(index).toContain('<script src="search/index-0.js" defer></script>');
+    expect(index).toContain('<form role="search" id="search" class="search" action="search.html" method="get">');
+    expect(index).not.toContain('<script');
     expect(index).toContain('<svg');
     expect(index).not.toMatch(/<script>|style="/);
-  });
-});
-
-describe('the browser fold table', () => {
-  it('is generated from fold() and reproduces it on any text', () => {
-    const table = foldTable();
-    expect(table['ѓ']).toBe('gj');
-    expect(table['џ']).toBe('dzh');
-    const browserFold = (text: string) => text.normalize('NFC').toLowerCase()
-      .replace(/[\u0400-\u04ff]/g, (c) => table[c] ?? c).normalize('NFD').replace(/[\u0300-\u036f]/g, '').normalize('NFC');
-    const cyrillic = fc.string({ unit: fc.oneof(fc.integer({ min: 0x400, max: 0x4ff }).map((n) => String.fromCodePoint(n)), fc.constantFrom('a', 'ë', 'É', ' ', '\u0301')) });
-    fc.assert(fc.property(cyrillic, (s) => { expect(browserFold(s)).toBe(fold(s)); }), { numRuns: 2000 });
   });
 });

@@ -14,11 +14,12 @@ function release(i: number, over: Partial<ArchivedRelease> = {}): ArchivedReleas
 }
 
 describe('siteFiles', () => {
-  it('yields as many files as siteFileCount says, each path once', () => {
+  it('yields about as many files as siteFileCount says (search shards are estimated), each path once', () => {
     const registry = new Registry([{ id: 'osce-skopje', name: 'OSCE Mission to Skopje', aliases: [] }]);
     const plan = planSite({ settings: { name: 'A', lang: 'mk', baseUrl: null }, registry }, Array.from({ length: 40 }, (_, i) => release(i)));
     const paths = [...siteFiles(plan, null)].map((f) => f.path);
-    expect(paths.length).toBe(siteFileCount(plan));
+    expect(siteFileCount(plan)).toBeGreaterThanOrEqual(Math.floor(paths.length * 0.8));
+    expect(siteFileCount(plan)).toBeLessThanOrEqual(Math.ceil(paths.length * 1.2));
     expect(new Set(paths).size).toBe(paths.length);
     expect(paths[0]).toBe('assets/site.css');
     expect(paths).toContain('index.html');

@@ -18,8 +18,10 @@ function progress(ctx: Context, total: number): { tick(): void; done(): void } {
   let last = 0;
   const draw = () => {
     const width = 30;
-    const filled = Math.round((n / total) * width);
-    ctx.stderr.write(`\r[${'#'.repeat(filled)}${' '.repeat(width - filled)}] ${n}/${total} files`);
+    // The count is an estimate (the search shards are known only once the index is built).
+    const all = Math.max(n, total);
+    const filled = Math.round((n / all) * width);
+    ctx.stderr.write(`\r[${'#'.repeat(filled)}${' '.repeat(width - filled)}] ${n}/${all} files`);
   };
   return {
     tick() { n++; const now = Date.now(); if (now - last > 100) { last = now; draw(); } },

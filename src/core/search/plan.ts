@@ -1,7 +1,7 @@
 import { foldName } from '../fold.js';
 import { releaseFilter, type Filters } from '../filters.js';
 import type { Registry } from '../registry.js';
-import { formMatches, parseQuery, queryLanguages, tokens, typoBudget, wordForms, yearBounds, type ParsedQuery, type QueryTerm, type WordForms } from './query.js';
+import { formMatches, langMatches, parseQuery, queryLanguages, tokens, typoBudget, wordForms, yearBounds, type ParsedQuery, type QueryTerm, type WordForms } from './query.js';
 
 import type { ArchivedRelease, Release } from '../types.js';
 import { columnTexts } from '../store/documents.js';
@@ -110,11 +110,6 @@ export function preferred(plan: SearchPlan, lang: string): boolean {
   return plan.prefer.some((l) => langMatches(lang, l));
 }
 
-/** True when a release language is one of `lang:` (a code, or its region variants). */
-export function langMatches(lang: string, wanted: string): boolean {
-  const l = lang.toLowerCase();
-  return l === wanted || l.startsWith(`${wanted}-`);
-}
 
 /** The exact test every hit passes: the filters and the `lang:` terms. */
 export function planFilter(plan: SearchPlan, registry: Registry): (r: ArchivedRelease) => boolean {

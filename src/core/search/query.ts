@@ -129,6 +129,12 @@ export function queryLanguages(text: string): string[] {
   return /[ëç]/i.test(text) ? ['sq'] : [];
 }
 
+/** True when a release language is one of `lang:` (a code, or its region variants). */
+export function langMatches(lang: string, wanted: string): boolean {
+  const l = lang.toLowerCase();
+  return l === wanted || l.startsWith(`${wanted}-`);
+}
+
 /** Keeps the year ranges and `--from`/`--to` together: the period every result must overlap. */
 export function yearBounds(years: ParsedQuery['years']): { from?: string; to?: string } {
   if (years.length === 0) return {};

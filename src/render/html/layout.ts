@@ -1,5 +1,6 @@
 import { esc, jsonForScript } from './escape.js';
 import type { UiStrings } from './strings.js';
+import { searchStrings } from './search-strings.js';
 
 /** What one page needs besides its main content. */
 export interface PageFrame {
@@ -32,7 +33,7 @@ export interface PageFrame {
 }
 
 /** The CSP of every page: nothing but the site's own files, no inline script or style. */
-export const CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'none'";
+export const CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'self'";
 
 /** A whole HTML page: head, skip link, banner, navigation, main content and footer. */
 export function page(f: PageFrame, main: string): string {
@@ -83,6 +84,7 @@ ${head.join('\n')}
 <li><a href="${esc(f.root)}partners/index.html">${esc(f.t.partners)}</a></li>
 <li><a href="${esc(f.root)}events/index.html">${esc(f.t.events)}</a></li>
 </ul></nav>
+<form role="search" class="site-search" action="${esc(f.root)}search.html" method="get"><label for="site-q" class="visually-hidden">${esc(f.t.searchLabel)}</label><input type="search" id="site-q" name="q" autocomplete="off" spellcheck="false" placeholder="${esc(searchStrings(f.t.lang).title)}"><button type="submit">${esc(searchStrings(f.t.lang).go)}</button></form>
 </header>
 <main id="main" tabindex="-1">
 `;

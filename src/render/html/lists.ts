@@ -40,26 +40,6 @@ export function* releaseListChunks(plan: SitePlan, releases: ArchivedRelease[], 
   yield '\n</ol>';
 }
 
-/** The search box and filters of the index (shown once the search script runs). */
-export function searchForm(plan: SitePlan, t: UiStrings): string {
-  const option = (value: string, label: string, lang?: string) => `<option value="${esc(value)}"${lang ? ` lang="${esc(lang)}"` : ''}>${esc(label)}</option>`;
-  const select = (id: string, label: string, options: string[]) =>
-    `<div class="field"><label for="${id}">${esc(label)}</label><select id="${id}">${option('', t.all)}${options.join('')}</select></div>`;
-  return `<form role="search" id="search" class="search" hidden>
-<div class="field query"><label for="q">${esc(t.searchLabel)}</label>
-<input type="search" id="q" name="q" autocomplete="off" spellcheck="false" placeholder="${esc(t.searchPlaceholder)}" aria-describedby="q-help"></div>
-<p id="q-help" class="help">${esc(t.searchHelp)}</p>
-<fieldset class="filters"><legend>${esc(t.filters)}</legend>
-${select('f-year', t.year, plan.years.map((y) => option(y.year, y.year)))}
-${select('f-partner', t.partner, plan.partners.map((p) => option(p.slug, p.name)))}
-${select('f-lang', t.language, plan.langs.map((l) => option(l, languageName(l), l)))}
-</fieldset>
-</form>
-<noscript><p class="help">${esc(t.noScript)}</p></noscript>
-<p id="status" class="status" role="status" aria-live="polite" data-loading="${esc(t.searchLoading)}" data-none="${esc(t.noMatch)}" data-one="${esc(t.results(1))}" data-many="${esc(t.results(2).replace('2', '{n}'))}"></p>
-<ol id="results" class="releases results" hidden></ol>`;
-}
-
 /** Links to every year page with its count. */
 export function yearLinks(plan: SitePlan, root: string, t: UiStrings): string {
   return `<ul class="chips">${plan.years.map((y) => `<li><a href="${esc(`${root}years/${y.year}.html`)}">${esc(y.year)}</a> <span class="count">(${esc(t.count(y.releases.length))})</span></li>`).join('')}</ul>`;

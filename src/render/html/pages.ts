@@ -2,7 +2,8 @@ import type { SitePartner, SitePlan, SiteYear } from '../../core/export/site-pla
 import { timelineChart, partnerChart } from './charts.js';
 import { absoluteUrl, esc } from './escape.js';
 import { page, pageChunks, type PageFrame } from './layout.js';
-import { partnerLinks, releaseList, releaseListChunks, searchForm, yearLinks } from './lists.js';
+import { partnerLinks, releaseList, releaseListChunks, yearLinks } from './lists.js';
+import { searchForm } from './search-page.js';
 import { languageName, ui } from './strings.js';
 
 /** The frame shared by the site's own pages, in the archive's language. */
@@ -30,7 +31,7 @@ export function indexPage(plan: SitePlan, baseUrl: string | null): string {
   const hint = plan.releases.length > latest.length ? `\n<p class="help">${esc(t.olderHint(latest.length, plan.releases.length))}</p>` : '';
   const main = `<h1>${esc(plan.settings.name)}</h1>
 <p class="lead">${esc(t.count(plan.releases.length))}</p>
-${plan.releases.length ? searchForm(plan, t) : ''}
+${plan.releases.length ? searchForm(plan, t, '') : ''}
 ${plan.releases.length ? `<section class="overview" aria-label="${esc(t.timeline)}">
 ${timelineChart(plan.months, t, plan.settings.lang)}
 ${partnerChart(plan.partners, t, '')}
@@ -39,9 +40,8 @@ ${partnerChart(plan.partners, t, '')}
 <section aria-labelledby="latest-h"><h2 id="latest-h">${esc(plan.releases.length > latest.length ? t.latest : t.allReleases)}</h2>
 ${releaseList(plan, latest, '', plan.settings.lang, t, 'latest')}${hint}
 </section>`;
-  // index-0.js comes with the page (deferred, after search.js): the box answers from its first keystroke.
-  const scripts = ['search/fold.js', 'search/meta.js', 'assets/search.js', 'search/index-0.js'];
-  return page({ ...f, scripts: plan.releases.length ? scripts : [] }, main);
+  // The form leads to search.html (a GET form): the index loads no search data at all.
+  return page(f, main);
 }
 
 /** The page of one year, in pieces (it lists every release of the year). */

@@ -1,40 +1,73 @@
-import { fold } from '../../core/fold.js';
+import { tokens } from '../../core/search/query.js';
+import { COL, packAdd, postingEntry } from '../../core/search/site-format.js';
+
+const BODY_ONCE = packAdd(0, COL.body);
 
 /**
- * The exported site's search index: a sorted table of folded terms, each with its postings
- * (document number and weight) encoded as a short string. The browser splits the table
- * into an array, finds a prefix by binary search and decodes only the postings of the
- * terms a query touches, so an index is ready as soon as its script has been parsed — no
- * index object to rebuild, unlike MiniSearch's `loadJSON` (seconds at 10,000 releases).
- *
- * Postings format (site/search.js reads it): entries separated by `,`, each the base-36
- * gap to the previous document number, then `.` and the base-36 weight when the weight
- * is not 2. Weights are field boosts in half units: title 4, names 3, others 2.
+ * The exported site's term table: every folded token of every release with, per release,
+ * its count in each index column, written as the shards of src/core/search/site-format.ts.
+ * Tokens are the CLI's (`tokens()`: fold, then letters and digits), so the site finds what
+ * `releases search` finds.
  */
 
-/** Splits raw text into words; search.js splits queries with the same two patterns. */
-const WORDS = /[^\p{L}\p{N}\p{M}]+/u;
-/** Splits a folded word further (folding never adds separators, but stays safe). */
-const PARTS = /[^\p{L}\p{N}]+/u;
-
-/** Field weights in half units (title counts twice a tag). */
-export const WEIGHT = { title: 4, names: 3, other: 2 } as const;
-
-/** Terms longer than this are not indexed: no one types them, and they only cost bytes. */
+/** What separates words (splitting is several times faster than matching every word). */
+const BETWEEN = /[^\p{L}\p{N}\p{M}]+/u;
+/** Tokens longer than this are not indexed: no one types them, and they only cost bytes. */
 const MAX_TERM = 40;
+/** A posting line longer than this gets a file of its own (`p/<n>`), so its shard stays small. */
+export const OWN_FILE = 4096;
+/** A shard larger than this is split by one more letter of its terms' prefix. */
+export const SHARD_LIMIT = 20_000;
 
-/** Folds words with a cache: the same words recur across thousands of releases. */
+/**
+ * One term's posting line, encoded as its postings arrive: ASCII bytes in a buffer that
+ * doubles when full. At 100k releases the table holds ~25 million postings; as numbers in
+ * arrays they took ~8 bytes each plus growth, as text ~3.
+ */
+class Line {
+  bytes = new Uint8Array(8);
+  length = 0;
+  last = 0;
+  count = 0;
+
+  push(doc: number, packed: number): void {
+    const gap = doc - this.last;
+    // The common entry, a small gap once in the body, without making a string.
+    if (packed === BODY_ONCE && gap < 36 && this.length + 2 <= this.bytes.length) {
+      if (this.count) this.bytes[this.length++] = 44;
+      this.bytes[this.length++] = gap < 10 ? 48 + gap : 87 + gap;
+      this.last = doc;
+      this.count++;
+      return;
+    }
+    const entry = (this.count ? ',' : '') + postingEntry(gap, packed);
+    if (this.length + entry.length > this.bytes.length) {
+      const grown = new Uint8Array(Math.max(this.bytes.length * 2, this.length + entry.length));
+      grown.set(this.bytes.subarray(0, this.length));
+      this.bytes = grown;
+    }
+    for (let i = 0; i < entry.length; i++) this.bytes[this.length++] = entry.charCodeAt(i);
+    this.last = doc;
+    this.count++;
+  }
+
+  text(): string {
+    return Buffer.from(this.bytes.buffer, this.bytes.byteOffset, this.length).toString('latin1');
+  }
+}
+
+/** Folds words with a memo: the same words recur across thousands of releases. */
 export class TermFolder {
   private readonly cache = new Map<string, string[]>();
 
-  /** The folded terms of a text, in order, repeats kept. */
+  /** The folded tokens of a text, in order, repeats kept. */
   terms(text: string): string[] {
     const out: string[] = [];
-    for (const word of text.split(WORDS)) {
+    for (const word of text.split(BETWEEN)) {
       if (!word) continue;
       let folded = this.cache.get(word);
       if (!folded) {
-        folded = fold(word).split(PARTS).filter((t) => t && t.length <= MAX_TERM);
+        folded = tokens(word).filter((t) => t.length <= MAX_TERM);
         // Bounded: a 100k archive's vocabulary fits, a pathological one does not grow without end.
         if (this.cache.size > 500_000) this.cache.clear();
         this.cache.set(word, folded);
@@ -45,55 +78,82 @@ export class TermFolder {
   }
 }
 
-/** Collects postings document by document (in increasing document number) and encodes them. */
-export class TermTable {
-  /** term → flat [doc, weight, doc, weight, …]. */
-  private readonly postings = new Map<string, number[]>();
+/** The shards of a table: keys, then the shards' [terms, lines] and the long lines' files, made as they are read. */
+export interface EncodedTable {
+  keys: string[];
+  shards(): Generator<[string, string]>;
+  own(): Generator<string>;
+}
 
-  constructor(private readonly folder = new TermFolder()) {}
+/** Collects postings release by release (in increasing document number, as the pages are written) and encodes them. */
+export class ColumnTable {
+  /** term → its posting line so far. */
+  private readonly postings = new Map<string, Line>();
+  private readonly folder = new TermFolder();
 
-  /** Adds the words of `text` to document `doc` with `weight` per occurrence. */
-  add(doc: number, text: string, weight: number): void {
-    if (!text) return;
-    for (const term of this.folder.terms(text)) {
-      let list = this.postings.get(term);
-      if (!list) this.postings.set(term, (list = []));
-      if (list.length && list[list.length - 2] === doc) list[list.length - 1] += weight;
-      else list.push(doc, weight);
+  /** Adds one release: its texts, one per column (see site-format.ts COL). */
+  add(doc: number, columns: string[]): void {
+    const counts = new Map<string, number>();
+    columns.forEach((text, c) => {
+      if (text) for (const t of this.folder.terms(text)) counts.set(t, packAdd(counts.get(t) ?? 0, c));
+    });
+    for (const [t, packed] of counts) {
+      let line = this.postings.get(t);
+      if (!line) this.postings.set(t, (line = new Line()));
+      line.push(doc, packed);
     }
   }
 
-  /** The number of distinct terms so far. */
-  get size(): number {
-    return this.postings.size;
-  }
-
-  /** The table as two newline-separated strings: sorted terms, and their postings line by line. */
-  encode(): { terms: string; postings: string } {
-    const { terms, postings } = this.lines();
-    return { terms: terms.join('\n'), postings: [...postings].join('\n') };
-  }
-
-  /** The sorted terms, and their postings one line per term, made as they are read. */
-  lines(): { terms: string[]; postings: Iterable<string> } {
-    // Code-unit order: the browser compares strings the same way in its binary search.
+  /** Sorted terms split into shards of at most about SHARD_LIMIT bytes by their prefixes; texts made shard by shard. */
+  encode(): EncodedTable {
+    // Code-unit order: the engine compares strings the same way in its binary search.
     const terms = [...this.postings.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-    const postings = this.postings;
-    function* lines(): Generator<string> {
-      for (const term of terms) {
-        const list = postings.get(term)!;
-        const parts: string[] = [];
-        let prev = 0;
-        for (let i = 0; i < list.length; i += 2) {
-          const gap = (list[i] - prev).toString(36);
-          // Weights saturate: a word written ten times is not ten times as relevant.
-          const w = Math.min(list[i + 1], 36 * 36 - 1);
-          parts.push(w === 2 ? gap : `${gap}.${w.toString(36)}`);
-          prev = list[i];
+    const lines = terms.map((t) => this.postings.get(t)!);
+    const ownFile = new Int32Array(terms.length).fill(-1);
+    let owned = 0;
+    lines.forEach((line, i) => {
+      if (line.length > OWN_FILE) ownFile[i] = owned++;
+    });
+    const pointer = (i: number) => `@${ownFile[i]}:${lines[i].count}`;
+    const sizes = terms.map((t, i) => t.length + (ownFile[i] < 0 ? lines[i].length : pointer(i).length) + 2);
+    const groups: { key: string; from: number; to: number }[] = [];
+    split(terms, sizes, 0, terms.length, 0, '', groups);
+    return {
+      keys: groups.map((g) => g.key),
+      // Each group is the contiguous run of terms whose longest key is its own (see split).
+      *shards() {
+        for (const g of groups) {
+          const texts: string[] = [];
+          for (let i = g.from; i < g.to; i++) texts.push(ownFile[i] < 0 ? lines[i].text() : pointer(i));
+          yield [terms.slice(g.from, g.to).join('\n'), texts.join('\n')];
         }
-        yield parts.join(',');
-      }
-    }
-    return { terms, postings: lines() };
+      },
+      *own() {
+        for (let i = 0; i < terms.length; i++) if (ownFile[i] >= 0) yield lines[i].text();
+      },
+    };
+  }
+}
+
+/** Splits terms[from, to) (all starting with `key`) by one more letter while they are too large. */
+function split(terms: string[], sizes: number[], from: number, to: number, depth: number, key: string, out: { key: string; from: number; to: number }[]): void {
+  let size = 0;
+  for (let i = from; i < to; i++) size += sizes[i];
+  if (depth > 0 && (size <= SHARD_LIMIT || terms.slice(from, to).every((t) => t.length <= depth))) {
+    out.push({ key, from, to });
+    return;
+  }
+  let i = from;
+  // Terms exactly as long as the key stay in the key's own shard.
+  if (depth > 0 && terms[i] === key) {
+    out.push({ key, from: i, to: i + 1 });
+    i++;
+  }
+  while (i < to) {
+    const next = terms[i].slice(0, depth + 1);
+    let j = i + 1;
+    while (j < to && terms[j].startsWith(next)) j++;
+    split(terms, sizes, i, j, depth + 1, next, out);
+    i = j;
   }
 }

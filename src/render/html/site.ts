@@ -11,7 +11,9 @@ import { eventsPage } from './events-page.js';
 import { languageName } from './strings.js';
 import { feedsPage, indexPage, overviewPage, partnerPage, yearPage } from './pages.js';
 import { releasePage } from './release-page.js';
-import { foldScript, searchChunkCount, searchChunks, searchMeta } from './search-data.js';
+import { searchEngineScript } from './search-bundle.js';
+import { SearchCollector } from './search-data.js';
+import { searchPage } from './search-page.js';
 
 /** Text, bytes, or bytes made chunk by chunk while the file is written (long pages). */
 export type SiteContent = string | Uint8Array | Iterable<Uint8Array>;
@@ -58,6 +60,7 @@ function siteParts(plan: SitePlan, baseUrl: string | null, bodyOf: (r: ArchivedR
     ['years/index.html', () => overviewPage(plan, 'years', baseUrl)],
     ['partners/index.html', () => overviewPage(plan, 'partners', baseUrl)],
     ['feeds/index.html', () => feedsPage(plan, baseUrl)],
+    ['search.html', () => searchPage(plan, baseUrl)],
   ];
   const feeds = plan.langs.flatMap((lang): [string, () => SiteContent][] => [
     [`feeds/${lang}.xml`, () => atomFeed(site, lang, inLang(lang))],
@@ -70,33 +73,32 @@ function siteParts(plan: SitePlan, baseUrl: string | null, bodyOf: (r: ArchivedR
       [scope.ics, () => utf8Chunks(icsCalendar({ name, baseUrl, pageOf: plan.pageOf }, scope.releases))],
     ];
   });
-  const searchFiles: [string, () => SiteContent][] = [
-    ['search/fold.js', () => foldScript()],
-    ['search/meta.js', () => searchMeta(plan)],
-  ];
+  const search = new SearchCollector(plan);
   const made = ([path, content]: [string, () => SiteContent]): SiteFile => ({ path, content: content() });
   return [
     each(ASSETS, (name) => ({ path: `assets/${name}`, content: own(name) })),
+    each(['assets/search-engine.js'], (path) => ({ path, content: searchEngineScript() })),
     each(pages, made),
-    releasePages(plan, baseUrl, bodyOf, mediaOf, withMedia),
+    releasePages(plan, baseUrl, bodyOf, mediaOf, withMedia, search),
     each(plan.years, (y) => ({ path: `years/${y.year}.html`, content: utf8Chunks(yearPage(plan, y, baseUrl)) })),
     each(plan.partners, (p) => ({ path: `partners/${p.slug}.html`, content: utf8Chunks(partnerPage(plan, p, baseUrl)) })),
     each(feeds, made),
     each(events, made),
-    each(searchFiles, made),
-    { count: searchChunkCount(plan), files: () => searchChunks(plan) },
+    // Term shards and long posting lists: about one per 8 releases at 10k (an estimate; the
+    // rest of the count is exact).
+    { count: Math.ceil(plan.releases.length / 8) + plan.partners.length + 2, files: () => search.files() },
     each([{ path: 'robots.txt', content: 'User-agent: *\nAllow: /\n' }], (f) => f),
   ];
 }
 
 /**
- * The release pages, each followed by the files of the archive it refers to that are not
- * in the site yet (each file goes in once, however many releases refer to it). Only the
- * pages are counted: the files are known once the bodies are read.
+ * The release pages, each followed by its search fragment and the files of the archive it
+ * refers to that are not in the site yet (each file goes in once, however many releases
+ * refer to it). Pages and fragments are counted: the files are known once the bodies are read.
  */
-function releasePages(plan: SitePlan, baseUrl: string | null, bodyOf: (r: ArchivedRelease) => string, mediaOf: MediaOf | undefined, withMedia: Map<ArchivedRelease, ReleaseMedia>): SitePart {
+function releasePages(plan: SitePlan, baseUrl: string | null, bodyOf: (r: ArchivedRelease) => string, mediaOf: MediaOf | undefined, withMedia: Map<ArchivedRelease, ReleaseMedia>, search: SearchCollector): SitePart {
   return {
-    count: plan.releases.length,
+    count: plan.releases.length * 2,
     *files() {
       const placed = new Set<string>();
       for (const r of plan.releases) {
@@ -104,6 +106,7 @@ function releasePages(plan: SitePlan, baseUrl: string | null, bodyOf: (r: Archiv
         const media = mediaOf?.(r, body) ?? NO_MEDIA;
         if (media !== NO_MEDIA) withMedia.set(r, media);
         yield { path: plan.pageOf(r), content: releasePage(plan, r, baseUrl, body, media) };
+        yield search.add(r, body);
         for (const f of media.files) {
           const at = sitePathOf(f.path);
           if (placed.has(at)) continue;
