@@ -123,7 +123,10 @@ describe.skipIf(!hasChromium)('exported site in Chromium', () => {
     await page.goto(url('search.html'));
     const petrevski = await search(page, 'petrevski');
     expect(await search(page, 'petrevsky')).toEqual(petrevski); // one letter off
-    expect(await search(page, 'Петрев')).toEqual(petrevski);
+    // The same releases; a Cyrillic query puts the Macedonian one first among equals, as the CLI does.
+    const cyrillic = await search(page, 'Петрев');
+    expect([...cyrillic].sort()).toEqual([...petrevski].sort());
+    expect(cyrillic[0]).toBe('r/2018-10-18-uchestvo-na-nacionalniot-koordinator-za-sprechuvanje-na.html');
     expect((await search(page, 'bashkepunim'))[0]).toBe('r/2019-03-05-bashkepunim-rajonal.html');
     expect(problems).toEqual([]);
   });
