@@ -1,11 +1,12 @@
 import { readFileSync } from 'node:fs';
 import type { SitePlan } from '../../core/export/site-plan.js';
-import { utf8Chunks } from '../../core/export/utf8.js';
 import type { ArchivedRelease } from '../../core/types.js';
 import { atomFeed, jsonFeed } from '../feeds.js';
-import { feedsPage, indexPage, overviewPage, partnerPage, yearPage } from './pages.js';
+import { feedsPage, indexPage, notFoundPage, overviewPage, partnerPage, yearPage } from './pages.js';
+import { pageCount, pagePath } from './paging.js';
 import { releasePage } from './release-page.js';
 import { foldScript, searchChunkCount, searchChunks, searchMeta } from './search-data.js';
+import { robotsTxt, sitemapFileCount, sitemapFiles } from './sitemap.js';
 
 /** One file of the exported site. */
 export interface SiteFile {
@@ -24,8 +25,10 @@ function staticAssets(): SiteFile[] {
 }
 
 /** How many files `siteFiles` yields, for the progress bar. */
-export function siteFileCount(plan: SitePlan): number {
-  return 2 + 4 + plan.releases.length + plan.years.length + plan.partners.length + plan.langs.length * 2 + 2 + searchChunkCount(plan) + 1;
+export function siteFileCount(plan: SitePlan, baseUrl: string | null = plan.settings.baseUrl): number {
+  const listPages = [...plan.years, ...plan.partners].reduce((n, l) => n + pageCount(l.releases.length), 0);
+  const pages = 4 + plan.releases.length + listPages;
+  return 2 + pages + 1 + plan.langs.length * 2 + 2 + searchChunkCount(plan) + 1 + (baseUrl ? sitemapFileCount(pages) : 0);
 }
 
 /**
@@ -34,14 +37,32 @@ export function siteFileCount(plan: SitePlan): number {
  * Pages that list many releases come as UTF-8 chunks made while they are written.
  */
 export function* siteFiles(plan: SitePlan, baseUrl: string | null, bodyOf: (r: ArchivedRelease) => string = (r) => r.body): Generator<SiteFile> {
+  // Every HTML page but 404.html, in the order written: the sitemap lists them.
+  const pages: string[] = [];
+  for (const file of contentFiles(plan, baseUrl, bodyOf)) {
+    if (file.path.endsWith('.html') && file.path !== '404.html') pages.push(file.path);
+    yield file;
+  }
+  if (baseUrl) yield* sitemapFiles(baseUrl, pages);
+  yield { path: 'robots.txt', content: robotsTxt(baseUrl) };
+}
+
+/** The site but its sitemap and robots.txt. */
+function* contentFiles(plan: SitePlan, baseUrl: string | null, bodyOf: (r: ArchivedRelease) => string): Generator<SiteFile> {
   yield* staticAssets();
   yield { path: 'index.html', content: indexPage(plan, baseUrl) };
   yield { path: 'years/index.html', content: overviewPage(plan, 'years', baseUrl) };
   yield { path: 'partners/index.html', content: overviewPage(plan, 'partners', baseUrl) };
   yield { path: 'feeds/index.html', content: feedsPage(plan, baseUrl) };
   for (const r of plan.releases) yield { path: plan.pageOf(r), content: releasePage(plan, r, baseUrl, bodyOf(r)) };
-  for (const y of plan.years) yield { path: `years/${y.year}.html`, content: utf8Chunks(yearPage(plan, y, baseUrl)) };
-  for (const p of plan.partners) yield { path: `partners/${p.slug}.html`, content: utf8Chunks(partnerPage(plan, p, baseUrl)) };
+  // Lists of at most PAGE_SIZE releases a page (paging.ts): no page grows with the archive.
+  for (const y of plan.years) {
+    for (let n = 1; n <= pageCount(y.releases.length); n++) yield { path: pagePath(`years/${y.year}`, n), content: yearPage(plan, y, baseUrl, n) };
+  }
+  for (const p of plan.partners) {
+    for (let n = 1; n <= pageCount(p.releases.length); n++) yield { path: pagePath(`partners/${p.slug}`, n), content: partnerPage(plan, p, baseUrl, n) };
+  }
+  yield { path: '404.html', content: notFoundPage(plan, baseUrl) };
   const site = { name: plan.settings.name, lang: plan.settings.lang, baseUrl, pageOf: plan.pageOf };
   for (const lang of plan.langs) {
     const inLang = plan.releases.filter((r) => r.lang === lang);
@@ -51,5 +72,4 @@ export function* siteFiles(plan: SitePlan, baseUrl: string | null, bodyOf: (r: A
   yield { path: 'search/fold.js', content: foldScript() };
   yield { path: 'search/meta.js', content: searchMeta(plan) };
   yield* searchChunks(plan);
-  yield { path: 'robots.txt', content: 'User-agent: *\nAllow: /\n' };
 }
