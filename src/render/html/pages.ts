@@ -1,9 +1,9 @@
 import type { SitePartner, SitePlan, SiteYear } from '../../core/export/site-plan.js';
-import { timelineChart, partnerChart } from './charts.js';
+import { partnerChart, timelineChart, type TimelineLinks } from './charts.js';
 import { absoluteUrl, esc } from './escape.js';
 import { page, type PageFrame } from './layout.js';
 import { partnerLinks, releaseList, searchForm, yearLinks } from './lists.js';
-import { pageCount, pageItems, pagePath, pageRels, pagerNav, rootOf } from './paging.js';
+import { PAGE_SIZE, pageCount, pageItems, pagePath, pageRels, pagerNav, rootOf } from './paging.js';
 import { languageName, ui } from './strings.js';
 
 /** The frame shared by the site's own pages, in the archive's language. */
@@ -33,7 +33,7 @@ export function indexPage(plan: SitePlan, baseUrl: string | null): string {
 <p class="lead">${esc(t.count(plan.releases.length))}</p>
 ${plan.releases.length ? searchForm(plan, t) : ''}
 ${plan.releases.length ? `<section class="overview" aria-label="${esc(t.timeline)}">
-${timelineChart(plan.months, t, plan.settings.lang)}
+${timelineChart(plan.months, t, plan.settings.lang, timelineLinks(plan, ''))}
 ${partnerChart(plan.partners, t, '')}
 </section>
 <section aria-labelledby="years-h"><h2 id="years-h">${esc(t.years)}</h2>${yearLinks(plan, '', t)}</section>` : ''}
@@ -43,6 +43,21 @@ ${releaseList(plan, latest, '', plan.settings.lang, t, 'latest')}${hint}
   // index-0.js comes with the page (deferred, after search.js): the box answers from its first keystroke.
   const scripts = ['search/fold.js', 'search/meta.js', 'assets/search.js', 'search/index-0.js'];
   return page({ ...f, scripts: plan.releases.length ? scripts : [] }, main);
+}
+
+/** The timeline's links: each month to the page of its year that lists its newest release. */
+function timelineLinks(plan: SitePlan, root: string): TimelineLinks {
+  const pages = new Map<string, number>();
+  for (const y of plan.years) {
+    y.releases.forEach((r, i) => {
+      const month = r.period.start.slice(0, 7);
+      if (month.startsWith(y.year) && !pages.has(month)) pages.set(month, Math.floor(i / PAGE_SIZE) + 1);
+    });
+  }
+  return {
+    month: (m) => root + pagePath(`years/${m.slice(0, 4)}`, pages.get(m) ?? 1),
+    year: (y) => root + pagePath(`years/${y}`, 1),
+  };
 }
 
 /** A page of a paginated list: its frame, heading lines and pager around one page of releases. */
