@@ -113,7 +113,7 @@ export function partnerChart(partners: SitePartner[], t: UiStrings, root: string
   const rows = top.map((p, i) => {
     const y = i * row;
     const w = Math.max(0.5, (p.releases.length / max) * 85);
-    const name = p.name.length > 60 ? `${p.name.slice(0, 59)}…` : p.name;
+    const name = p.name.length > 40 ? `${p.name.slice(0, 39)}…` : p.name;
     return `<a href="${esc(`${root}partners/${p.slug}.html`)}" tabindex="-1"><title>${esc(`${p.name}: ${p.releases.length}`)}</title><rect x="0" y="${y}" width="100%" height="${row}" class="hit"/><text x="0" y="${y + 17}" class="label">${esc(name)}</text><rect x="0" y="${y + 24}" width="${pct(w)}" height="14" class="bar"/><text x="${pct(w)}" dx="6" y="${y + 36}" class="value">${p.releases.length}</text></a>`;
   });
   const table = `<details class="chart-table"><summary>${esc(t.chartTable)}</summary><div class="table-scroll"><table><caption>${esc(t.partnerChart)}</caption><thead><tr><th scope="col">${esc(t.partner)}</th><th scope="col">${esc(t.home)}</th></tr></thead><tbody>${top
