@@ -102,10 +102,19 @@ describe('charts', () => {
     expect(html).toContain('<title>December 2018: 1</title>');
     expect(html.match(/<title>/g)).toHaveLength(2);
     expect(html.match(/class="tick">/g)).toHaveLength(6); // 0–5
-    expect(html).toContain('<svg class="plot" height="200" aria-hidden="true"');
+    expect(html).toContain('<svg class="plot by-month" height="200" aria-hidden="true"');
+    expect(html).not.toContain('by-year');
     // The table: one row for 2018, January to December, then the total.
     expect(html).toContain('<tr><th scope="row"><a href="years/2018.html">2018</a></th><td>0</td>');
     expect(html).toContain('<td>3</td><td>0</td><td>1</td><td>4</td></tr>');
+  });
+
+  it('add a bar per year for phones past ten years', () => {
+    const months = Array.from({ length: 11 * 12 }, (_, i) => ({ month: `${2005 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`, count: i % 12 === 0 ? 2 : 0 }));
+    const html = timelineChart(months, ui('en'), 'en', { month: (m) => `m/${m}`, year: (y) => `years/${y}.html` });
+    expect(html).toContain('<figure class="chart timeline dense"><figcaption><span class="by-month">Releases per month</span><span class="by-year">Releases per year</span>');
+    expect(html).toContain('<a href="years/2015.html" tabindex="-1"><title>2015: 2</title>');
+    expect(html.match(/<title>\d{4}: 2<\/title>/g)).toHaveLength(11);
   });
 
   it('link each month of the index timeline to the page of its year that lists it', () => {

@@ -36,6 +36,10 @@ export function labelTiers(year: number, years: number): string {
   return TIERS.filter(([, width]) => year % (STEPS.find((s) => Math.ceil(years / s) * LABEL <= width) ?? 1000) === 0).map(([c]) => c).join(' ');
 }
 
+/** The plot's top margin and height, in pixels. */
+const TOP = 10;
+const HEIGHT = 160;
+
 const pct = (x: number) => `${Math.round(x * 1e4) / 1e4}%`;
 
 /** Month counts padded to whole years, January first, so each year gets the same width. */
@@ -61,33 +65,49 @@ export interface TimelineLinks {
 export function timelineChart(months: { month: string; count: number }[], t: UiStrings, lang: string, links: TimelineLinks): string {
   if (!months.length) return '';
   const all = wholeYears(months);
-  const top = 10;
-  const height = 160;
   const n = all.length;
-  const { top: max, step } = niceScale(Math.max(...all.map((m) => m.count)));
-  const y = (v: number) => Math.round((top + height - (v / max) * height) * 10) / 10;
-  const total = all.reduce((sum, m) => sum + m.count, 0);
-  const busiest = all.reduce((b, m) => (m.count > b.count ? m : b), all[0]);
-  const grid: string[] = [];
-  for (let v = 0; v <= max; v += step) grid.push(`<line x1="0" x2="100%" y1="${y(v)}" y2="${y(v)}" class="${v ? 'grid' : 'baseline'}"/><text x="-8" y="${y(v)}" dy="0.35em" class="tick">${v}</text>`);
-  const bars = all.map((m, i) => {
-    if (!m.count) return '';
-    const h = Math.max(1, (m.count / max) * height);
-    return `<a href="${esc(links.month(m.month))}" tabindex="-1"><title>${esc(`${formatMonth(m.month, lang)}: ${m.count}`)}</title><rect x="${pct((i / n) * 100)}" y="${top}" width="${pct(100 / n)}" height="${height}" class="hit"/><rect x="${pct(((i + 0.1) / n) * 100)}" y="${Math.round((top + height - h) * 10) / 10}" width="${pct(80 / n)}" height="${Math.round(h * 10) / 10}" class="bar"/></a>`;
-  });
   const years = n / 12;
   const axis: string[] = [];
   for (let k = 0; k < years; k++) {
     const year = all[k * 12].month.slice(0, 4);
     const tiers = labelTiers(Number(year), years);
-    axis.push(`<line x1="${pct((k / years) * 100)}" x2="${pct((k / years) * 100)}" y1="${top + height}" y2="${top + height + 6}" class="baseline"/>`);
-    if (tiers) axis.push(`<text x="${pct(((k + 0.5) / years) * 100)}" y="${top + height + 22}" class="year ${tiers}">${esc(year)}</text>`);
+    axis.push(`<line x1="${pct((k / years) * 100)}" x2="${pct((k / years) * 100)}" y1="${TOP + HEIGHT}" y2="${TOP + HEIGHT + 6}" class="baseline"/>`);
+    if (tiers) axis.push(`<text x="${pct(((k + 0.5) / years) * 100)}" y="${TOP + HEIGHT + 22}" class="year ${tiers}">${esc(year)}</text>`);
   }
+  const monthly = plot(all.map((m) => ({ count: m.count, href: links.month(m.month), title: `${formatMonth(m.month, lang)}: ${m.count}` })), axis.join(''), 'by-month');
+  // Past ten years, months are thinner than a pixel on a phone: there, a bar per year.
+  const dense = years > 10;
+  const yearly = dense
+    ? plot(Array.from({ length: years }, (_, k) => {
+        const name = all[k * 12].month.slice(0, 4);
+        const count = all.slice(k * 12, k * 12 + 12).reduce((sum, m) => sum + m.count, 0);
+        return { count, href: links.year(name), title: `${name}: ${count}` };
+      }), axis.join(''), 'by-year')
+    : '';
+  const total = all.reduce((sum, m) => sum + m.count, 0);
+  const busiest = all.reduce((b, m) => (m.count > b.count ? m : b), all[0]);
   const desc = `${t.timelineDesc(total, formatMonth(months[0].month, lang), formatMonth(months[months.length - 1].month, lang))}; ${t.busiest(formatMonth(busiest.month, lang), busiest.count)}.`;
-  return `<figure class="chart timeline"><figcaption>${esc(t.timeline)}</figcaption>
+  const caption = dense ? `<span class="by-month">${esc(t.timeline)}</span><span class="by-year">${esc(t.timelineYears)}</span>` : esc(t.timeline);
+  return `<figure class="chart timeline${dense ? ' dense' : ''}"><figcaption>${caption}</figcaption>
 <p class="help">${esc(desc)}</p>
-<svg class="plot" height="${top + height + 30}" aria-hidden="true" focusable="false">${grid.join('')}${bars.join('')}${axis.join('')}</svg>
+${monthly}${yearly}
 ${monthTable(all, t, links)}</figure>`;
+}
+
+/** One bar chart of the timeline: a nice scale, a bar per slot (titled, linked), the year axis under it. */
+function plot(slots: { count: number; href: string; title: string }[], axis: string, cls: string): string {
+  const [top, height] = [TOP, HEIGHT];
+  const n = slots.length;
+  const { top: max, step } = niceScale(Math.max(...slots.map((s) => s.count)));
+  const y = (v: number) => Math.round((top + height - (v / max) * height) * 10) / 10;
+  const grid: string[] = [];
+  for (let v = 0; v <= max; v += step) grid.push(`<line x1="0" x2="100%" y1="${y(v)}" y2="${y(v)}" class="${v ? 'grid' : 'baseline'}"/><text x="-8" y="${y(v)}" dy="0.35em" class="tick">${v}</text>`);
+  const bars = slots.map((s, i) => {
+    if (!s.count) return '';
+    const h = Math.max(1, (s.count / max) * height);
+    return `<a href="${esc(s.href)}" tabindex="-1"><title>${esc(s.title)}</title><rect x="${pct((i / n) * 100)}" y="${top}" width="${pct(100 / n)}" height="${height}" class="hit"/><rect x="${pct(((i + 0.1) / n) * 100)}" y="${Math.round((top + height - h) * 10) / 10}" width="${pct(80 / n)}" height="${Math.round(h * 10) / 10}" class="bar"/></a>`;
+  });
+  return `<svg class="plot ${cls}" height="${top + height + 30}" aria-hidden="true" focusable="false">${grid.join('')}${bars.join('')}${axis}</svg>`;
 }
 
 /** The timeline as a table: a row per year, a column per month, links to the year pages. */

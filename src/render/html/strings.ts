@@ -28,6 +28,7 @@ export interface UiStrings {
   partnerChart: string;
   /** Chart scale, table alternative and pagination (site-pages). */
   chartTable: string;
+  timelineYears: string;
   month: string;
   monthsLabel: string[];
   busiest: (month: string, n: number) => string;
@@ -58,7 +59,7 @@ const mk: UiStrings = {
   published: 'Објавено', event: 'Настан', location: 'Место', people: 'Лица', tags: 'Ознаки',
   otherLanguages: 'На други јазици', timeline: 'Соопштенија по месеци',
   timelineDesc: (n, from, to) => `${n} соопштенија од ${from} до ${to}`,
-  chartTable: 'Прикажи како табела', month: 'Месец', monthsLabel: ['јан', 'фев', 'мар', 'апр', 'мај', 'јун', 'јул', 'авг', 'сеп', 'окт', 'ное', 'дек'],
+  chartTable: 'Прикажи како табела', timelineYears: 'Соопштенија по години', month: 'Месец', monthsLabel: ['јан', 'фев', 'мар', 'апр', 'мај', 'јун', 'јул', 'авг', 'сеп', 'окт', 'ное', 'дек'],
   busiest: (m, n) => `најмногу во ${m} (${n})`, pages: 'Страници', pageOf: (n, total) => `Страница ${n} од ${total}`,
   newer: 'Понови', older: 'Постари', notFound: 'Страницата не е најдена',
   notFoundHelp: 'Оваа адреса не води до ниедна страница од архивата. Пребарајте ги соопштенијата или почнете од почетната страница.',
@@ -79,7 +80,7 @@ const sq: UiStrings = {
   published: 'Publikuar', event: 'Ngjarja', location: 'Vendi', people: 'Personat', tags: 'Etiketat',
   otherLanguages: 'Në gjuhë të tjera', timeline: 'Njoftime sipas muajve',
   timelineDesc: (n, from, to) => `${n} njoftime nga ${from} deri në ${to}`,
-  chartTable: 'Shfaq si tabelë', month: 'Muaji', monthsLabel: ['jan', 'shk', 'mar', 'pri', 'maj', 'qer', 'korr', 'gush', 'sht', 'tet', 'nën', 'dhj'],
+  chartTable: 'Shfaq si tabelë', timelineYears: 'Njoftime sipas viteve', month: 'Muaji', monthsLabel: ['jan', 'shk', 'mar', 'pri', 'maj', 'qer', 'korr', 'gush', 'sht', 'tet', 'nën', 'dhj'],
   busiest: (m, n) => `më së shumti në ${m} (${n})`, pages: 'Faqet', pageOf: (n, total) => `Faqja ${n} nga ${total}`,
   newer: 'Më të reja', older: 'Më të vjetra', notFound: 'Faqja nuk u gjet',
   notFoundHelp: 'Kjo adresë nuk të çon në asnjë faqe të arkivit. Kërko njoftimet ose fillo nga faqja kryesore.',
@@ -100,7 +101,7 @@ const en: UiStrings = {
   published: 'Published', event: 'Event', location: 'Location', people: 'People', tags: 'Tags',
   otherLanguages: 'In other languages', timeline: 'Releases per month',
   timelineDesc: (n, from, to) => `${n} releases from ${from} to ${to}`,
-  chartTable: 'Show as a table', month: 'Month', monthsLabel: ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'],
+  chartTable: 'Show as a table', timelineYears: 'Releases per year', month: 'Month', monthsLabel: ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'],
   busiest: (m, n) => `most in ${m} (${n})`, pages: 'Pages', pageOf: (n, total) => `Page ${n} of ${total}`,
   newer: 'Newer', older: 'Older', notFound: 'Page not found',
   notFoundHelp: 'This address leads to no page of the archive. Search the releases or start from the home page.',
