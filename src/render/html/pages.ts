@@ -61,7 +61,7 @@ function timelineLinks(plan: SitePlan, root: string): TimelineLinks {
 }
 
 /** A page of a paginated list: its frame, heading lines and pager around one page of releases. */
-function listPage(plan: SitePlan, base: string, n: number, releases: SitePlan['releases'], title: string, head: string, baseUrl: string | null, around = ''): string {
+function listPage(plan: SitePlan, base: string, n: number, releases: SitePlan['releases'], title: string, head: string, baseUrl: string | null, after = ''): string {
   const t = ui(plan.settings.lang);
   const total = pageCount(releases.length);
   const rel = pagePath(base, n);
@@ -71,8 +71,8 @@ function listPage(plan: SitePlan, base: string, n: number, releases: SitePlan['r
   const count = total > 1 ? `${t.count(releases.length)} · ${t.pageOf(n, total)}` : t.count(releases.length);
   const pager = pagerNav(base, n, total, t);
   return page(f, `${head}<p class="lead">${esc(count)}</p>
-${around}${pager}${releaseList(plan, pageItems(releases, n), root, plan.settings.lang, t)}
-${pager}`);
+${pager}${releaseList(plan, pageItems(releases, n), root, plan.settings.lang, t)}
+${pager}${after}`);
 }
 
 /** Page `n` (1-based) of a year: `years/2015.html`, `years/2015/2.html`, … (see paging.ts). */
