@@ -6,7 +6,7 @@ import type { ArchivedRelease } from '../../src/core/types.js';
 import { labelTiers, niceScale, timelineChart } from '../../src/render/html/charts.js';
 import { indexPage, notFoundPage, partnerPage, yearPage } from '../../src/render/html/pages.js';
 import { PAGE_SIZE, pageCount, pagePath, pagerNumbers } from '../../src/render/html/paging.js';
-import { siteFiles } from '../../src/render/html/site.js';
+import { siteFileCount, siteFiles } from '../../src/render/html/site.js';
 import { robotsTxt, SITEMAP_MAX, sitemapFiles } from '../../src/render/html/sitemap.js';
 import { ui } from '../../src/render/html/strings.js';
 import { textOf } from '../helpers/content.js';
@@ -149,6 +149,11 @@ describe('sitemap, robots.txt and 404', () => {
     const none = [...siteFiles(plan, null)].map((f) => f.path);
     expect(none).not.toContain('sitemap.xml');
     expect(robotsTxt(null)).toBe('User-agent: *\nAllow: /\n');
+  });
+
+  it('counts the files it writes, for the progress bar', () => {
+    expect(siteFileCount(plan, 'https://example.org/')).toBe([...siteFiles(plan, 'https://example.org/')].length);
+    expect(siteFileCount(plan, null)).toBe([...siteFiles(plan, null)].length);
   });
 
   it('becomes a sitemap index past 50,000 URLs', () => {

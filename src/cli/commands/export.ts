@@ -63,7 +63,7 @@ Examples:
       const { bodyReader } = await import('../../core/export/bodies.js');
       const plan = planSite(archive, releases);
       const site = await SiteDir.open(out!, dir);
-      const bar = progress(ctx, siteFileCount(plan));
+      const bar = progress(ctx, siteFileCount(plan, baseUrl ?? archive.settings.baseUrl));
       const pause = yieldEvery(100);
       try {
         for (const file of siteFiles(plan, baseUrl ?? archive.settings.baseUrl, bodyReader(archive.dir))) {

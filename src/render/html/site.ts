@@ -34,7 +34,8 @@ export function siteFileCount(plan: SitePlan, baseUrl: string | null = plan.sett
 /**
  * Every file of the site, one at a time, so a large archive never sits in memory as pages.
  * `bodyOf` reads each release's body once (see `bodyReader` in src/core/export/bodies.ts).
- * Pages that list many releases come as UTF-8 chunks made while they are written.
+ * Long lists are paginated (paging.ts); the search index and sitemaps come as UTF-8 chunks
+ * made while they are written.
  */
 export function* siteFiles(plan: SitePlan, baseUrl: string | null, bodyOf: (r: ArchivedRelease) => string = (r) => r.body): Generator<SiteFile> {
   // Every HTML page but 404.html, in the order written: the sitemap lists them.
