@@ -58,7 +58,7 @@ describe.skipIf(!hasChromium)('site pages in Chromium: charts, pagination, dark 
       for (const [site, rel] of pages) {
         const page = await open(site, rel, 1280, scheme);
         // Open the charts' tables too: their text is checked like the rest.
-        await page.$$eval('details', (ds) => ds.forEach((d) => d.setAttribute('open', '')));
+        await page.$$eval('details', (ds) => { for (const d of ds) d.setAttribute('open', ''); });
         expect(await page.evaluate(pageProblems), `${scheme} ${rel}`).toEqual([]);
         const bg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
         expect(bg, scheme).toBe(scheme === 'dark' ? 'rgb(22, 23, 27)' : 'rgb(253, 253, 252)');
