@@ -67,7 +67,7 @@ base URL, or "releases">, the same in every export.`);
       const { bodyReader } = await import('../../core/export/bodies.js');
       const plan = planSite(archive, releases);
       const site = await SiteDir.open(out!, dir);
-      const bar = progress(ctx, siteFileCount(plan));
+      const bar = progress(ctx, siteFileCount(plan, baseUrl ?? archive.settings.baseUrl));
       const pause = yieldEvery(100);
       try {
         const { today } = await import('../../core/dates.js');

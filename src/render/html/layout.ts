@@ -17,6 +17,8 @@ export interface PageFrame {
   description?: string;
   /** Absolute URL of this page, when the site has a base URL. */
   canonical?: string;
+  /** `rel="prev"`/`"next"` of a paginated list. */
+  links?: { rel: string; href: string }[];
   /** Other language versions: `<link rel="alternate" hreflang>`. */
   alternates?: { lang: string; href: string }[];
   /** Extra `<meta property>` pairs (Open Graph). */
@@ -60,6 +62,7 @@ function pageAround(f: PageFrame): [string, string] {
     `<title>${esc(f.title)}</title>`,
     f.description ? `<meta name="description" content="${esc(f.description)}">` : '',
     f.canonical ? `<link rel="canonical" href="${esc(f.canonical)}">` : '',
+    ...(f.links ?? []).map((l) => `<link rel="${esc(l.rel)}" href="${esc(l.href)}">`),
     ...(f.alternates ?? []).map((a) => `<link rel="alternate" hreflang="${esc(a.lang)}" href="${esc(a.href)}">`),
     ...(f.feeds ?? []).map((x) => `<link rel="alternate" type="${esc(x.type)}" title="${esc(x.title)}" href="${esc(x.href)}">`),
     ...(f.og ?? []).map(([k, v]) => `<meta property="${esc(k)}" content="${esc(v)}">`),

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import type { SitePlan } from '../../core/export/site-plan.js';
+import type { SitePartner, SitePlan, SiteYear } from '../../core/export/site-plan.js';
 import { utf8Chunks } from '../../core/export/utf8.js';
 import { NO_MEDIA, type ReleaseMedia } from '../../core/media/library.js';
 import type { PlacedSource } from '../../core/media/place.js';
@@ -9,11 +9,13 @@ import { atomFeed, jsonFeed } from '../feeds.js';
 import { icsCalendar } from '../ics.js';
 import { eventsPage } from './events-page.js';
 import { languageName } from './strings.js';
-import { feedsPage, indexPage, overviewPage, partnerPage, yearPage } from './pages.js';
+import { feedsPage, indexPage, notFoundPage, overviewPage, partnerPage, yearPage } from './pages.js';
+import { pageCount, pagePath } from './paging.js';
 import { releasePage } from './release-page.js';
 import { searchEngineScript } from './search-bundle.js';
 import { SearchCollector } from './search-data.js';
 import { searchPage } from './search-page.js';
+import { robotsTxt, sitemapFileCount, sitemapFiles } from './sitemap.js';
 
 /** Text, bytes, or bytes made chunk by chunk while the file is written (long pages). */
 export type SiteContent = string | Uint8Array | Iterable<Uint8Array>;
@@ -80,15 +82,23 @@ function siteParts(plan: SitePlan, baseUrl: string | null, bodyOf: (r: ArchivedR
     each(['assets/search-engine.js'], (path) => ({ path, content: searchEngineScript() })),
     each(pages, made),
     releasePages(plan, baseUrl, bodyOf, mediaOf, withMedia, search),
-    each(plan.years, (y) => ({ path: `years/${y.year}.html`, content: utf8Chunks(yearPage(plan, y, baseUrl)) })),
-    each(plan.partners, (p) => ({ path: `partners/${p.slug}.html`, content: utf8Chunks(partnerPage(plan, p, baseUrl)) })),
+    // Lists of at most PAGE_SIZE releases a page (paging.ts): no page grows with the archive.
+    each(listPages(plan), ({ list, n }) => ({
+      path: pagePath('year' in list ? `years/${list.year}` : `partners/${list.slug}`, n),
+      content: 'year' in list ? yearPage(plan, list, baseUrl, n) : partnerPage(plan, list, baseUrl, n),
+    })),
+    each([{ path: '404.html', content: notFoundPage(plan, baseUrl) }], (f) => f),
     each(feeds, made),
     each(events, made),
     // Term shards and long posting lists: about one per 8 releases at 10k (an estimate; the
     // rest of the count is exact).
     { count: Math.ceil(plan.releases.length / 8) + plan.partners.length + 2, files: () => search.files() },
-    each([{ path: 'robots.txt', content: 'User-agent: *\nAllow: /\n' }], (f) => f),
   ];
+}
+
+/** Every page of every year and partner list, in order. */
+function listPages(plan: SitePlan): { list: SiteYear | SitePartner; n: number }[] {
+  return [...plan.years, ...plan.partners].flatMap((list) => Array.from({ length: pageCount(list.releases.length) }, (_, i) => ({ list, n: i + 1 })));
 }
 
 /**
@@ -118,16 +128,28 @@ function releasePages(plan: SitePlan, baseUrl: string | null, bodyOf: (r: Archiv
   };
 }
 
-/** How many files `siteFiles` yields, for the progress bar (counted from the same parts, without making them; files of the archive placed in the site not counted). */
-export function siteFileCount(plan: SitePlan): number {
-  return siteParts(plan, null, (r) => r.body).reduce((n, part) => n + part.count, 0);
+/** How many files `siteFiles` yields, for the progress bar (counted from the same parts, without making them; files of the archive placed in the site not counted, search shards estimated). */
+export function siteFileCount(plan: SitePlan, baseUrl: string | null = plan.settings.baseUrl): number {
+  const files = siteParts(plan, baseUrl, (r) => r.body).reduce((n, part) => n + part.count, 0);
+  const htmlPages = 5 + plan.releases.length + listPages(plan).length + plan.events.reduce((n, scope) => n + scope.pages.length, 0);
+  return files + 1 + (baseUrl ? sitemapFileCount(htmlPages) : 0);
 }
 
 /**
  * Every file of the site, one at a time, so a large archive never sits in memory as pages.
  * `bodyOf` reads each release's body once (see `bodyReader` in src/core/export/bodies.ts).
- * Pages that list many releases come as UTF-8 chunks made while they are written.
+ * Long lists are paginated (paging.ts); the search index and sitemaps come as UTF-8 chunks
+ * made while they are written.
  */
 export function* siteFiles(plan: SitePlan, baseUrl: string | null, bodyOf: (r: ArchivedRelease) => string = (r) => r.body, extra: SiteExtras = {}): Generator<SiteFile> {
-  for (const part of siteParts(plan, baseUrl, bodyOf, extra)) yield* part.files();
+  // Every HTML page but 404.html, in the order written: the sitemap lists them.
+  const pages: string[] = [];
+  for (const part of siteParts(plan, baseUrl, bodyOf, extra)) {
+    for (const file of part.files()) {
+      if (file.path.endsWith('.html') && file.path !== '404.html') pages.push(file.path);
+      yield file;
+    }
+  }
+  if (baseUrl) yield* sitemapFiles(baseUrl, pages);
+  yield { path: 'robots.txt', content: robotsTxt(baseUrl) };
 }

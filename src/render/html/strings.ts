@@ -28,8 +28,6 @@ export interface UiStrings {
   eventPast: string;
   eventOngoing: string;
   eventUpcoming: string;
-  newer: string;
-  older: string;
   noEvents: string;
   allLanguages: string;
   location: string;
@@ -39,6 +37,18 @@ export interface UiStrings {
   timeline: string;
   timelineDesc: (n: number, from: string, to: string) => string;
   partnerChart: string;
+  /** Chart scale, table alternative and pagination (site-pages). */
+  chartTable: string;
+  timelineYears: string;
+  month: string;
+  monthsLabel: string[];
+  busiest: (month: string, n: number) => string;
+  pages: string;
+  pageOf: (n: number, total: number) => string;
+  newer: string;
+  older: string;
+  notFound: string;
+  notFoundHelp: string;
   releasesIn: (year: string) => string;
   count: (n: number) => string;
   results: (n: number) => string;
@@ -60,10 +70,14 @@ const mk: UiStrings = {
   published: 'Објавено', event: 'Настан', location: 'Место', people: 'Лица', tags: 'Ознаки',
   events: 'Настани', eventCount: (n) => (n === 1 ? '1 настан' : `${n} настани`), upcomingEvents: 'Претстојни настани',
   calendarFile: 'Календар на настаните (.ics)', calendarHelp: 'Претплатете се во Outlook, Google Calendar или друг календар со адресата на оваа врска.',
-  eventPast: 'Завршен', eventOngoing: 'Во тек', eventUpcoming: 'Претстои', newer: 'Понови', older: 'Постари',
+  eventPast: 'Завршен', eventOngoing: 'Во тек', eventUpcoming: 'Претстои',
   noEvents: 'Нема настани.', allLanguages: 'Сите јазици',
   otherLanguages: 'На други јазици', timeline: 'Соопштенија по месеци',
   timelineDesc: (n, from, to) => `${n} соопштенија од ${from} до ${to}`,
+  chartTable: 'Прикажи како табела', timelineYears: 'Соопштенија по години', month: 'Месец', monthsLabel: ['јан', 'фев', 'мар', 'апр', 'мај', 'јун', 'јул', 'авг', 'сеп', 'окт', 'ное', 'дек'],
+  busiest: (m, n) => `најмногу во ${m} (${n})`, pages: 'Страници', pageOf: (n, total) => `Страница ${n} од ${total}`,
+  newer: 'Понови', older: 'Постари', notFound: 'Страницата не е најдена',
+  notFoundHelp: 'Оваа адреса не води до ниедна страница од архивата. Пребарајте ги соопштенијата или почнете од почетната страница.',
   partnerChart: 'Соопштенија по партнер', releasesIn: (y) => `Соопштенија од ${y}`,
   count: (n) => (n === 1 ? '1 соопштение' : `${n} соопштенија`), results: (n) => (n === 1 ? '1 резултат' : `${n} резултати`),
   feeds: 'Извори (Atom, JSON Feed)', allReleases: 'Сите соопштенија',
@@ -81,10 +95,14 @@ const sq: UiStrings = {
   published: 'Publikuar', event: 'Ngjarja', location: 'Vendi', people: 'Personat', tags: 'Etiketat',
   events: 'Ngjarjet', eventCount: (n) => `${n} ngjarje`, upcomingEvents: 'Ngjarjet e ardhshme',
   calendarFile: 'Kalendari i ngjarjeve (.ics)', calendarHelp: 'Abonohuni në Outlook, Google Calendar ose një kalendar tjetër me adresën e kësaj lidhjeje.',
-  eventPast: 'Ka përfunduar', eventOngoing: 'Në vazhdim', eventUpcoming: 'E ardhshme', newer: 'Më të rejat', older: 'Më të vjetrat',
+  eventPast: 'Ka përfunduar', eventOngoing: 'Në vazhdim', eventUpcoming: 'E ardhshme',
   noEvents: 'Nuk ka ngjarje.', allLanguages: 'Të gjitha gjuhët',
   otherLanguages: 'Në gjuhë të tjera', timeline: 'Njoftime sipas muajve',
   timelineDesc: (n, from, to) => `${n} njoftime nga ${from} deri në ${to}`,
+  chartTable: 'Shfaq si tabelë', timelineYears: 'Njoftime sipas viteve', month: 'Muaji', monthsLabel: ['jan', 'shk', 'mar', 'pri', 'maj', 'qer', 'korr', 'gush', 'sht', 'tet', 'nën', 'dhj'],
+  busiest: (m, n) => `më së shumti në ${m} (${n})`, pages: 'Faqet', pageOf: (n, total) => `Faqja ${n} nga ${total}`,
+  newer: 'Më të reja', older: 'Më të vjetra', notFound: 'Faqja nuk u gjet',
+  notFoundHelp: 'Kjo adresë nuk të çon në asnjë faqe të arkivit. Kërko njoftimet ose fillo nga faqja kryesore.',
   partnerChart: 'Njoftime sipas partnerit', releasesIn: (y) => `Njoftime nga ${y}`,
   count: (n) => (n === 1 ? '1 njoftim' : `${n} njoftime`), results: (n) => (n === 1 ? '1 rezultat' : `${n} rezultate`),
   feeds: 'Burimet (Atom, JSON Feed)', allReleases: 'Të gjitha njoftimet',
@@ -102,10 +120,14 @@ const en: UiStrings = {
   published: 'Published', event: 'Event', location: 'Location', people: 'People', tags: 'Tags',
   events: 'Events', eventCount: (n) => (n === 1 ? '1 event' : `${n} events`), upcomingEvents: 'Upcoming events',
   calendarFile: 'Events calendar (.ics)', calendarHelp: 'Subscribe in Outlook, Google Calendar or any other calendar with the address of this link.',
-  eventPast: 'Past', eventOngoing: 'Ongoing', eventUpcoming: 'Upcoming', newer: 'Newer', older: 'Older',
+  eventPast: 'Past', eventOngoing: 'Ongoing', eventUpcoming: 'Upcoming',
   noEvents: 'No events.', allLanguages: 'All languages',
   otherLanguages: 'In other languages', timeline: 'Releases per month',
   timelineDesc: (n, from, to) => `${n} releases from ${from} to ${to}`,
+  chartTable: 'Show as a table', timelineYears: 'Releases per year', month: 'Month', monthsLabel: ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'],
+  busiest: (m, n) => `most in ${m} (${n})`, pages: 'Pages', pageOf: (n, total) => `Page ${n} of ${total}`,
+  newer: 'Newer', older: 'Older', notFound: 'Page not found',
+  notFoundHelp: 'This address leads to no page of the archive. Search the releases or start from the home page.',
   partnerChart: 'Releases per partner', releasesIn: (y) => `Releases from ${y}`,
   count: (n) => (n === 1 ? '1 release' : `${n} releases`), results: (n) => (n === 1 ? '1 result' : `${n} results`),
   feeds: 'Feeds (Atom, JSON Feed)', allReleases: 'All releases',
