@@ -56,18 +56,24 @@ Examples:
       const { SiteDir, checkSiteTarget, yieldEvery } = await import('../../core/export/site-dir.js');
       // Refuse a bad --out before the (possibly long) load.
       await checkSiteTarget(out!, dir);
-      const archive = await openArchive(ctx, dir);
+      const { fileStamps } = await import('../../core/export/stamps.js');
+      let stamps: Map<string, string> | undefined;
+      const archive = await openArchive(ctx, dir, '', (index) => { stamps = fileStamps(index); });
       const releases = listReleases(archive.releases, filters, archive.registry, { sort: 'date', reverse: false });
       const { planSite } = await import('../../core/export/site-plan.js');
       const { siteFiles, siteFileCount } = await import('../../render/html/site.js');
+      const { siteKey } = await import('../../render/html/page-key.js');
       const { bodyReader } = await import('../../core/export/bodies.js');
       const plan = planSite(archive, releases);
-      const site = await SiteDir.open(out!, dir);
+      const base = baseUrl ?? archive.settings.baseUrl;
+      // An earlier export made with the same tool, settings and base URL is updated: pages
+      // whose inputs are unchanged are neither made nor written (see docs/export.md).
+      const site = await SiteDir.open(out!, dir, siteKey(archive.settings, base));
       const bar = progress(ctx, siteFileCount(plan));
       const pause = yieldEvery(100);
       try {
-        for (const file of siteFiles(plan, baseUrl ?? archive.settings.baseUrl, bodyReader(archive.dir))) {
-          site.write(file.path, file.content);
+        for (const file of siteFiles(plan, base, bodyReader(archive.dir), stamps && ((p) => stamps!.get(p)))) {
+          if (file.key === undefined || !site.keep(file.path, file.key)) site.write(file.path, file.content, file.key);
           bar.tick();
           await pause();
         }

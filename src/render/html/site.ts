@@ -4,6 +4,7 @@ import { utf8Chunks } from '../../core/export/utf8.js';
 import type { ArchivedRelease } from '../../core/types.js';
 import { atomFeed, jsonFeed } from '../feeds.js';
 import { feedsPage, indexPage, overviewPage, partnerPage, yearPage } from './pages.js';
+import { releasePageKey } from './page-key.js';
 import { releasePage } from './release-page.js';
 import { foldScript, searchChunkCount, searchChunks, searchMeta } from './search-data.js';
 
@@ -12,6 +13,11 @@ export interface SiteFile {
   path: string;
   /** Text, bytes, or bytes made chunk by chunk while the file is written (long pages). */
   content: string | Uint8Array | Iterable<Uint8Array>;
+  /**
+   * The key of the file's inputs, when it has one (release pages): an export into an earlier
+   * one keeps the file without making it when the key is the same, so `content` is read only then.
+   */
+  key?: string;
 }
 
 /** The static files shipped with the tool (`assets/` beside this module, copied into dist/ by the build). */
@@ -33,13 +39,17 @@ export function siteFileCount(plan: SitePlan): number {
  * `bodyOf` reads each release's body once (see `bodyReader` in src/core/export/bodies.ts).
  * Pages that list many releases come as UTF-8 chunks made while they are written.
  */
-export function* siteFiles(plan: SitePlan, baseUrl: string | null, bodyOf: (r: ArchivedRelease) => string = (r) => r.body): Generator<SiteFile> {
+export function* siteFiles(plan: SitePlan, baseUrl: string | null, bodyOf: (r: ArchivedRelease) => string = (r) => r.body, stampOf?: (path: string) => string | undefined): Generator<SiteFile> {
   yield* staticAssets();
   yield { path: 'index.html', content: indexPage(plan, baseUrl) };
   yield { path: 'years/index.html', content: overviewPage(plan, 'years', baseUrl) };
   yield { path: 'partners/index.html', content: overviewPage(plan, 'partners', baseUrl) };
   yield { path: 'feeds/index.html', content: feedsPage(plan, baseUrl) };
-  for (const r of plan.releases) yield { path: plan.pageOf(r), content: releasePage(plan, r, baseUrl, bodyOf(r)) };
+  for (const r of plan.releases) {
+    const stamp = stampOf?.(r.path);
+    if (stamp === undefined) yield { path: plan.pageOf(r), content: releasePage(plan, r, baseUrl, bodyOf(r)) };
+    else yield { path: plan.pageOf(r), key: releasePageKey(plan, r, stamp), get content() { return releasePage(plan, r, baseUrl, bodyOf(r)); } };
+  }
   for (const y of plan.years) yield { path: `years/${y.year}.html`, content: utf8Chunks(yearPage(plan, y, baseUrl)) };
   for (const p of plan.partners) yield { path: `partners/${p.slug}.html`, content: utf8Chunks(partnerPage(plan, p, baseUrl)) };
   const site = { name: plan.settings.name, lang: plan.settings.lang, baseUrl, pageOf: plan.pageOf };
