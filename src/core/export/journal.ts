@@ -65,8 +65,10 @@ function apply(out: string, j: Journal): void {
     }
     for (const f of j.move) moveInto(path.join(build, f), path.join(out, f));
   }
-  rmSync(path.join(out, JOURNAL), { force: true });
+  // The build folder before the journal: a run killed in between leaves the journal, and the
+  // next run's moves find their files gone (moved) and only clear up.
   if (j.build) rmSync(build, { recursive: true, force: true });
+  rmSync(path.join(out, JOURNAL), { force: true });
 }
 
 /** Finishes the update a killed run left half done in `out` (call under the lock). */
