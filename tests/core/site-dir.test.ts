@@ -32,15 +32,19 @@ describe('SiteDir', () => {
   it('names the file under --out when a write fails, and abort leaves nothing behind', async () => {
     const { root, archive, out } = project();
     const site = await SiteDir.open(out, archive);
-    site.write('years', 'a file where a folder must go');
     let error: unknown;
     try {
+      // Writes run on the thread pool: a failure surfaces at a later write, at room() or at commit.
+      site.write('years', 'a file where a folder must go');
       site.write('years/2018.html', 'x');
+      await site.room();
+      await site.commit();
     } catch (e) {
       error = e;
     }
     expect(error).toBeInstanceOf(ReleasesError);
-    expect((error as ReleasesError).message).toContain(`cannot write ${path.join(out, 'years/2018.html')}`);
+    expect((error as ReleasesError).message).toContain(`cannot write ${path.join(out, 'years')}`);
+    expect(existsSync(out)).toBe(false);
     await site.abort();
     expect(readdirSync(root).filter((n) => n !== '.site.releases-lock')).toEqual(['archive']);
   });

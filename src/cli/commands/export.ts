@@ -75,7 +75,7 @@ Examples:
         for (const file of siteFiles(plan, base, bodyReader(archive.dir), stamps && ((p) => stamps!.get(p)))) {
           if (file.key === undefined || !site.keep(file.path, file.key)) site.write(file.path, file.content, file.key);
           bar.tick();
-          await pause();
+          await (site.room() ?? pause());
         }
         bar.done();
       } catch (e) {

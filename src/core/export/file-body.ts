@@ -14,14 +14,15 @@ function writeAll(fd: number, chunk: Uint8Array): void {
 
 /**
  * Writes `content` to `abs` unless `same` says the old site already holds these bytes (given
- * their stamp). With `stamp` false the bytes are neither hashed nor compared. Returns the
- * stamp (when asked for) and whether the file was written.
+ * their stamp). With `stamp` false the bytes are neither hashed nor compared. Text and bytes
+ * go to `put` (a queue of writes on the thread pool); chunks are written here, as they come.
+ * Returns the stamp (when asked for) and whether the file was (or is being) written.
  */
-export function writeContent(abs: string, content: FileContent, stamp: boolean, same: (stamp: string) => boolean = () => false): { stamp?: string; wrote: boolean } {
+export function writeContent(abs: string, content: FileContent, stamp: boolean, same: (stamp: string) => boolean = () => false, put: (abs: string, data: string | Uint8Array) => void = writeFileSync): { stamp?: string; wrote: boolean } {
   if (typeof content === 'string' || content instanceof Uint8Array) {
     const s = stamp ? bytesStamp(content) : undefined;
     if (s && same(s)) return { stamp: s, wrote: false };
-    writeFileSync(abs, content);
+    put(abs, content);
     return { stamp: s, wrote: true };
   }
   if (!stamp) {

@@ -87,7 +87,12 @@ export function finishJournal(out: string): boolean {
 export function commitInPlace(out: string, build: string, move: string[], remove: string[]): void {
   const j: Journal = { build: path.basename(build), move, remove };
   const temp = path.join(out, `${JOURNAL}.tmp`);
-  writeFileSync(temp, `${JSON.stringify(j)}\n`);
+  try {
+    writeFileSync(temp, `${JSON.stringify(j)}\n`);
+  } catch (e) {
+    rmSync(temp, { force: true });
+    throw e;
+  }
   // The journal appears whole or not at all: before it, the site is the old one and the
   // build folder is left over; after it, the next run finishes the update.
   renameSync(temp, path.join(out, JOURNAL));

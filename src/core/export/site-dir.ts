@@ -1,10 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import { linkSync, mkdirSync, promises as fs, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, linkSync, mkdirSync, promises as fs, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { ReleasesError, writeError } from '../errors.js';
 import { clearLeftovers, deadBuild, heartbeat, withLock } from './leftovers.js';
 import { type FileContent, writeContent } from './file-body.js';
-import { finishJournal, commitInPlace } from './journal.js';
+import { JOURNAL, finishJournal, commitInPlace } from './journal.js';
+import { WriteQueue } from './write-queue.js';
 import { type Manifest, manifestText, readManifest } from './manifest.js';
 import { MARKER, carryOver, retire, settleOlds } from './old-site.js';
 import { isInside } from '../paths.js';
@@ -63,6 +64,9 @@ export function yieldEvery(ms: number): () => Promise<void> | undefined {
 }
 
 
+/** Files written on the thread pool at once (it has 4 threads unless UV_THREADPOOL_SIZE says otherwise). */
+const WRITES_AT_ONCE = 8;
+
 /** Past this many files to write or remove, an update builds a whole new site and swaps it in. */
 const IN_PLACE_MAX = 1000;
 
@@ -81,6 +85,9 @@ export class SiteDir {
   private readonly made = new Set<string>();
 
   private stopHeartbeat: () => void = () => undefined;
+  private readonly queue = new WriteQueue(WRITES_AT_ONCE);
+  private readonly put = (abs: string, data: string | Uint8Array) =>
+    this.queue.push(abs, data, (e) => writeError(path.join(this.out, path.relative(this.temp, abs)), e, 'the previous export is unchanged'));
 
   private constructor(
     readonly out: string,
@@ -166,7 +173,7 @@ export class SiteDir {
         mkdirSync(dir, { recursive: true });
         this.made.add(dir);
       }
-      const done = writeContent(abs, content, key === undefined && this.site !== null, same);
+      const done = writeContent(abs, content, key === undefined && this.site !== null, same, this.put);
       const stamp = key === undefined ? done.stamp : `k:${key}`;
       if (stamp) this.stamps.set(rel, stamp);
       if (done.wrote) this.written.push(rel);
@@ -176,6 +183,15 @@ export class SiteDir {
     this.files.push(rel);
   }
 
+  /**
+   * Undefined while fewer than WRITES_AT_ONCE files are being written, else a promise that
+   * resolves when one is done (it rejects with the first write that failed). Await it after
+   * each `write`.
+   */
+  room(): Promise<void> | undefined {
+    return this.queue.room();
+  }
+
   /** How many files this run wrote (an update writes only the changed ones). */
   get writtenCount(): number {
     return this.written.length;
@@ -183,8 +199,17 @@ export class SiteDir {
 
   /** Puts the finished site in place of `out`. Returns the user's files carried over from the old site. */
   async commit(): Promise<{ kept: string[]; left: string | null }> {
+    await this.queue.drain().catch(async (e) => {
+      await this.abort();
+      throw e;
+    });
     const marker = manifestText(this.files, this.site, this.stamps);
-    writeFileSync(path.join(this.temp, MARKER), marker);
+    try {
+      writeFileSync(path.join(this.temp, MARKER), marker);
+    } catch (e) {
+      await this.abort();
+      throw writeError(path.join(this.out, MARKER), e, 'the previous export is unchanged');
+    }
     this.stopHeartbeat();
     // Two exports into one folder take turns here: each swap sees the other's finished site,
     // and the old site is cleared before the next run may look at what lies beside `out`.
@@ -220,11 +245,27 @@ export class SiteDir {
         if (written.has(f)) continue;
         const dest = path.join(this.temp, f);
         if (!this.made.has(path.dirname(dest))) { mkdirSync(path.dirname(dest), { recursive: true }); this.made.add(path.dirname(dest)); }
-        linkSync(path.join(this.out, f), dest);
+        try {
+          linkSync(path.join(this.out, f), dest);
+        } catch (e) {
+          await fs.rm(this.temp, { recursive: true, force: true });
+          throw writeError(path.join(this.out, f), e, 'the previous export is unchanged');
+        }
       }
       return null;
     }
-    if (marker !== prev.text || remove.length || this.written.length) commitInPlace(this.out, this.temp, [...this.written, MARKER], remove);
+    if (marker !== prev.text || remove.length || this.written.length) {
+      try {
+        commitInPlace(this.out, this.temp, [...this.written, MARKER], remove);
+      } catch (e) {
+        // The journal could not be written (a full disk): nothing was moved yet.
+        if (!existsSync(path.join(this.out, JOURNAL))) {
+          await fs.rm(this.temp, { recursive: true, force: true });
+          throw writeError(path.join(this.out, JOURNAL), e, 'the previous export is unchanged');
+        }
+        throw writeError(this.out, e, 'the next export finishes this one');
+      }
+    }
     await fs.rm(this.temp, { recursive: true, force: true });
     return { kept: users.sort(), left: null };
   }
@@ -256,6 +297,7 @@ export class SiteDir {
   /** Removes the temporary folder (everything in it was written by this run). */
   async abort(): Promise<void> {
     this.stopHeartbeat();
+    await this.queue.settle();
     await fs.rm(this.temp, { recursive: true, force: true });
   }
 }
