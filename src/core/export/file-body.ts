@@ -18,10 +18,10 @@ function writeAll(fd: number, chunk: Uint8Array): void {
  * go to `put` (a queue of writes on the thread pool); chunks are written here, as they come.
  * Returns the stamp (when asked for) and whether the file was (or is being) written.
  */
-export function writeContent(abs: string, content: FileContent, stamp: boolean, same: (stamp: string) => boolean = () => false, put: (abs: string, data: string | Uint8Array) => void = writeFileSync): { stamp?: string; wrote: boolean } {
+export function writeContent(abs: string, content: FileContent, stamp: boolean, same?: (stamp: string) => boolean, put: (abs: string, data: string | Uint8Array) => void = writeFileSync): { stamp?: string; wrote: boolean } {
   if (typeof content === 'string' || content instanceof Uint8Array) {
     const s = stamp ? bytesStamp(content) : undefined;
-    if (s && same(s)) return { stamp: s, wrote: false };
+    if (s && same?.(s)) return { stamp: s, wrote: false };
     put(abs, content);
     return { stamp: s, wrote: true };
   }
@@ -34,16 +34,18 @@ export function writeContent(abs: string, content: FileContent, stamp: boolean, 
     }
     return { wrote: true };
   }
-  // Hashed as it comes; held until the hash can be compared, unless it grows large.
+  // Hashed as it comes; held until the hash can be compared (when there is an old file to
+  // compare with), unless it grows large.
   const h = createHash('sha1');
   const held: Uint8Array[] = [];
+  const hold = same ? HOLD : -1;
   let size = 0;
   let fd: number | null = null;
   try {
     for (const chunk of content) {
       h.update(chunk);
       if (fd !== null) writeAll(fd, chunk);
-      else if ((size += chunk.length) <= HOLD) held.push(chunk);
+      else if ((size += chunk.length) <= hold) held.push(chunk);
       else {
         fd = openSync(abs, 'w');
         for (const c of held.splice(0)) writeAll(fd, c);
@@ -54,7 +56,7 @@ export function writeContent(abs: string, content: FileContent, stamp: boolean, 
     if (fd !== null) closeSync(fd);
   }
   const s = `h:${h.digest('base64url')}`;
-  if (same(s)) {
+  if (same?.(s)) {
     if (fd !== null) rmSync(abs, { force: true });
     return { stamp: s, wrote: false };
   }

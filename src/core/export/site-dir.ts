@@ -167,7 +167,7 @@ export class SiteDir {
     const abs = path.join(this.temp, rel);
     const dir = path.dirname(abs);
     const prev = this.prev;
-    const same = (stamp: string) => prev !== null && prev.manifest.stamps.get(rel) === stamp && prev.present.has(rel);
+    const same = prev ? (stamp: string) => prev.manifest.stamps.get(rel) === stamp && prev.present.has(rel) : undefined;
     try {
       if (!this.made.has(dir)) {
         mkdirSync(dir, { recursive: true });
