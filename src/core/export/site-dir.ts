@@ -1,12 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, linkSync, mkdirSync, promises as fs, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, linkSync, mkdirSync, promises as fs, renameSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { ReleasesError, writeError } from '../errors.js';
 import { clearLeftovers, deadBuild, heartbeat, withLock } from './leftovers.js';
 import { type FileContent, writeContent } from './file-body.js';
 import { JOURNAL, finishJournal, commitInPlace } from './journal.js';
 import { WriteQueue } from './write-queue.js';
-import { type Manifest, manifestText, readManifest } from './manifest.js';
+import { bytesStamp, type Manifest, manifestText, readManifest } from './manifest.js';
 import { MARKER, carryOver, retire, settleOlds } from './old-site.js';
 import { isInside } from '../paths.js';
 
@@ -94,7 +94,7 @@ export class SiteDir {
     readonly temp: string,
     private readonly archiveDir: string,
     private readonly site: string | null,
-    /** The earlier export being updated: its marker's text, manifest and files on disk. */
+    /** The earlier export being updated: its marker's hash, manifest and files on disk. */
     private readonly prev: { text: string; manifest: Manifest; present: Set<string> } | null,
   ) {}
 
@@ -139,12 +139,12 @@ export class SiteDir {
     const text = await fs.readFile(path.join(out, MARKER), 'utf8').catch(() => '');
     const manifest = readManifest(text);
     if (!manifest || manifest.site !== site) return null;
-    // Names only (a few folder reads): a page deleted by hand is written again.
-    const present = new Set<string>();
-    for (const e of await fs.readdir(out, { recursive: true, withFileTypes: true }).catch(() => [])) {
-      if (!e.isDirectory()) present.add(path.relative(out, path.join(e.parentPath ?? e.path, e.name)).split(path.sep).join('/'));
-    }
-    return { text, manifest, present };
+    // Names only (a few folder reads): a page deleted by hand is written again. Folders'
+    // names come too; no file of the site has a folder's name.
+    const names = await fs.readdir(out, { recursive: true }).catch(() => [] as string[]);
+    const present = new Set(path.sep === '/' ? names : names.map((n) => n.split(path.sep).join('/')));
+    // The marker's hash, not its text (10 MB at 100k releases), tells at commit whether another run replaced it.
+    return { text: bytesStamp(text), manifest, present };
   }
 
   /** True when the earlier export holds `rel` made from inputs of this key: it is kept as it is. */
@@ -228,7 +228,7 @@ export class SiteDir {
   private async update(marker: string): Promise<{ kept: string[]; left: null } | null> {
     const prev = this.prev!;
     const now = await fs.readFile(path.join(this.out, MARKER), 'utf8').catch(() => null);
-    if (now !== prev.text) {
+    if (now === null || bytesStamp(now) !== prev.text) {
       await fs.rm(this.temp, { recursive: true, force: true });
       throw new ReleasesError(`another export changed ${this.out} while this one ran: this run changed nothing`, 1, 'run the export again', this.out);
     }
@@ -236,7 +236,7 @@ export class SiteDir {
     const remove = [...prev.manifest.stamps.keys()].filter((f) => !ours.has(f) && prev.present.has(f));
     // Files of the user's (a `CNAME`) stay where they are; one where a new page must go is
     // kept by swapping instead, which leaves the old site with it beside `out`.
-    const users = [...prev.present].filter((f) => !prev.manifest.stamps.has(f) && f !== MARKER);
+    const users = [...prev.present].filter((f) => !prev.manifest.stamps.has(f) && f !== MARKER && !statSync(path.join(this.out, f), { throwIfNoEntry: false })?.isDirectory());
     const clash = this.written.some((f) => prev.present.has(f) && !prev.manifest.stamps.has(f));
     if (clash || this.written.length + remove.length > IN_PLACE_MAX) {
       // A whole new site: the kept files are linked into it, and it is swapped in as a fresh one is.
@@ -254,7 +254,7 @@ export class SiteDir {
       }
       return null;
     }
-    if (marker !== prev.text || remove.length || this.written.length) {
+    if (bytesStamp(marker) !== prev.text || remove.length || this.written.length) {
       try {
         commitInPlace(this.out, this.temp, [...this.written, MARKER], remove);
       } catch (e) {
