@@ -2,6 +2,7 @@
 // the peers on the same files. Each case is { id, label, cmd, args, cwd, env, setup, after }
 // for measure.js; `group` says whether it is ours or a peer's.
 
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -27,9 +28,33 @@ export function indexFiles(archive, cacheDir) {
 
 const rmrf = (p) => fs.rmSync(p, { recursive: true, force: true });
 
+/** The first release file of an archive (sorted), for the case that changes one release. */
+function firstRelease(dir) {
+  for (const name of fs.readdirSync(dir).sort()) {
+    const p = path.join(dir, name);
+    if (name.endsWith('.md')) return p;
+    if (!name.startsWith('.') && fs.statSync(p).isDirectory()) {
+      const found = firstRelease(p);
+      if (found) return found;
+    }
+  }
+  return null;
+}
+
+const edits = new Map();
+/** Changes one release's body (a line added, different each time), or puts it back as it was. */
+function editOne(dir, change) {
+  const file = firstRelease(dir);
+  if (!file) return;
+  if (!edits.has(file)) edits.set(file, { text: fs.readFileSync(file), st: fs.statSync(file) });
+  const { text, st } = edits.get(file);
+  fs.writeFileSync(file, change ? Buffer.concat([text, Buffer.from(`\nBench edit ${Date.now()}.\n`)]) : text);
+  if (!change) fs.utimesSync(file, st.atime, st.mtime);
+}
+
 /**
  * The cases of one archive. `a` = { key, dir, cacheDir?, showId, work (scratch folder),
- * hugoSite?, peers, only? (ids to keep) }.
+ * hugoSite?, peers, only? (ids to keep), editable? (a generated archive: one case edits a release) }.
  */
 export function casesFor(a) {
   const env = { NO_COLOR: '1', ...(a.cacheDir ? { RELEASES_CACHE_DIR: a.cacheDir } : {}) };
@@ -37,6 +62,11 @@ export function casesFor(a) {
   const archive = ['--archive', a.dir];
   const outHtml = path.join(a.work, 'site');
   const addOut = path.join(a.work, 'add-stdout.txt');
+  const outUpdate = path.join(a.work, 'site-update');
+  const exportInto = (out) => ['export', '--format', 'html', '--out', out, ...archive];
+  const ensureExport = (out) => {
+    if (!fs.existsSync(out)) execFileSync(process.execPath, [BIN, ...exportInto(out)], { cwd: a.work, env: { ...process.env, ...env }, stdio: 'ignore' });
+  };
   const list = [
     ours('version', 'releases --version', ['--version']),
     ours('first', 'first command (list, no index yet)', ['list', ...archive], {
@@ -55,6 +85,14 @@ export function casesFor(a) {
     ours('export-html', 'export --format html', ['export', '--format', 'html', '--out', outHtml, ...archive], {
       setup: () => rmrf(outHtml),
     }),
+    // An export into the previous one (an update): nothing changed, then one release changed.
+    ours('export-html-again', 'export --format html into the previous export, nothing changed', exportInto(outUpdate), {
+      setup: () => ensureExport(outUpdate),
+    }),
+    ...(a.editable ? [ours('export-html-one', 'export --format html after one release changed', exportInto(outUpdate), {
+      setup: () => { ensureExport(outUpdate); editOne(a.dir, true); },
+      after: () => editOne(a.dir, false),
+    })] : []),
     ours('add', 'add --no-input', ['add', '--no-input', '--title', 'Бенчмарк соопштение', '--date', '2024-05-01', '--tag', 'bench', '--partner', 'OSCE', '--body', 'Текст на соопштението.', ...archive], {
       stdoutFile: addOut,
       // Leave the archive as it was: remove the file the add wrote (its path is on stdout).

@@ -98,7 +98,7 @@ async function main() {
       const w = fs.mkdtempSync(path.join(work, 'digitalgov-'));
       const cacheDir = path.join(w, 'cache'); // never write an index next to the shared corpus
       const hugoSite = peers.hugo ? prepareHugo({ archive: corpus, dir: path.join(w, 'hugo'), stubShortcodes: true }).dir : null;
-      const only = o.only ?? ['first', 'list', 'search', 'export-html', 'hugo-list', 'hugo-build', 'eleventy-build', 'rg', 'node'];
+      const only = o.only ?? ['first', 'list', 'search', 'export-html', 'export-html-again', 'hugo-list', 'hugo-build', 'eleventy-build', 'rg', 'node'];
       await runArchive('digitalgov', { key: 'digitalgov', dir: corpus, cacheDir, showId: 'x', work: w, hugoSite, peers }, { ...o, only }, results, labels);
       indexFiles(corpus, cacheDir).forEach((f) => fs.rmSync(f, { force: true }));
       archives.digitalgov = { files: 2084, mb: 15 };
@@ -113,7 +113,7 @@ async function main() {
       archives[size] = { files: stamp.files, mb: stamp.bytes / 1e6 };
       const hugoSite = peers.hugo ? prepareHugo({ archive: dir, dir: `${dir}-hugo` }).dir : null;
       const w = fs.mkdtempSync(path.join(work, `${size}-`));
-      await runArchive(size, { key: size, dir, showId: stamp.samples.first, work: w, hugoSite, peers }, o, results, labels);
+      await runArchive(size, { key: size, dir, showId: stamp.samples.first, work: w, hugoSite, peers, editable: true }, o, results, labels);
       flush();
     }
   } finally {

@@ -1,6 +1,7 @@
 import { statSync } from 'node:fs';
 import type { Archive } from '../core/archive.js';
 import type { LookupResult, ReleaseQuery } from '../core/store/lookup.js';
+import type { ArchiveIndex } from '../core/store/store.js';
 import type { Issue } from '../core/types.js';
 import { location } from '../render/issues.js';
 import { printable } from '../render/width.js';
@@ -38,11 +39,17 @@ async function assertDir(dir: string): Promise<void> {
  * each release's body is read from its file when asked for. Without the index, every file
  * is parsed.
  */
-export async function openArchive(ctx: Context, dir: string, prefix = ''): Promise<Archive> {
+export async function openArchive(ctx: Context, dir: string, prefix = '', fromIndex?: (index: ArchiveIndex) => void): Promise<Archive> {
   await assertDir(dir);
   const [{ withIndex }, { loadIndexedArchive }] = await Promise.all([import('../core/store/session.js'), import('../core/store/indexed-archive.js')]);
   const trustFolders = ctx.env.RELEASES_INDEX_CHECK === 'folders';
-  const { value: archive, warnings } = await withIndex(dir, { env: ctx.env }, async (index) => (index ? loadIndexedArchive(index, dir, trustFolders) : (await import('../core/archive.js')).loadArchive(dir)));
+  const { value: archive, warnings } = await withIndex(dir, { env: ctx.env }, async (index) => {
+    if (!index) return (await import('../core/archive.js')).loadArchive(dir);
+    const loaded = await loadIndexedArchive(index, dir, trustFolders);
+    // Anything else a command reads from the index while it is open (export: the files' stamps).
+    fromIndex?.(index);
+    return loaded;
+  });
   reportSkipped(ctx, warnings, skippedFiles(archive), prefix);
   return archive;
 }

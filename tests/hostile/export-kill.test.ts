@@ -1,4 +1,4 @@
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, watch, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, watch, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -7,6 +7,7 @@ import { BUILT, freezeBin, runBin, sameSnapshot, scaled, snapshot, snapshotDiff,
 // 50 kills per format in CI (the issue's minimum); HOSTILE_LONG=1 runs 300 each.
 const KILLS = scaled(50, 300);
 const RELEASES = 200;
+const STATE_B_TIME = new Date('2026-10-30T12:00:00Z');
 
 const EXTRA = `---
 title: Вест што се појавува и исчезнува
@@ -26,7 +27,13 @@ function project(name: string): { root: string; setState(b: boolean): void; left
   return {
     root,
     // Two archive states that give two different exports: without (A) and with (B) one release.
-    setState: (b) => (b ? writeFileSync(extra, EXTRA) : rmSync(extra, { force: true })),
+    // The file always gets the same mtime: the site's marker keys each page by its file's
+    // size and mtime, so state B gives the same site, marker included, each time.
+    setState: (b) => {
+      if (!b) return rmSync(extra, { force: true });
+      writeFileSync(extra, EXTRA);
+      utimesSync(extra, STATE_B_TIME, STATE_B_TIME);
+    },
     // Hidden leftovers of killed runs next to the output (`.site.releases-tmp-…`, `.out.json.tmp-…`).
     leftovers: () => readdirSync(root).filter((n) => n.startsWith('.') && n !== '.releases'),
   };
@@ -83,7 +90,7 @@ describe.skipIf(!BUILT)(`export killed with SIGKILL at random moments (${KILLS} 
     expect((await runBin(['export', '--format', 'html', '--out', 'site'], root)).code).toBe(0);
     writeFileSync(path.join(root, 'site/CNAME'), 'releases.example.org\n');
     let current = 0;
-    const tally = { previous: 0, complete: 0, killed: 0, mixed: 0 };
+    const tally = { previous: 0, complete: 0, killed: 0, journal: 0, mixed: 0 };
     const bad: string[] = [];
     for (let i = 0; i < KILLS; i++) {
       const target = 1 - current;
@@ -94,7 +101,15 @@ describe.skipIf(!BUILT)(`export killed with SIGKILL at random moments (${KILLS} 
       const snap = snapshot(path.join(root, 'site'));
       if (sameSnapshot(snap, expected[current])) tally.previous++;
       else if (sameSnapshot(snap, expected[target])) { tally.complete++; current = target; }
-      else {
+      else if (snap.has('.releases-journal')) {
+        // Killed while an update moved its pages in (each page whole): the next run finishes it.
+        tally.journal++;
+        const next = await runBin(['export', '--format', 'html', '--out', 'site'], root);
+        expect(next.code, next.stderr).toBe(0);
+        const after = snapshot(path.join(root, 'site'));
+        if (!sameSnapshot(after, expected[target])) bad.push(`run ${i} (killed ${r.how}): left a journal, and the next run gave ${snapshotDiff(expected[target], after).join(' ')}`);
+        current = target;
+      } else {
         tally.mixed++;
         bad.push(`run ${i} (killed ${r.how}): ${snap.size ? snapshotDiff(expected[target], snap).join(' ') : 'site/ is gone'}; hidden: ${leftovers().join(', ')}`);
         // Start the next run from a known state, so one failure is not counted many times.
@@ -106,7 +121,7 @@ describe.skipIf(!BUILT)(`export killed with SIGKILL at random moments (${KILLS} 
       }
     }
     const left = leftovers();
-    console.log(`export html kill test: ${KILLS} runs (${tally.killed} killed): ${tally.previous} left the previous site, ${tally.complete} the new one, ${tally.mixed} neither; full run ${fullMs} ms; ${left.length} hidden leftover(s)`);
+    console.log(`export html kill test: ${KILLS} runs (${tally.killed} killed): ${tally.previous} left the previous site, ${tally.complete} the new one, ${tally.journal} an update half moved in (finished by the next run), ${tally.mixed} neither; full run ${fullMs} ms; ${left.length} hidden leftover(s)`);
     expect(bad).toEqual([]);
     // A finished export afterwards still works and leaves the site complete.
     setState(false);
@@ -158,7 +173,8 @@ describe.skipIf(!BUILT)(`export killed with SIGKILL at random moments (${KILLS} 
     writeFileSync(path.join(root, 'site/CNAME'), 'releases.example.org\n');
     const lost: string[] = [];
     for (let i = 0; i < 3; i++) {
-      const run = runBin(['export', '--format', 'html', '--out', 'site'], root);
+      // Another base URL each time: every page changes, so the site is built whole and swapped in.
+      const run = runBin(['export', '--format', 'html', '--out', 'site', '--base-url', `https://${i}.example.org/`], root);
       const watcher = watch(root, (_e, name) => {
         if (!String(name ?? '').includes('.releases-old-')) return;
         watcher.close();
@@ -182,5 +198,49 @@ describe.skipIf(!BUILT)(`export killed with SIGKILL at random moments (${KILLS} 
     expect((await runBin(['export', '--format', 'html', '--out', 'site'], root)).code).toBe(0);
     expect(readdirSync(root).filter((n) => n.includes('.releases-old-'))).toEqual([]);
     expect(readFileSync(path.join(root, 'site/CNAME'), 'utf8')).toBe('releases.example.org\n');
+  }, 600_000);
+
+  // An update moves its changed pages into the site under a journal (.releases-journal in the
+  // site): a kill while they move leaves a mix of whole old and new pages and the journal,
+  // and the next run finishes the moves before anything else.
+  it('html update killed the moment its journal appears: the next run finishes it, nothing is lost', async () => {
+    const { root, setState } = project('journal');
+    const expected: Map<string, string>[] = [];
+    for (const b of [false, true]) {
+      setState(b);
+      expect((await runBin(['export', '--format', 'html', '--out', `ref-${Number(b)}`], root)).code).toBe(0);
+      writeFileSync(path.join(root, `ref-${Number(b)}/CNAME`), 'releases.example.org\n');
+      expected.push(snapshot(path.join(root, `ref-${Number(b)}`)));
+    }
+    setState(false);
+    expect((await runBin(['export', '--format', 'html', '--out', 'site'], root)).code).toBe(0);
+    writeFileSync(path.join(root, 'site/CNAME'), 'releases.example.org\n');
+    const bad: string[] = [];
+    let caught = 0;
+    let current = 0;
+    for (let i = 0; i < 6; i++) {
+      const target = 1 - current;
+      setState(target === 1);
+      const run = runBin(['export', '--format', 'html', '--out', 'site'], root);
+      const watcher = watch(path.join(root, 'site'), (_e, name) => {
+        if (String(name ?? '') !== '.releases-journal') return;
+        watcher.close();
+        run.kill();
+      });
+      const r = await run;
+      watcher.close();
+      const snap = snapshot(path.join(root, 'site'));
+      if (snap.has('.releases-journal')) caught++;
+      else if (!sameSnapshot(snap, expected[current]) && !sameSnapshot(snap, expected[target])) bad.push(`run ${i} (${r.signal ?? r.code}): neither site and no journal: ${snapshotDiff(expected[target], snap).join(' ')}`);
+      // The next run (same archive) finishes or redoes the update: the new site, the user's file kept.
+      const next = await runBin(['export', '--format', 'html', '--out', 'site'], root);
+      expect(next.code, next.stderr).toBe(0);
+      const after = snapshot(path.join(root, 'site'));
+      if (!sameSnapshot(after, expected[target])) bad.push(`run ${i}: after the next run: ${snapshotDiff(expected[target], after).join(' ')}`);
+      current = target;
+    }
+    console.log(`export html journal kill test: 6 updates killed at their journal, ${caught} caught with the journal in place`);
+    expect(bad).toEqual([]);
+    expect(readdirSync(root).filter((n) => n.startsWith('.site'))).toEqual([]);
   }, 600_000);
 });

@@ -60,27 +60,37 @@ base URL, or "releases">, the same in every export.`);
       const { SiteDir, checkSiteTarget, yieldEvery } = await import('../../core/export/site-dir.js');
       // Refuse a bad --out before the (possibly long) load.
       await checkSiteTarget(out!, dir);
-      const archive = await openArchive(ctx, dir);
+      const { fileStamps } = await import('../../core/export/stamps.js');
+      let stamps: Map<string, string> | undefined;
+      const archive = await openArchive(ctx, dir, '', (index) => { stamps = fileStamps(index); });
       const releases = listReleases(archive.releases, filters, archive.registry, { sort: 'date', reverse: false });
       const { planSite } = await import('../../core/export/site-plan.js');
       const { siteFiles, siteFileCount } = await import('../../render/html/site.js');
+      const { siteKey } = await import('../../render/html/page-key.js');
       const { bodyReader } = await import('../../core/export/bodies.js');
       const plan = planSite(archive, releases);
-      const site = await SiteDir.open(out!, dir);
-      const bar = progress(ctx, siteFileCount(plan, baseUrl ?? archive.settings.baseUrl));
+      const base = baseUrl ?? archive.settings.baseUrl;
+      // An earlier export made with the same tool, settings and base URL is updated: pages
+      // whose inputs are unchanged are neither made nor written (see docs/export.md).
+      const site = await SiteDir.open(out!, dir, siteKey(archive.settings, base));
+      const bar = progress(ctx, siteFileCount(plan, base));
       const pause = yieldEvery(100);
       try {
         const { today } = await import('../../core/dates.js');
         const { MediaLibrary } = await import('../../core/media/library.js');
         const library = new MediaLibrary(archive.dir);
-        const extras = { mediaOf: (r: (typeof plan.releases)[number], body: string) => library.ofRelease(r, body), today: today(ctx.now) };
-        for (const file of siteFiles(plan, baseUrl ?? archive.settings.baseUrl, bodyReader(archive.dir), extras)) {
+        const extras = {
+          mediaOf: (r: (typeof plan.releases)[number], body: string) => library.ofRelease(r, body),
+          today: today(ctx.now),
+          stampOf: stamps && ((p: string) => stamps!.get(p)),
+        };
+        for (const file of siteFiles(plan, base, bodyReader(archive.dir), extras)) {
           if (file.from) site.place(file.path, file.from);
           else {
-            site.write(file.path, file.content);
+            if (file.key === undefined || !site.keep(file.path, file.key)) site.write(file.path, file.content, file.key);
             bar.tick();
           }
-          await pause();
+          await (site.room() ?? pause());
         }
         bar.done();
       } catch (e) {

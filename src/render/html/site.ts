@@ -11,6 +11,7 @@ import { eventsPage } from './events-page.js';
 import { languageName } from './strings.js';
 import { feedsPage, indexPage, notFoundPage, overviewPage, partnerPage, yearPage } from './pages.js';
 import { pageCount, pagePath } from './paging.js';
+import { releasePageKey } from './page-key.js';
 import { releasePage } from './release-page.js';
 import { searchEngineScript } from './search-bundle.js';
 import { SearchCollector } from './search-data.js';
@@ -22,8 +23,18 @@ export type SiteContent = string | Uint8Array | Iterable<Uint8Array>;
 
 /** One file of the exported site: made by the site, or (`from`) a file of the archive placed in it. */
 export type SiteFile =
-  | { path: string; content: SiteContent; from?: undefined }
-  | { path: string; content?: undefined; from: PlacedSource };
+  | {
+      path: string;
+      content: SiteContent;
+      from?: undefined;
+      /**
+       * The key of the file's inputs, when it has one (release pages): an export into an
+       * earlier one keeps the file without making it when the key is the same, so `content`
+       * is read only then.
+       */
+      key?: string;
+    }
+  | { path: string; content?: undefined; from: PlacedSource; key?: undefined };
 
 /** Finds the files of a release from its body (see MediaLibrary in src/core/media/library.ts). */
 export type MediaOf = (r: ArchivedRelease, body: string) => ReleaseMedia;
@@ -33,6 +44,8 @@ export interface SiteExtras {
   mediaOf?: MediaOf;
   /** Tells past events from upcoming ones; without it the events pages do not tell. */
   today?: CalendarDate | null;
+  /** The size and mtime of a release's file, when the index knows them: release pages are then keyed (see `releasePageKey`). */
+  stampOf?: (path: string) => string | undefined;
 }
 
 /** The static files shipped with the tool (`assets/` beside this module, copied into dist/ by the build). */
@@ -51,7 +64,7 @@ function each<T>(items: readonly T[], file: (item: T) => SiteFile): SitePart {
 
 /** The site in parts, in the order they are written; nothing is made until `files()` runs. */
 function siteParts(plan: SitePlan, baseUrl: string | null, bodyOf: (r: ArchivedRelease) => string, extra: SiteExtras = {}): SitePart[] {
-  const { mediaOf, today = null } = extra;
+  const { mediaOf, today = null, stampOf } = extra;
   const own = (name: string) => readFileSync(new URL(`./assets/${name}`, import.meta.url));
   // Filled as release pages are made; the feeds, made later, read it.
   const withMedia = new Map<ArchivedRelease, ReleaseMedia>();
@@ -81,7 +94,7 @@ function siteParts(plan: SitePlan, baseUrl: string | null, bodyOf: (r: ArchivedR
     each(ASSETS, (name) => ({ path: `assets/${name}`, content: own(name) })),
     each(['assets/search-engine.js'], (path) => ({ path, content: searchEngineScript() })),
     each(pages, made),
-    releasePages(plan, baseUrl, bodyOf, mediaOf, withMedia, search),
+    releasePages(plan, baseUrl, bodyOf, { mediaOf, stampOf }, withMedia, search),
     // Lists of at most PAGE_SIZE releases a page (paging.ts): no page grows with the archive.
     each(listPages(plan), ({ list, n }) => ({
       path: pagePath('year' in list ? `years/${list.year}` : `partners/${list.slug}`, n),
@@ -106,7 +119,7 @@ function listPages(plan: SitePlan): { list: SiteYear | SitePartner; n: number }[
  * refers to that are not in the site yet (each file goes in once, however many releases
  * refer to it). Pages and fragments are counted: the files are known once the bodies are read.
  */
-function releasePages(plan: SitePlan, baseUrl: string | null, bodyOf: (r: ArchivedRelease) => string, mediaOf: MediaOf | undefined, withMedia: Map<ArchivedRelease, ReleaseMedia>, search: SearchCollector): SitePart {
+function releasePages(plan: SitePlan, baseUrl: string | null, bodyOf: (r: ArchivedRelease) => string, { mediaOf, stampOf }: SiteExtras, withMedia: Map<ArchivedRelease, ReleaseMedia>, search: SearchCollector): SitePart {
   return {
     count: plan.releases.length * 2,
     *files() {
@@ -115,7 +128,9 @@ function releasePages(plan: SitePlan, baseUrl: string | null, bodyOf: (r: Archiv
         const body = bodyOf(r);
         const media = mediaOf?.(r, body) ?? NO_MEDIA;
         if (media !== NO_MEDIA) withMedia.set(r, media);
-        yield { path: plan.pageOf(r), content: releasePage(plan, r, baseUrl, body, media) };
+        const stamp = stampOf?.(r.path);
+        if (stamp === undefined) yield { path: plan.pageOf(r), content: releasePage(plan, r, baseUrl, body, media) };
+        else yield { path: plan.pageOf(r), key: releasePageKey(plan, r, `${stamp}\0${mediaStamp(media)}`), get content() { return releasePage(plan, r, baseUrl, body, media); } };
         yield search.add(r, body);
         for (const f of media.files) {
           const at = sitePathOf(f.path);
@@ -126,6 +141,11 @@ function releasePages(plan: SitePlan, baseUrl: string | null, bodyOf: (r: Archiv
       }
     },
   };
+}
+
+/** What a release page shows of its files: each reference's file (by its bytes' hash) or refusal. */
+function mediaStamp(media: ReleaseMedia): string {
+  return media.refs.map(({ ref, file, refusal }) => (file ? `${file.path}:${file.sha256}:${ref.alt ?? ''}` : `!${ref.target}:${refusal?.code ?? ''}`)).join('\n');
 }
 
 /** How many files `siteFiles` yields, for the progress bar (counted from the same parts, without making them; files of the archive placed in the site not counted, search shards estimated). */

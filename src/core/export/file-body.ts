@@ -1,0 +1,72 @@
+import { createHash } from 'node:crypto';
+import { closeSync, openSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import { bytesStamp } from './manifest.js';
+
+/** The bytes of one file of a site: text, bytes, or bytes made chunk by chunk while it is written. */
+export type FileContent = string | Uint8Array | Iterable<Uint8Array>;
+
+/** A chunked file is held in memory up to this size while it is compared with the old one. */
+const HOLD = 8 * 1024 * 1024;
+
+function writeAll(fd: number, chunk: Uint8Array): void {
+  for (let done = 0; done < chunk.length; ) done += writeSync(fd, chunk, done);
+}
+
+/**
+ * Writes `content` to `abs` unless `same` says the old site already holds these bytes (given
+ * their stamp). With `stamp` false the bytes are neither hashed nor compared. Text and bytes
+ * go to `put` (a queue of writes on the thread pool); chunks are written here, as they come.
+ * Returns the stamp (when asked for) and whether the file was (or is being) written.
+ */
+export function writeContent(abs: string, content: FileContent, stamp: boolean, same?: (stamp: string) => boolean, put: (abs: string, data: string | Uint8Array) => void = writeFileSync): { stamp?: string; wrote: boolean } {
+  if (typeof content === 'string' || content instanceof Uint8Array) {
+    const s = stamp ? bytesStamp(content) : undefined;
+    if (s && same?.(s)) return { stamp: s, wrote: false };
+    put(abs, content);
+    return { stamp: s, wrote: true };
+  }
+  if (!stamp) {
+    const fd = openSync(abs, 'w');
+    try {
+      for (const chunk of content) writeAll(fd, chunk);
+    } finally {
+      closeSync(fd);
+    }
+    return { wrote: true };
+  }
+  // Hashed as it comes; held until the hash can be compared (when there is an old file to
+  // compare with), unless it grows large.
+  const h = createHash('sha1');
+  const held: Uint8Array[] = [];
+  const hold = same ? HOLD : -1;
+  let size = 0;
+  let fd: number | null = null;
+  try {
+    for (const chunk of content) {
+      h.update(chunk);
+      if (fd !== null) writeAll(fd, chunk);
+      else if ((size += chunk.length) <= hold) held.push(chunk);
+      else {
+        fd = openSync(abs, 'w');
+        for (const c of held.splice(0)) writeAll(fd, c);
+        writeAll(fd, chunk);
+      }
+    }
+  } finally {
+    if (fd !== null) closeSync(fd);
+  }
+  const s = `h:${h.digest('base64url')}`;
+  if (same?.(s)) {
+    if (fd !== null) rmSync(abs, { force: true });
+    return { stamp: s, wrote: false };
+  }
+  if (fd === null) {
+    const out = openSync(abs, 'w');
+    try {
+      for (const c of held) writeAll(out, c);
+    } finally {
+      closeSync(out);
+    }
+  }
+  return { stamp: s, wrote: true };
+}
