@@ -5,6 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { pageProblems } from '../helpers/a11y.js';
+import { axeViolations } from '../helpers/axe.js';
 import { fixtureProject, runCli } from '../helpers/cli.js';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -44,15 +45,17 @@ describe.skipIf(!hasChromium)('site pages in Chromium: charts, pagination, dark 
   });
 
   async function open(site: string, rel: string, width: number, colorScheme: 'light' | 'dark' = 'light'): Promise<Page> {
-    const page = await browser.newPage({ viewport: { width, height: 900 }, colorScheme });
+    // bypassCSP lets axe-core be injected; the site's own scripts are all 'self' anyway.
+    const page = await browser.newPage({ viewport: { width, height: 900 }, colorScheme, bypassCSP: true });
     await page.goto(url(site, rel));
     return page;
   }
 
-  it('passes contrast, landmark, name and heading checks in light and dark', { timeout: 180_000 }, async () => {
+  it('passes axe (WCAG 2.1 AA) and our contrast, landmark, name and heading checks in light and dark', { timeout: 180_000 }, async () => {
     const pages = [
       [sites.small, 'index.html'], [sites.small, 'r/2019-03-05-bashkepunim-rajonal.html'], [sites.small, 'years/2018.html'],
-      [sites.small, 'partners/index.html'], [sites.large, 'index.html'], [sites.large, 'partners/partner-176/2.html'],
+      [sites.small, 'partners/index.html'], [sites.small, 'search.html'], [sites.small, 'events/index.html'],
+      [sites.large, 'index.html'], [sites.large, 'partners/partner-176/2.html'],
     ] as const;
     for (const scheme of ['light', 'dark'] as const) {
       for (const [site, rel] of pages) {
@@ -60,6 +63,7 @@ describe.skipIf(!hasChromium)('site pages in Chromium: charts, pagination, dark 
         // Open the charts' tables too: their text is checked like the rest.
         await page.$$eval('details', (ds) => { for (const d of ds) d.setAttribute('open', ''); });
         expect(await page.evaluate(pageProblems), `${scheme} ${rel}`).toEqual([]);
+        expect(await axeViolations(page), `axe, ${scheme} ${rel}`).toEqual([]);
         const bg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
         expect(bg, scheme).toBe(scheme === 'dark' ? 'rgb(22, 23, 27)' : 'rgb(253, 253, 252)');
         await page.close();
@@ -76,11 +80,13 @@ describe.skipIf(!hasChromium)('site pages in Chromium: charts, pagination, dark 
     });
     const found = await bad.evaluate(pageProblems);
     expect(found.some((x) => x.startsWith('color-contrast') && x.includes('"faint"'))).toBe(true);
+    expect((await axeViolations(bad)).some((x) => x.startsWith('color-contrast'))).toBe(true);
     expect(found).toContain('region: "stray" is outside every landmark');
     await bad.close();
     // 404.html without a base URL (links from the root), in the archive's language.
     const page = await open(sites.large, '404.html', 390, 'dark');
     expect(await page.evaluate(pageProblems)).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
     expect(await page.getAttribute('html', 'lang')).toBe('mk');
     await page.click('main a[href="index.html"]');
     expect(await page.title()).toBe('Bench archive');

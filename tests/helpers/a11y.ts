@@ -1,5 +1,5 @@
 /**
- * A focused stand-in for axe-core (not installed): the checks axe would fail our pages on,
+ * Checks of our own beside axe-core (tests/helpers/axe.ts), stricter where axe only warns: the checks
  * run inside the page. `pageProblems` is passed to `page.evaluate` and must stay
  * self-contained (no imports, no outer variables).
  *
