@@ -20,7 +20,10 @@ export function indexFiles(archive, cacheDir) {
   const dir = cacheDir ?? path.join(path.dirname(archive), '.releases');
   const prefix = `${path.basename(archive).replace(/[^\w.-]+/g, '_')}-`;
   try {
-    return fs.readdirSync(dir).filter((f) => f.startsWith(prefix) && /\.sqlite(-wal|-shm)?$/.test(f)).map((f) => path.join(dir, f));
+    return fs
+      .readdirSync(dir)
+      .filter((f) => f.startsWith(prefix) && /\.sqlite(-wal|-shm)?$/.test(f))
+      .map((f) => path.join(dir, f));
   } catch {
     return [];
   }
@@ -58,14 +61,25 @@ function editOne(dir, change) {
  */
 export function casesFor(a) {
   const env = { NO_COLOR: '1', ...(a.cacheDir ? { RELEASES_CACHE_DIR: a.cacheDir } : {}) };
-  const ours = (id, label, args, extra = {}) => ({ id, label, group: 'ours', cmd: process.execPath, args: [BIN, ...args], cwd: a.work, env, node: true, ...extra });
+  const ours = (id, label, args, extra = {}) => ({
+    id,
+    label,
+    group: 'ours',
+    cmd: process.execPath,
+    args: [BIN, ...args],
+    cwd: a.work,
+    env,
+    node: true,
+    ...extra,
+  });
   const archive = ['--archive', a.dir];
   const outHtml = path.join(a.work, 'site');
   const addOut = path.join(a.work, 'add-stdout.txt');
   const outUpdate = path.join(a.work, 'site-update');
   const exportInto = (out) => ['export', '--format', 'html', '--out', out, ...archive];
   const ensureExport = (out) => {
-    if (!fs.existsSync(out)) execFileSync(process.execPath, [BIN, ...exportInto(out)], { cwd: a.work, env: { ...process.env, ...env }, stdio: 'ignore' });
+    if (!fs.existsSync(out))
+      execFileSync(process.execPath, [BIN, ...exportInto(out)], { cwd: a.work, env: { ...process.env, ...env }, stdio: 'ignore' });
   };
   const list = [
     ours('version', 'releases --version', ['--version']),
@@ -76,7 +90,13 @@ export function casesFor(a) {
     ours('list-json', 'list --format json', ['list', '--format', 'json', ...archive]),
     ours('search', `search ${RARE_WORD}`, ['search', RARE_WORD, ...archive]),
     ours('search-common', 'search соработка', ['search', 'соработка', ...archive]),
-    ours('search-json', 'search соработка --format json (every match, with snippets)', ['search', 'соработка', '--format', 'json', ...archive]),
+    ours('search-json', 'search соработка --format json (every match, with snippets)', [
+      'search',
+      'соработка',
+      '--format',
+      'json',
+      ...archive,
+    ]),
     ours('show', 'show ID', ['show', a.showId, ...archive]),
     ours('check', 'check', ['check', ...archive], { okCodes: [0, 1] }),
     ours('partners', 'partners', ['partners', ...archive]),
@@ -89,36 +109,83 @@ export function casesFor(a) {
     ours('export-html-again', 'export --format html into the previous export, nothing changed', exportInto(outUpdate), {
       setup: () => ensureExport(outUpdate),
     }),
-    ...(a.editable ? [ours('export-html-one', 'export --format html after one release changed', exportInto(outUpdate), {
-      setup: () => { ensureExport(outUpdate); editOne(a.dir, true); },
-      after: () => editOne(a.dir, false),
-    })] : []),
-    ours('add', 'add --no-input', ['add', '--no-input', '--title', 'Бенчмарк соопштение', '--date', '2024-05-01', '--tag', 'bench', '--partner', 'OSCE', '--body', 'Текст на соопштението.', ...archive], {
-      stdoutFile: addOut,
-      // Leave the archive as it was: remove the file the add wrote (its path is on stdout).
-      after: () => {
-        const written = fs.readFileSync(addOut, 'utf8').trim().split('\n').pop();
-        if (written) rmrf(path.resolve(a.work, written));
+    ...(a.editable
+      ? [
+          ours('export-html-one', 'export --format html after one release changed', exportInto(outUpdate), {
+            setup: () => {
+              ensureExport(outUpdate);
+              editOne(a.dir, true);
+            },
+            after: () => editOne(a.dir, false),
+          }),
+        ]
+      : []),
+    ours(
+      'add',
+      'add --no-input',
+      [
+        'add',
+        '--no-input',
+        '--title',
+        'Бенчмарк соопштение',
+        '--date',
+        '2024-05-01',
+        '--tag',
+        'bench',
+        '--partner',
+        'OSCE',
+        '--body',
+        'Текст на соопштението.',
+        ...archive,
+      ],
+      {
+        stdoutFile: addOut,
+        // Leave the archive as it was: remove the file the add wrote (its path is on stdout).
+        after: () => {
+          const written = fs.readFileSync(addOut, 'utf8').trim().split('\n').pop();
+          if (written) rmrf(path.resolve(a.work, written));
+        },
       },
-    }),
+    ),
   ];
   const peers = [{ id: 'node', label: 'node -e 0', group: 'peer', cmd: process.execPath, args: ['-e', '0'], node: true }];
   if (a.peers.hugo && a.hugoSite) {
     const publish = path.join(a.hugoSite, 'public');
     peers.push({ id: 'hugo-list', label: 'hugo list all', group: 'peer', cmd: 'hugo', args: ['list', 'all', '--source', a.hugoSite] });
-    peers.push({ id: 'hugo-build', label: 'hugo (site build)', group: 'peer', cmd: 'hugo', args: ['--quiet', '--source', a.hugoSite], setup: () => rmrf(publish) });
+    peers.push({
+      id: 'hugo-build',
+      label: 'hugo (site build)',
+      group: 'peer',
+      cmd: 'hugo',
+      args: ['--quiet', '--source', a.hugoSite],
+      setup: () => rmrf(publish),
+    });
   }
   if (a.peers.eleventy) {
     const out = path.join(a.work, 'eleventy-site');
     peers.push({
-      id: 'eleventy-build', label: 'eleventy (site build)', group: 'peer', node: true, cmd: process.execPath,
+      id: 'eleventy-build',
+      label: 'eleventy (site build)',
+      group: 'peer',
+      node: true,
+      cmd: process.execPath,
       args: [a.peers.eleventy.bin, `--config=${ELEVENTY_CONFIG}`, `--input=${a.dir}`, `--output=${out}`, '--quiet'],
-      cwd: ROOT, setup: () => rmrf(out),
+      cwd: ROOT,
+      setup: () => rmrf(out),
     });
   }
-  if (a.peers.rg) peers.push({ id: 'rg', label: `rg -il ${RARE_WORD}`, group: 'peer', cmd: 'rg', args: ['-il', RARE_WORD, a.dir], okCodes: [0, 1] }); // 1: no match
+  if (a.peers.rg)
+    peers.push({ id: 'rg', label: `rg -il ${RARE_WORD}`, group: 'peer', cmd: 'rg', args: ['-il', RARE_WORD, a.dir], okCodes: [0, 1] }); // 1: no match
   // The common word's stem, so that rg finds the files our search finds (соработка, соработки, ...).
-  if (a.peers.rg) peers.push({ id: 'rg-common', label: `rg -il ${COMMON_STEM}`, group: 'peer', cmd: 'rg', args: ['-il', COMMON_STEM, a.dir], okCodes: [0, 1] });
+  if (a.peers.rg)
+    peers.push({
+      id: 'rg-common',
+      label: `rg -il ${COMMON_STEM}`,
+      group: 'peer',
+      cmd: 'rg',
+      args: ['-il', COMMON_STEM, a.dir],
+      okCodes: [0, 1],
+    });
   const all = [...list, ...peers].map((c) => ({ cwd: a.work, ...c }));
   return a.only ? all.filter((c) => a.only.includes(c.id)) : all;
 }

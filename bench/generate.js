@@ -40,9 +40,19 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
-  LANGS, TAGS, TOWNS, FOREIGN_CITIES, partnerRegistry,
-  MK_MALE, MK_FEMALE, MK_SURNAMES, SQ_MALE, SQ_FEMALE, SQ_SURNAMES,
-  TARGET_PATTERNS, assertNoTargets,
+  LANGS,
+  TAGS,
+  TOWNS,
+  FOREIGN_CITIES,
+  partnerRegistry,
+  MK_MALE,
+  MK_FEMALE,
+  MK_SURNAMES,
+  SQ_MALE,
+  SQ_FEMALE,
+  SQ_SURNAMES,
+  TARGET_PATTERNS,
+  assertNoTargets,
 } from './words.js';
 import { transliterate } from '../dist/core/fold.js';
 
@@ -84,12 +94,18 @@ function makeRng(seed) {
     chance: (p) => r() < p,
     pick: (a) => a[int(a.length)],
     // skewed towards the start of the list: some partners and people are common
-    skew: (a) => { const x = r(); return a[(x * x * a.length) | 0]; },
+    skew: (a) => {
+      const x = r();
+      return a[(x * x * a.length) | 0];
+    },
     // milder skew for words (x^1.6: the first of 500 words gets ~2% of picks)
     word: (a) => a[(Math.pow(r(), 1.6) * a.length) | 0],
     shuffle(a) {
       const b = a.slice();
-      for (let i = b.length - 1; i > 0; i--) { const j = int(i + 1); [b[i], b[j]] = [b[j], b[i]]; }
+      for (let i = b.length - 1; i > 0; i--) {
+        const j = int(i + 1);
+        [b[i], b[j]] = [b[j], b[i]];
+      }
       return b;
     },
   };
@@ -101,10 +117,13 @@ function makeRng(seed) {
 // texts spell a few letters of Macedonian names their own way.
 const ALBANIAN_SPELLING = { ѕ: 'x', ќ: 'q', ч: 'ç', џ: 'xh' };
 const mkToLatin = (s) => transliterate(s);
-const mkToAlbanian = (s) => transliterate(s.replace(/[ѕќчџЅЌЧЏ]/g, (ch) => {
-  const t = ALBANIAN_SPELLING[ch.toLowerCase()];
-  return ch === ch.toLowerCase() ? t : t[0].toUpperCase() + t.slice(1);
-}));
+const mkToAlbanian = (s) =>
+  transliterate(
+    s.replace(/[ѕќчџЅЌЧЏ]/g, (ch) => {
+      const t = ALBANIAN_SPELLING[ch.toLowerCase()];
+      return ch === ch.toLowerCase() ? t : t[0].toUpperCase() + t.slice(1);
+    }),
+  );
 
 // Albanian names as Macedonian texts write them (digraphs first).
 const SQ_CYR = TEXT.albanianToCyrillic;
@@ -115,7 +134,11 @@ function sqToCyrillic(s) {
     const two = s.slice(i, i + 2).toLowerCase();
     const one = s[i].toLowerCase();
     const hit = SQ_CYR.find(([l]) => l === two) || SQ_CYR.find(([l]) => l === one);
-    if (!hit) { out += s[i]; i++; continue; }
+    if (!hit) {
+      out += s[i];
+      i++;
+      continue;
+    }
     const upper = s[i] !== s[i].toLowerCase();
     out += upper ? hit[1].toUpperCase() : hit[1];
     i += hit[0].length;
@@ -126,8 +149,10 @@ function sqToCyrillic(s) {
 /** ASCII slug from a title: transliterated, lower-case, at most ~60 characters. */
 function slugify(title) {
   const ascii = mkToLatin(title.toLowerCase())
-    .normalize('NFD').replace(/[\u0300-\u036f]/g, '')
-    .replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
   if (ascii.length <= 60) return ascii || 'release';
   const cut = ascii.slice(0, 61);
   const dash = cut.lastIndexOf('-');
@@ -182,7 +207,12 @@ function buildWorld(seed) {
 
   const people = [];
   const seen = new Set();
-  const addPerson = (p) => { if (!seen.has(p.mk)) { seen.add(p.mk); people.push(p); } };
+  const addPerson = (p) => {
+    if (!seen.has(p.mk)) {
+      seen.add(p.mk);
+      people.push(p);
+    }
+  };
   const femaleSurname = (s) => (s.endsWith('ски') ? s.slice(0, -1) + 'а' : /(ов|ев)$/.test(s) ? s + 'а' : s);
   while (people.length < 160) {
     const female = rng.chance(0.45);
@@ -235,8 +265,10 @@ function words(rng, L, n, funcShare = 0.35) {
   for (let i = 0; i < n; i++) {
     const x = rng.r();
     let word;
-    if (x < funcShare && !lastFunc) { word = rng.pick(L.func); lastFunc = true; }
-    else {
+    if (x < funcShare && !lastFunc) {
+      word = rng.pick(L.func);
+      lastFunc = true;
+    } else {
       const y = rng.r();
       word = y < 0.55 ? rng.word(L.nouns) : y < 0.8 ? rng.word(L.adjectives) : rng.word(L.verbs);
       lastFunc = false;
@@ -266,35 +298,52 @@ function slotSentence(rng, lang, ctx) {
   const said = rng.pick(L.said);
   const s = () => salad(rng, L, 6, 14);
   let t = rng.int(5);
-  if (t === 1) { if (ctx.placeUsed) t = 3; ctx.placeUsed = true; }
+  if (t === 1) {
+    if (ctx.placeUsed) t = 3;
+    ctx.placeUsed = true;
+  }
   if (t === 2) {
     const a = P();
     const b = ctx.partnerNames.find((x) => x !== a) ?? ctx.otherPartner;
-    return lang === 'mk' ? `На средбата присуствуваа претставници на ${a} и ${b}.`
-      : lang === 'sq' ? `Në takim morën pjesë përfaqësues të ${a} dhe ${b}.`
+    return lang === 'mk'
+      ? `На средбата присуствуваа претставници на ${a} и ${b}.`
+      : lang === 'sq'
+        ? `Në takim morën pjesë përfaqësues të ${a} dhe ${b}.`
         : `Representatives of ${a} and ${b} attended the meeting.`;
   }
   if (lang === 'mk') {
     switch (t) {
-      case 0: return `${N()}, ${role}, ${said} дека ${s()}.`;
-      case 1: return `Настанот се одржа во ${ctx.place} на ${ctx.when}, во организација на ${P()}.`;
-      case 3: return `Во рамките на ${s()}, ${P()} ${rng.word(L.verbs)} ${s()}.`;
-      default: return `Според ${N()}, ${role}, ${s()}.`;
+      case 0:
+        return `${N()}, ${role}, ${said} дека ${s()}.`;
+      case 1:
+        return `Настанот се одржа во ${ctx.place} на ${ctx.when}, во организација на ${P()}.`;
+      case 3:
+        return `Во рамките на ${s()}, ${P()} ${rng.word(L.verbs)} ${s()}.`;
+      default:
+        return `Според ${N()}, ${role}, ${s()}.`;
     }
   }
   if (lang === 'sq') {
     switch (t) {
-      case 0: return `${N()}, ${role}, ${said} se ${s()}.`;
-      case 1: return `Ngjarja u mbajt në ${ctx.place} më ${ctx.when}, në organizim të ${P()}.`;
-      case 3: return `Në kuadër të ${s()}, ${P()} ${rng.word(L.verbs)} ${s()}.`;
-      default: return `Sipas ${N()}, ${role}, ${s()}.`;
+      case 0:
+        return `${N()}, ${role}, ${said} se ${s()}.`;
+      case 1:
+        return `Ngjarja u mbajt në ${ctx.place} më ${ctx.when}, në organizim të ${P()}.`;
+      case 3:
+        return `Në kuadër të ${s()}, ${P()} ${rng.word(L.verbs)} ${s()}.`;
+      default:
+        return `Sipas ${N()}, ${role}, ${s()}.`;
     }
   }
   switch (t) {
-    case 0: return `${N()}, ${role}, ${said} that ${s()}.`;
-    case 1: return `The event took place in ${ctx.place} on ${ctx.when}, organised by ${P()}.`;
-    case 3: return `Within the framework of ${s()}, ${P()} ${rng.word(L.verbs)} ${s()}.`;
-    default: return `According to ${N()}, ${role}, ${s()}.`;
+    case 0:
+      return `${N()}, ${role}, ${said} that ${s()}.`;
+    case 1:
+      return `The event took place in ${ctx.place} on ${ctx.when}, organised by ${P()}.`;
+    case 3:
+      return `Within the framework of ${s()}, ${P()} ${rng.word(L.verbs)} ${s()}.`;
+    default:
+      return `According to ${N()}, ${role}, ${s()}.`;
   }
 }
 
@@ -315,9 +364,13 @@ function makeBody(rng, lang, ctx, slug) {
   }
   if (ctx.rare) {
     const name = ctx.rareName;
-    extra.push(lang === 'mk' ? `${name}, национален координатор, ${rng.pick(L.said)} дека ${salad(rng, L, 6, 12)}.`
-      : lang === 'sq' ? `${name}, koordinator kombëtar, ${rng.pick(L.said)} se ${salad(rng, L, 6, 12)}.`
-        : `${name}, National Coordinator, ${rng.pick(L.said)} that ${salad(rng, L, 6, 12)}.`);
+    extra.push(
+      lang === 'mk'
+        ? `${name}, национален координатор, ${rng.pick(L.said)} дека ${salad(rng, L, 6, 12)}.`
+        : lang === 'sq'
+          ? `${name}, koordinator kombëtar, ${rng.pick(L.said)} se ${salad(rng, L, 6, 12)}.`
+          : `${name}, National Coordinator, ${rng.pick(L.said)} that ${salad(rng, L, 6, 12)}.`,
+    );
   }
 
   const at = extra.map(() => rng.int(target)).sort((a, b) => a - b);
@@ -385,17 +438,19 @@ function planFacts(rng, world) {
     const start = info.day - rng.int(6);
     const foreign = rng.chance(0.2);
     event = {
-      start: dayInfo(start), end: dayInfo(start + len - 1),
+      start: dayInfo(start),
+      end: dayInfo(start + len - 1),
       omitEnd: len === 1 && rng.chance(0.5),
-      place: foreign ? rng.pick(FOREIGN_CITIES) : rng.skew(TOWNS), foreign,
+      place: foreign ? rng.pick(FOREIGN_CITIES) : rng.skew(TOWNS),
+      foreign,
     };
   }
   const partners = new Set();
-  for (let k = rng.range(1, 4); partners.size < k;) partners.add(rng.skew(world.popular));
+  for (let k = rng.range(1, 4); partners.size < k; ) partners.add(rng.skew(world.popular));
   const people = new Set();
-  for (let k = [0, 1, 1, 1, 2, 2, 3][rng.int(7)]; people.size < k;) people.add(rng.skew(world.people));
+  for (let k = [0, 1, 1, 1, 2, 2, 3][rng.int(7)]; people.size < k; ) people.add(rng.skew(world.people));
   const tags = new Set();
-  for (let k = rng.range(1, 4); tags.size < k;) tags.add(rng.skew(TAGS));
+  for (let k = rng.range(1, 4); tags.size < k; ) tags.add(rng.skew(TAGS));
   return { info, event, partners: [...partners], people: [...people], tags: [...tags] };
 }
 
@@ -408,8 +463,11 @@ function renderRelease(rng, world, lang, facts, extra, names) {
   const { info, event } = facts;
   const coop = rng.chance(0.05);
   const ctx = {
-    coop, coopInTitle: rng.chance(0.3),
-    rare: extra.rare, rareInTitle: rng.chance(0.3), rareName: world.petrevski[lang],
+    coop,
+    coopInTitle: rng.chance(0.3),
+    rare: extra.rare,
+    rareInTitle: rng.chance(0.3),
+    rareName: world.petrevski[lang],
     partnerNames: facts.partners.map((p) => partnerAs(rng, p, lang)),
     people: facts.people.map((p) => p[lang]),
   };
@@ -473,8 +531,13 @@ function registryYaml(registry) {
 
 function prepareOut(out) {
   let entries;
-  try { entries = fs.readdirSync(out); } catch (e) {
-    if (e.code === 'ENOENT') { fs.mkdirSync(out, { recursive: true }); return; }
+  try {
+    entries = fs.readdirSync(out);
+  } catch (e) {
+    if (e.code === 'ENOENT') {
+      fs.mkdirSync(out, { recursive: true });
+      return;
+    }
     throw e;
   }
   if (entries.length === 0) return;
@@ -495,13 +558,18 @@ function fileWriter(out) {
     async send(batch) {
       for (let i = 0; i < batch.length; i += 3) {
         const full = path.join(out, batch[i]);
-        if (!dirs.has(batch[i])) { fs.mkdirSync(full, { recursive: true }); dirs.add(batch[i]); }
+        if (!dirs.has(batch[i])) {
+          fs.mkdirSync(full, { recursive: true });
+          dirs.add(batch[i]);
+        }
         const buf = Buffer.from(batch[i + 2]);
         fs.writeFileSync(path.join(full, batch[i + 1] + '.md'), buf);
         bytes += buf.length;
       }
     },
-    async close() { return bytes; },
+    async close() {
+      return bytes;
+    },
     async abort() {},
   };
 }
@@ -536,7 +604,9 @@ export async function generate({ count, out, seed = 1 }) {
   write('partners.yml', registryYaml(world.registry));
 
   const stats = {
-    langs: { mk: 0, sq: 0, en: 0 }, withEvent: 0, translationKeys: 0,
+    langs: { mk: 0, sq: 0, en: 0 },
+    withEvent: 0,
+    translationKeys: 0,
     targets: {
       cooperation: { files: 0, mk: 0, sq: 0, en: 0, pattern: String(TARGET_PATTERNS.cooperation) },
       petrevski: { files: 0, mk: 0, sq: 0, en: 0, pattern: String(TARGET_PATTERNS.petrevski) },
@@ -549,7 +619,11 @@ export async function generate({ count, out, seed = 1 }) {
   const emit = async (rel) => {
     const { dir, name, text, lang } = rel;
     batch.push(dir, name, text);
-    if (batch.length >= 3 * 250) { const b = batch; batch = []; await writer.send(b); }
+    if (batch.length >= 3 * 250) {
+      const b = batch;
+      batch = [];
+      await writer.send(b);
+    }
     stats.langs[lang]++;
     if (text.includes('\nevent:\n')) stats.withEvent++;
     if (text.includes('\ntranslation_key: ')) stats.translationKeys++;
@@ -597,7 +671,12 @@ export async function generate({ count, out, seed = 1 }) {
   }
 
   const result = {
-    ...stampHead, files: count, bytes, partners: world.registry.length, ...stats, complete: true,
+    ...stampHead,
+    files: count,
+    bytes,
+    partners: world.registry.length,
+    ...stats,
+    complete: true,
   };
   // the stamp is deterministic too (no timings, no absolute paths)
   fs.writeFileSync(path.join(out, STAMP), JSON.stringify(result, null, 2) + '\n');
@@ -612,11 +691,12 @@ export async function generate({ count, out, seed = 1 }) {
 export async function ensureArchive({ count, out, seed = 1 }) {
   try {
     const stamp = JSON.parse(fs.readFileSync(path.join(out, STAMP), 'utf8'));
-    if (stamp.complete && stamp.generator === GENERATOR_VERSION && stamp.count === count
-      && String(stamp.seed) === String(seed)) {
+    if (stamp.complete && stamp.generator === GENERATOR_VERSION && stamp.count === count && String(stamp.seed) === String(seed)) {
       return { ...stamp, out: path.resolve(out), seconds: 0, reused: true };
     }
-  } catch { /* generate it */ }
+  } catch {
+    /* generate it */
+  }
   return generate({ count, out, seed });
 }
 
@@ -642,10 +722,16 @@ async function main(argv) {
     else if (a === '--seed') opts.seed = val();
     else if (a.startsWith('--seed=')) opts.seed = a.slice(7);
     else if (a === '--json') opts.json = true;
-    else if (a === '--help' || a === '-h') { process.stdout.write(USAGE + '\n'); return 0; }
-    else usage(`unknown argument: ${a}`);
+    else if (a === '--help' || a === '-h') {
+      process.stdout.write(USAGE + '\n');
+      return 0;
+    } else usage(`unknown argument: ${a}`);
   }
-  const count = Number(String(opts.count ?? '').replace(/[_,]/g, '').replace(/k$/i, '000'));
+  const count = Number(
+    String(opts.count ?? '')
+      .replace(/[_,]/g, '')
+      .replace(/k$/i, '000'),
+  );
   if (opts.count === undefined || !Number.isInteger(count) || count < 0) usage('--count needs a whole number ≥ 0');
   if (!opts.out) usage('--out DIR is required');
   const seed = /^\d+$/.test(opts.seed) ? Number(opts.seed) : opts.seed;
@@ -668,5 +754,7 @@ function usage(msg) {
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  main(process.argv.slice(2)).then((code) => { process.exitCode = code; });
+  main(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
 }

@@ -50,7 +50,9 @@ export function runOnce({ cmd, args, cwd, env, stdoutFile, node = false }) {
     const t0 = process.hrtime.bigint();
     const child = spawn(argv[0], argv.slice(1), { cwd, env: childEnv, stdio: ['ignore', out, 'pipe'] });
     let stderr = '';
-    child.stderr.on('data', (d) => { stderr = (stderr + d).slice(-4000); });
+    child.stderr.on('data', (d) => {
+      stderr = (stderr + d).slice(-4000);
+    });
     const done = (code, error) => {
       const wall = Number(process.hrtime.bigint() - t0) / 1e9;
       fs.closeSync(out);
@@ -58,7 +60,9 @@ export function runOnce({ cmd, args, cwd, env, stdoutFile, node = false }) {
       try {
         if (hasGnuTime) usage = readGnuTime(timeFile);
         else if (node) usage = JSON.parse(fs.readFileSync(usageFile, 'utf8'));
-      } catch { /* the process died before reporting: wall time only */ }
+      } catch {
+        /* the process died before reporting: wall time only */
+      }
       resolve({ wall, ...usage, code, stderr: error ? String(error.message) : stderr });
     };
     child.on('error', (e) => done(127, e));
@@ -82,7 +86,16 @@ export async function measure(c, { warmup = 1, runs = 5, budget = 90 } = {}) {
     if (c.after) await c.after(r);
     spent += r.wall;
     if (r.code !== 0 && !(c.okCodes ?? [0]).includes(r.code)) {
-      return { ok: false, error: `exit ${r.code}: ${r.stderr.trim().split('\n').filter((l) => l.trim() && !/^(\[11ty\])?\s+at /.test(l)).slice(0, 2).join(' / ')}`, runs: samples.length };
+      return {
+        ok: false,
+        error: `exit ${r.code}: ${r.stderr
+          .trim()
+          .split('\n')
+          .filter((l) => l.trim() && !/^(\[11ty\])?\s+at /.test(l))
+          .slice(0, 2)
+          .join(' / ')}`,
+        runs: samples.length,
+      };
     }
     if (i >= warmup || r.wall > 30) samples.push(r);
     if (samples.length && spent + r.wall > budget) break;
@@ -91,9 +104,14 @@ export async function measure(c, { warmup = 1, runs = 5, budget = 90 } = {}) {
   const cpus = samples.map((s) => s.cpu).filter((x) => x != null);
   const rss = samples.map((s) => s.rssMb).filter((x) => x != null);
   return {
-    ok: true, runs: samples.length,
-    wall: median(walls), wallMin: Math.min(...walls), wallMax: Math.max(...walls),
-    cpu: median(cpus), cpuMin: cpus.length ? Math.min(...cpus) : null, cpuMax: cpus.length ? Math.max(...cpus) : null,
+    ok: true,
+    runs: samples.length,
+    wall: median(walls),
+    wallMin: Math.min(...walls),
+    wallMax: Math.max(...walls),
+    cpu: median(cpus),
+    cpuMin: cpus.length ? Math.min(...cpus) : null,
+    cpuMax: cpus.length ? Math.max(...cpus) : null,
     rssMb: rss.length ? Math.max(...rss) : null,
   };
 }

@@ -24,7 +24,7 @@ function eleventyBin() {
     // Only bench/node_modules: a copy that the project's own install happens to hold is not the pinned peer.
     const pkg = path.join(BENCH_MODULES, '@11ty', 'eleventy', 'package.json');
     const { version: v, bin } = JSON.parse(fs.readFileSync(pkg, 'utf8'));
-    const rel = typeof bin === 'string' ? bin : bin?.eleventy ?? 'cmd.cjs';
+    const rel = typeof bin === 'string' ? bin : (bin?.eleventy ?? 'cmd.cjs');
     return { bin: path.join(path.dirname(pkg), rel), version: v };
   } catch {
     return null;
@@ -34,7 +34,15 @@ function eleventyBin() {
 /** What is installed: { hugo, rg, eleventy } with a version string each, or null. */
 export function findPeers() {
   const hugo = version('hugo', ['version'], (s) => (s.match(/v\d+\.\d+\.\d+\S*/) ?? [s.trim()])[0]);
-  const rg = version('rg', ['--version'], (s) => s.split('\n')[0].replace(/^ripgrep\s+/, '').split(' ')[0]);
+  const rg = version(
+    'rg',
+    ['--version'],
+    (s) =>
+      s
+        .split('\n')[0]
+        .replace(/^ripgrep\s+/, '')
+        .split(' ')[0],
+  );
   const eleventy = eleventyBin();
   return {
     hugo: hugo ? { version: hugo } : null,

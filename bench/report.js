@@ -34,7 +34,13 @@ export function goalRows(results, labels, fallback) {
       const name = `${labels[g.work] ?? g.work} vs ${labels[g.peer] ?? g.peer}`;
       const where = key === want ? want : `${key} (goal is for ${want})`;
       if (!ours?.ok || !peer?.ok) {
-        const why = !ours ? 'not measured' : !ours.ok ? `failed: ${ours.error}` : !peer ? 'peer skipped (not installed)' : `peer failed: ${peer.error}`;
+        const why = !ours
+          ? 'not measured'
+          : !ours.ok
+            ? `failed: ${ours.error}`
+            : !peer
+              ? 'peer skipped (not installed)'
+              : `peer failed: ${peer.error}`;
         rows.push({ name, where, ours, peer, ratio: null, cpuRatio: null, goal: g.goal, verdict: why });
         continue;
       }
@@ -44,11 +50,20 @@ export function goalRows(results, labels, fallback) {
     }
   }
   const big = results['100k'] ? '100k' : fallback;
-  const worst = Object.entries(results[big] ?? {}).filter(([, m]) => m.ok && m.group === 'ours' && m.rssMb != null).sort((x, y) => y[1].rssMb - x[1].rssMb)[0];
+  const worst = Object.entries(results[big] ?? {})
+    .filter(([, m]) => m.ok && m.group === 'ours' && m.rssMb != null)
+    .sort((x, y) => y[1].rssMb - x[1].rssMb)[0];
   if (worst) {
     rows.push({
-      name: `peak memory, any command (highest: ${labels[worst[0]]})`, where: big, ours: worst[1], peer: null, ratio: null, cpuRatio: null,
-      goal: `${MEMORY_GOAL_MB} MB`, verdict: worst[1].rssMb <= MEMORY_GOAL_MB ? 'met' : 'NOT MET', memory: true,
+      name: `peak memory, any command (highest: ${labels[worst[0]]})`,
+      where: big,
+      ours: worst[1],
+      peer: null,
+      ratio: null,
+      cpuRatio: null,
+      goal: `${MEMORY_GOAL_MB} MB`,
+      verdict: worst[1].rssMb <= MEMORY_GOAL_MB ? 'met' : 'NOT MET',
+      memory: true,
     });
   }
   return rows;
@@ -56,7 +71,10 @@ export function goalRows(results, labels, fallback) {
 
 /** The goals table in Markdown. */
 export function goalsTable(rows) {
-  const out = [row(['work vs peer', 'archive', 'ours s (cpu s)', 'peer s (cpu s)', 'ratio wall', 'ratio cpu', 'goal', 'verdict']), row(Array(8).fill('---'))];
+  const out = [
+    row(['work vs peer', 'archive', 'ours s (cpu s)', 'peer s (cpu s)', 'ratio wall', 'ratio cpu', 'goal', 'verdict']),
+    row(Array(8).fill('---')),
+  ];
   for (const r of rows) {
     if (r.memory) {
       out.push(row([r.name, r.where, `${mb(r.ours.rssMb)} MB`, '–', '–', '–', `≤ ${r.goal}`, r.verdict]));
@@ -99,11 +117,26 @@ export function growthTable(results, sizes, cases, labels) {
 
 /** Every measurement with its spread (min–max of the timed runs). */
 export function rawTable(results, labels) {
-  const out = [row(['archive', 'command', 'runs', 'wall s median (min–max)', 'cpu s median (min–max)', 'peak MB']), row(Array(6).fill('---'))];
+  const out = [
+    row(['archive', 'command', 'runs', 'wall s median (min–max)', 'cpu s median (min–max)', 'peak MB']),
+    row(Array(6).fill('---')),
+  ];
   for (const [key, set] of Object.entries(results)) {
     for (const [id, m] of Object.entries(set)) {
-      if (!m.ok) { out.push(row([key, labels[id] ?? id, String(m.runs), `failed: ${m.error.replace(/\|/g, '/')}`, '–', '–'])); continue; }
-      out.push(row([key, labels[id] ?? id, String(m.runs), `${s(m.wall)} (${s(m.wallMin)}–${s(m.wallMax)})`, `${s(m.cpu)} (${s(m.cpuMin)}–${s(m.cpuMax)})`, mb(m.rssMb)]));
+      if (!m.ok) {
+        out.push(row([key, labels[id] ?? id, String(m.runs), `failed: ${m.error.replace(/\|/g, '/')}`, '–', '–']));
+        continue;
+      }
+      out.push(
+        row([
+          key,
+          labels[id] ?? id,
+          String(m.runs),
+          `${s(m.wall)} (${s(m.wallMin)}–${s(m.wallMax)})`,
+          `${s(m.cpu)} (${s(m.cpuMin)}–${s(m.cpuMax)})`,
+          mb(m.rssMb),
+        ]),
+      );
     }
   }
   return out.join('\n');

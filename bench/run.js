@@ -34,7 +34,20 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const COUNTS = { '1k': 1000, '10k': 10000, '100k': 100000 };
 
 function parseArgs(argv) {
-  const o = { quick: false, sizes: ['1k', '10k', '100k'], runs: 5, warmup: 1, root: os.tmpdir(), digitalgov: true, corpus: path.resolve(ROOT, '..', 'shared', 'corpora', 'digitalgov', 'content', 'news'), only: null, out: null, json: null, skip: ['eleventy-build@100k'], budget: 90 };
+  const o = {
+    quick: false,
+    sizes: ['1k', '10k', '100k'],
+    runs: 5,
+    warmup: 1,
+    root: os.tmpdir(),
+    digitalgov: true,
+    corpus: path.resolve(ROOT, '..', 'shared', 'corpora', 'digitalgov', 'content', 'news'),
+    only: null,
+    out: null,
+    json: null,
+    skip: ['eleventy-build@100k'],
+    budget: 90,
+  };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const next = () => argv[++i];
@@ -70,8 +83,11 @@ async function runArchive(key, a, o, results, labels) {
     const warmup = c.id === 'first' ? 0 : o.warmup;
     const m = await measure(c, { warmup, runs: o.runs, budget: o.budget });
     set[c.id] = { ...m, group: c.group };
-    log(m.ok ? `  ${key} ${c.label}: ${m.wall.toFixed(3)} s wall, ${m.cpu?.toFixed(3) ?? '?'} s cpu, ${m.rssMb?.toFixed(0) ?? '?'} MB (${m.runs} runs)`
-      : `  ${key} ${c.label}: FAILED ${m.error}`);
+    log(
+      m.ok
+        ? `  ${key} ${c.label}: ${m.wall.toFixed(3)} s wall, ${m.cpu?.toFixed(3) ?? '?'} s cpu, ${m.rssMb?.toFixed(0) ?? '?'} MB (${m.runs} runs)`
+        : `  ${key} ${c.label}: FAILED ${m.error}`,
+    );
   }
 }
 
@@ -79,7 +95,9 @@ async function main() {
   const o = parseArgs(process.argv.slice(2));
   if (!fs.existsSync(path.join(ROOT, 'dist', 'main.js'))) throw new Error('dist/ is missing: run npm ci (it builds dist/) first');
   const peers = findPeers();
-  log(`peers: hugo ${peers.hugo?.version ?? 'skipped (not installed)'}, eleventy ${peers.eleventy?.version ?? 'skipped (not installed)'}, rg ${peers.rg?.version ?? 'skipped (not installed)'}`);
+  log(
+    `peers: hugo ${peers.hugo?.version ?? 'skipped (not installed)'}, eleventy ${peers.eleventy?.version ?? 'skipped (not installed)'}, rg ${peers.rg?.version ?? 'skipped (not installed)'}`,
+  );
   const started = new Date();
   const load = [os.loadavg()[0]];
   const results = {};
@@ -98,8 +116,25 @@ async function main() {
       const w = fs.mkdtempSync(path.join(work, 'digitalgov-'));
       const cacheDir = path.join(w, 'cache'); // never write an index next to the shared corpus
       const hugoSite = peers.hugo ? prepareHugo({ archive: corpus, dir: path.join(w, 'hugo'), stubShortcodes: true }).dir : null;
-      const only = o.only ?? ['first', 'list', 'search', 'export-html', 'export-html-again', 'hugo-list', 'hugo-build', 'eleventy-build', 'rg', 'node'];
-      await runArchive('digitalgov', { key: 'digitalgov', dir: corpus, cacheDir, showId: 'x', work: w, hugoSite, peers }, { ...o, only }, results, labels);
+      const only = o.only ?? [
+        'first',
+        'list',
+        'search',
+        'export-html',
+        'export-html-again',
+        'hugo-list',
+        'hugo-build',
+        'eleventy-build',
+        'rg',
+        'node',
+      ];
+      await runArchive(
+        'digitalgov',
+        { key: 'digitalgov', dir: corpus, cacheDir, showId: 'x', work: w, hugoSite, peers },
+        { ...o, only },
+        results,
+        labels,
+      );
       indexFiles(corpus, cacheDir).forEach((f) => fs.rmSync(f, { force: true }));
       archives.digitalgov = { files: 2084, mb: 15 };
       flush();
@@ -122,7 +157,11 @@ async function main() {
   process.stdout.write(flush().text);
   if (o.out) log(`wrote ${path.relative(process.cwd(), o.out)}`);
   // A peer may be missing or fail; a case of our own that fails fails the run (CI runs --quick).
-  const failed = Object.entries(results).flatMap(([key, set]) => Object.entries(set).filter(([, m]) => !m.ok && m.group !== 'peer').map(([id, m]) => `${id}@${key}: ${m.error}`));
+  const failed = Object.entries(results).flatMap(([key, set]) =>
+    Object.entries(set)
+      .filter(([, m]) => !m.ok && m.group !== 'peer')
+      .map(([id, m]) => `${id}@${key}: ${m.error}`),
+  );
   if (failed.length) {
     log(`bench: ${failed.length} case(s) of releases failed: ${failed.join('; ')}`);
     process.exitCode = 1;

@@ -7,5 +7,9 @@ process.on('exit', () => {
   if (!file) return;
   const u = process.resourceUsage();
   const usage = { cpu: (u.userCPUTime + u.systemCPUTime) / 1e6, rssMb: u.maxRSS / 1024 };
-  try { fs.writeFileSync(file, JSON.stringify(usage)); } catch { /* best effort */ }
+  try {
+    fs.writeFileSync(file, JSON.stringify(usage));
+  } catch {
+    /* best effort */
+  }
 });

@@ -18,5 +18,8 @@ if (missing.length) {
   process.stderr.write(`installing the benchmark's peers into bench/node_modules (${missing.join(', ')})\n`);
   const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
   const r = spawnSync(npm, ['--prefix', BENCH, how, '--no-audit', '--no-fund'], { stdio: 'inherit' });
-  if (r.status !== 0) process.stderr.write(`could not install them (npm ${how} ended with ${r.status ?? r.signal}): those peers will be reported as skipped\n`);
+  if (r.status !== 0)
+    process.stderr.write(
+      `could not install them (npm ${how} ended with ${r.status ?? r.signal}): those peers will be reported as skipped\n`,
+    );
 }

@@ -13,7 +13,10 @@ import { fileURLToPath } from 'node:url';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const load = (rel) => import(path.join(ROOT, 'dist', rel));
 const [{ loadArchive }, { planSite }, { listReleases, NO_FILTERS }, { SearchCollector }] = await Promise.all([
-  load('core/archive.js'), load('core/export/site-plan.js'), load('core/filters.js'), load('render/html/search-data.js'),
+  load('core/archive.js'),
+  load('core/export/site-plan.js'),
+  load('core/filters.js'),
+  load('render/html/search-data.js'),
 ]);
 
 const [archiveDir, out] = process.argv.slice(2);
@@ -42,4 +45,6 @@ for (const r of plan.releases) put(collector.add(r, r.body));
 for (const f of collector.files()) put(f);
 const wall = (performance.now() - t) / 1000;
 const used = process.cpuUsage(cpu);
-console.log(`${plan.releases.length} releases: search data ${files} files, ${(bytes / 1e6).toFixed(1)} MB; wall ${wall.toFixed(2)} s, CPU ${((used.user + used.system) / 1e6).toFixed(2)} s (user ${(used.user / 1e6).toFixed(2)}, system ${(used.system / 1e6).toFixed(2)})`);
+console.log(
+  `${plan.releases.length} releases: search data ${files} files, ${(bytes / 1e6).toFixed(1)} MB; wall ${wall.toFixed(2)} s, CPU ${((used.user + used.system) / 1e6).toFixed(2)} s (user ${(used.user / 1e6).toFixed(2)}, system ${(used.system / 1e6).toFixed(2)})`,
+);

@@ -17,8 +17,16 @@ if (!ours || !pf) {
   console.error('usage: node bench/site-search-pagefind.js OUR_SITE PAGEFIND_SITE [QUERY…]');
   process.exit(2);
 }
-const queries = args.length ? args : ['accessibility', 'plain language', 'usability', 'data', 'privacy', 'user research', 'cloud', 'mobile', 'web design', '508'];
-const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.wasm': 'application/wasm' };
+const queries = args.length
+  ? args
+  : ['accessibility', 'plain language', 'usability', 'data', 'privacy', 'user research', 'cloud', 'mobile', 'web design', '508'];
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.json': 'application/json',
+  '.wasm': 'application/wasm',
+};
 
 /** Serves a folder on 127.0.0.1 (a free port); counts the bytes of every response. */
 function serve(root) {
@@ -35,11 +43,16 @@ function serve(root) {
     res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream', 'content-length': size });
     createReadStream(file).pipe(res);
   });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ server, sent, url: `http://127.0.0.1:${server.address().port}` })));
+  return new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () => resolve({ server, sent, url: `http://127.0.0.1:${server.address().port}` })),
+  );
 }
 
 const { chromium } = await import('playwright-core');
-const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'] });
+const browser = await chromium.launch({
+  executablePath: '/usr/bin/chromium',
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
+});
 const a = await serve(path.resolve(ours));
 const b = await serve(path.resolve(pf));
 const kb = (n) => `${(n / 1024).toFixed(0)} KB`;
@@ -57,7 +70,9 @@ for (const q of queries) {
   await p1.fill('#q', q);
   await p1.waitForFunction(() => {
     const r = document.getElementById('results');
-    return r.getAttribute('aria-busy') === 'false' && r.getAttribute('data-state') === new URLSearchParams(window.location.search).toString();
+    return (
+      r.getAttribute('aria-busy') === 'false' && r.getAttribute('data-state') === new URLSearchParams(window.location.search).toString()
+    );
   });
   const ourHits = Number((await p1.textContent('#status')).replace(/\D+/g, '') || 0);
   const ourBytes = a.sent.bytes - before1;
@@ -83,7 +98,9 @@ for (const q of queries) {
   b.sent.bytes = 0;
   console.log(`| ${q} | ${ourHits} | ${kb(ourBytes)} | ${pfHits} | ${kb(pfBytes)} |`);
 }
-console.log(`\nBefore the first keystroke: ours ${kb(firstOurs)} (search.html and everything it loads), Pagefind ${kb(firstPf)} (pagefind.js, init: entry, wasm, metadata).`);
+console.log(
+  `\nBefore the first keystroke: ours ${kb(firstOurs)} (search.html and everything it loads), Pagefind ${kb(firstPf)} (pagefind.js, init: entry, wasm, metadata).`,
+);
 await browser.close();
 a.server.close();
 b.server.close();

@@ -20,10 +20,25 @@ if (!site) {
   console.error('usage: node bench/site-search.js SITE [QUERY…]');
   process.exit(2);
 }
-const queries = args.length ? args : ['petrevski', 'соработка', 'bashkëpunim', 'cooperation', 'ОБСЕ', 'конференција', 'policia', 'strategy', 'регионална соработка', 'skopje'];
+const queries = args.length
+  ? args
+  : [
+      'petrevski',
+      'соработка',
+      'bashkëpunim',
+      'cooperation',
+      'ОБСЕ',
+      'конференција',
+      'policia',
+      'strategy',
+      'регионална соработка',
+      'skopje',
+    ];
 const kb = (n) => (n / 1024).toFixed(1);
 const size = (rel) => statSync(path.join(site, rel)).size;
-console.log(`before the first keystroke: engine ${kb(size('assets/search-engine.js'))} KB, glue ${kb(size('assets/search.js'))} KB, meta ${kb(size('search/meta.js'))} KB`);
+console.log(
+  `before the first keystroke: engine ${kb(size('assets/search-engine.js'))} KB, glue ${kb(size('assets/search.js'))} KB, meta ${kb(size('search/meta.js'))} KB`,
+);
 for (const q of queries) {
   const loaded = new Map();
   const read = (name) => {
@@ -37,5 +52,7 @@ for (const q of queries) {
   await Promise.all(result.docs.slice(0, 10).map((d) => engine.hit(d, result.test)));
   const ms = performance.now() - t;
   const sum = (prefix) => [...loaded].filter(([n]) => n.startsWith(prefix)).reduce((a, [, s]) => a + s, 0);
-  console.log(`${q}\t${result.docs.length} hits\t${kb(sum('') - sum('meta'))} KB after meta (shards ${kb(sum('w/'))}, long lists ${kb(sum('p/'))}, fragments ${kb(sum('x/'))})\t${ms.toFixed(0)} ms`);
+  console.log(
+    `${q}\t${result.docs.length} hits\t${kb(sum('') - sum('meta'))} KB after meta (shards ${kb(sum('w/'))}, long lists ${kb(sum('p/'))}, fragments ${kb(sum('x/'))})\t${ms.toFixed(0)} ms`,
+  );
 }

@@ -40,7 +40,8 @@ export function partnerRegistry() {
       mk: `Центар за развој на ${m} плански регион`,
       sq: `Qendra për Zhvillimin e Rajonit Planor ${s}`,
       en: `${e} Planning Region Development Centre`,
-      abbr: [], nameLang: 'mk',
+      abbr: [],
+      nameLang: 'mk',
     });
   }
   for (const m of POLICE_TOWNS) {
@@ -49,7 +50,8 @@ export function partnerRegistry() {
       mk: `Сектор за внатрешни работи ${m}`,
       sq: `Sektori për Punë të Brendshme ${t[1]}`,
       en: `Department of Internal Affairs ${t[3]}`,
-      abbr: [`СВР ${m}`], nameLang: 'mk',
+      abbr: [`СВР ${m}`],
+      nameLang: 'mk',
     });
   }
   return rows.map((r, i) => ({ id: `partner-${i + 1}`, ...r, name: r[r.nameLang] }));

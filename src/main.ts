@@ -53,7 +53,9 @@ export async function run(argv: string[], io: Io = processIo()): Promise<number>
       return 1;
     }
     io.stderr.write(`${s.error('error')} ${err?.message ?? String(e)}\n`);
-    io.stderr.write(`  ${s.hint('this is a bug in releases: please report it with the command you ran (RELEASES_DEBUG=1 shows details)')}\n`);
+    io.stderr.write(
+      `  ${s.hint('this is a bug in releases: please report it with the command you ran (RELEASES_DEBUG=1 shows details)')}\n`,
+    );
     if (io.env.RELEASES_DEBUG) io.stderr.write(`${err?.stack}\n`);
     return 1;
   }

@@ -41,7 +41,10 @@ async function assertDir(dir: string): Promise<void> {
  */
 export async function openArchive(ctx: Context, dir: string, prefix = '', fromIndex?: (index: ArchiveIndex) => void): Promise<Archive> {
   await assertDir(dir);
-  const [{ withIndex }, { loadIndexedArchive }] = await Promise.all([import('../core/store/session.js'), import('../core/store/indexed-archive.js')]);
+  const [{ withIndex }, { loadIndexedArchive }] = await Promise.all([
+    import('../core/store/session.js'),
+    import('../core/store/indexed-archive.js'),
+  ]);
   const trustFolders = ctx.env.RELEASES_INDEX_CHECK === 'folders';
   const { value: archive, warnings } = await withIndex(dir, { env: ctx.env }, async (index) => {
     if (!index) return (await import('../core/archive.js')).loadArchive(dir);
@@ -61,7 +64,10 @@ export async function openArchive(ctx: Context, dir: string, prefix = '', fromIn
  */
 export async function findRelease(ctx: Context, dir: string, query: ReleaseQuery, prefix = ''): Promise<LookupResult> {
   await assertDir(dir);
-  const [{ withIndex }, { lookUpInIndex, lookUpInArchive }] = await Promise.all([import('../core/store/session.js'), import('../core/store/lookup.js')]);
+  const [{ withIndex }, { lookUpInIndex, lookUpInArchive }] = await Promise.all([
+    import('../core/store/session.js'),
+    import('../core/store/lookup.js'),
+  ]);
   const trustFolders = ctx.env.RELEASES_INDEX_CHECK === 'folders';
   const { value: found, warnings } = await withIndex(dir, { env: ctx.env }, async (index) => {
     if (!index) return lookUpInArchive(await (await import('../core/archive.js')).loadArchive(dir), query);

@@ -40,7 +40,10 @@ export function readFilters(opts: Record<string, unknown>): Filters {
     if (value === undefined) return undefined;
     const parsed = parsePeriodArg(value);
     if (!parsed.ok) {
-      throw usageError(`--${flag} ${JSON.stringify(value)} ${parsed.problem === 'impossible' ? 'is not a day of the calendar' : 'cannot be read as a date'}`, 'write YYYY, YYYY-MM, YYYY-MM-DD or D.M.YYYY (day first)');
+      throw usageError(
+        `--${flag} ${JSON.stringify(value)} ${parsed.problem === 'impossible' ? 'is not a day of the calendar' : 'cannot be read as a date'}`,
+        'write YYYY, YYYY-MM, YYYY-MM-DD or D.M.YYYY (day first)',
+      );
     }
     return parsed.period[which];
   };
@@ -48,7 +51,8 @@ export function readFilters(opts: Record<string, unknown>): Filters {
   const to = bound('to', 'end');
   if (from && to && to < from) throw usageError(`--to ${to} is before --from ${from}`, 'swap the two dates');
   return {
-    from, to,
+    from,
+    to,
     partners: (opts.partner as string[] | undefined) ?? [],
     tags: (opts.tag as string[] | undefined) ?? [],
     people: (opts.person as string[] | undefined) ?? [],

@@ -25,11 +25,14 @@ export async function createProgram(ctx: Context, argv: string[]): Promise<Comma
     .helpOption('-h, --help', 'show help')
     .showHelpAfterError('(run with --help for usage)');
   for (const register of await commandsFor(argv)) register(program, ctx);
-  program.addHelpText('after', `
+  program.addHelpText(
+    'after',
+    `
 Examples:
   releases list --from 2018 --partner osce
   releases search соработка --lang mk
   releases check --format github
-  releases export --format html --out site/`);
+  releases export --format html --out site/`,
+  );
   return program;
 }

@@ -35,7 +35,11 @@ export function answer<T>(value: T | symbol): Exclude<T, symbol> {
 }
 
 /** Asks for one line of text, trimmed; `validate` sees the trimmed text. */
-export async function askText(io: PromptIO, message: string, opts: { placeholder?: string; initialValue?: string; validate?: (v: string) => string | undefined } = {}): Promise<string> {
+export async function askText(
+  io: PromptIO,
+  message: string,
+  opts: { placeholder?: string; initialValue?: string; validate?: (v: string) => string | undefined } = {},
+): Promise<string> {
   const validate = opts.validate;
   return answer(await p.text({ message, ...io, ...opts, validate: validate ? (v) => validate((v ?? '').trim()) : undefined })).trim();
 }
@@ -56,7 +60,12 @@ export async function editBody(ctx: Context, editor: string, initial: string): P
     await fs.writeFile(file, initial);
     // Through a shell, so EDITOR may hold arguments ("code --wait").
     const result = spawnSync(`${editor} "${file}"`, { shell: true, stdio: 'inherit', env: ctx.env as NodeJS.ProcessEnv, cwd: ctx.cwd });
-    if (result.status !== 0) throw new ReleasesError(`the editor (${editor}) ended with ${result.signal ?? `exit code ${result.status}`}: nothing was written`, 1, 'check $VISUAL / $EDITOR, or give the text with --body-file FILE');
+    if (result.status !== 0)
+      throw new ReleasesError(
+        `the editor (${editor}) ended with ${result.signal ?? `exit code ${result.status}`}: nothing was written`,
+        1,
+        'check $VISUAL / $EDITOR, or give the text with --body-file FILE',
+      );
     return await fs.readFile(file, 'utf8');
   } finally {
     await fs.rm(dir, { recursive: true, force: true });

@@ -38,7 +38,7 @@ async function readOptional(file: string): Promise<string | null> {
     return await fs.readFile(file, 'utf8');
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw new ReleasesError(`cannot read ${file}: ${(e as Error).message}`, 1, 'check the file\'s permissions', file);
+    throw new ReleasesError(`cannot read ${file}: ${(e as Error).message}`, 1, "check the file's permissions", file);
   }
 }
 
@@ -46,9 +46,15 @@ async function readOptional(file: string): Promise<string | null> {
 export async function assertArchiveDir(dir: string): Promise<void> {
   const stats = await fs.stat(dir).catch(() => null);
   if (!stats) {
-    throw new ReleasesError(`no archive folder at ${dir}`, 1, 'run the command where archive/ is, pass --archive DIR, set RELEASES_ARCHIVE, or create one with releases init', dir);
+    throw new ReleasesError(
+      `no archive folder at ${dir}`,
+      1,
+      'run the command where archive/ is, pass --archive DIR, set RELEASES_ARCHIVE, or create one with releases init',
+      dir,
+    );
   }
-  if (!stats.isDirectory()) throw new ReleasesError(`${dir} is not a folder`, 1, 'pass --archive with the folder that holds the releases', dir);
+  if (!stats.isDirectory())
+    throw new ReleasesError(`${dir} is not a folder`, 1, 'pass --archive with the folder that holds the releases', dir);
 }
 
 // Read synchronously: parsing is CPU-bound anyway, and one readFileSync costs a fraction of
@@ -58,8 +64,15 @@ function parseFile(file: FoundFile): FileResult {
     return parseReleaseFile(file.path, readFileSync(file.absolute));
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    const message = code === 'EACCES' || code === 'EPERM' ? 'the file cannot be read: permission denied' : `the file cannot be read: ${(e as Error).message}`;
-    return { path: file.path, release: null, issues: [{ file: file.path, severity: 'error', code: 'unreadable', message, hint: 'check the file\'s permissions (chmod a+r)' }] };
+    const message =
+      code === 'EACCES' || code === 'EPERM'
+        ? 'the file cannot be read: permission denied'
+        : `the file cannot be read: ${(e as Error).message}`;
+    return {
+      path: file.path,
+      release: null,
+      issues: [{ file: file.path, severity: 'error', code: 'unreadable', message, hint: "check the file's permissions (chmod a+r)" }],
+    };
   }
 }
 
@@ -71,11 +84,21 @@ function parseFile(file: FoundFile): FileResult {
  */
 function linkable(r: Release, strings: Strings): Release {
   return {
-    id: detached(r.id), path: r.path, title: '', date: strings.one(r.date),
+    id: detached(r.id),
+    path: r.path,
+    title: '',
+    date: strings.one(r.date),
     event: r.event ? { start: strings.one(r.event.start), end: strings.one(r.event.end), location: null } : null,
-    partners: strings.all(r.partners), people: NONE, tags: NONE, lang: r.lang === null ? null : strings.one(r.lang),
-    summary: null, translationKey: r.translationKey === null ? null : detached(r.translationKey),
-    body: '', bodyLine: r.bodyLine, extra: {}, dateFromFileName: r.dateFromFileName,
+    partners: strings.all(r.partners),
+    people: NONE,
+    tags: NONE,
+    lang: r.lang === null ? null : strings.one(r.lang),
+    summary: null,
+    translationKey: r.translationKey === null ? null : detached(r.translationKey),
+    body: '',
+    bodyLine: r.bodyLine,
+    extra: {},
+    dateFromFileName: r.dateFromFileName,
   };
 }
 const NONE: string[] = [];
@@ -86,7 +109,11 @@ export interface StoredResults {
   each(files: FoundFile[], use: (file: number, result: FileResult) => void): void;
 }
 
-async function readArchive(dir: string, source: { cache?: ParseCache; stored?: StoredResults }, keep: (release: Release) => Release): Promise<Archive> {
+async function readArchive(
+  dir: string,
+  source: { cache?: ParseCache; stored?: StoredResults },
+  keep: (release: Release) => Release,
+): Promise<Archive> {
   const { cache, stored } = source;
   await assertArchiveDir(dir);
   const issues: Issue[] = [];

@@ -4,7 +4,10 @@ import { fileSlug } from './slug.js';
 import type { FileResult, Release } from './types.js';
 
 /** What `add` knows about a new release before it becomes a file (`lang` null: the archive's default). */
-export type ReleaseDraft = Pick<Release, 'title' | 'date' | 'event' | 'partners' | 'people' | 'tags' | 'lang' | 'summary' | 'translationKey' | 'body'>;
+export type ReleaseDraft = Pick<
+  Release,
+  'title' | 'date' | 'event' | 'partners' | 'people' | 'tags' | 'lang' | 'summary' | 'translationKey' | 'body'
+>;
 
 /** The front-matter fields of a draft, in the SPEC's order, leaving out what is empty. */
 export function frontMatterData(d: ReleaseDraft): Record<string, unknown> {

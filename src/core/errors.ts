@@ -41,6 +41,6 @@ export function systemReason(e: unknown): [reason: string, hint: string] | null 
 /** "cannot write TARGET: the disk is full" — a failed write, naming what could not be written. */
 export function writeError(target: string, e: unknown, unchanged: string): ReleasesError {
   const known = systemReason(e);
-  const reason = known ? known[0] : (e as Error)?.message ?? String(e);
+  const reason = known ? known[0] : ((e as Error)?.message ?? String(e));
   return new ReleasesError(`cannot write ${target}: ${reason}`, 1, `${known ? `${known[1]}; ` : ''}${unchanged}`, target);
 }

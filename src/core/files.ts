@@ -13,7 +13,6 @@ export interface FoundFile {
   mtimeMs: number;
 }
 
-
 /**
  * Lists the release files below `dir`: `**\/*.md` (any case), skipping names that start
  * with `.` or `_` and `node_modules` folders. Symbolic links are followed only when they
@@ -33,9 +32,18 @@ export async function findReleaseFiles(dir: string): Promise<{ files: FoundFile[
       let target: string | null = null;
       try {
         target = realpathSync(absolute);
-      } catch { /* broken or looping */ }
+      } catch {
+        /* broken or looping */
+      }
       if (!target || !isInside(root, target)) {
-        skip(rel, 'link-outside', target ? 'a symbolic link to a file outside the archive: not followed' : 'a symbolic link that leads nowhere (or in a loop): not followed', 'copy the file into the archive instead of linking to it');
+        skip(
+          rel,
+          'link-outside',
+          target
+            ? 'a symbolic link to a file outside the archive: not followed'
+            : 'a symbolic link that leads nowhere (or in a loop): not followed',
+          'copy the file into the archive instead of linking to it',
+        );
         return;
       }
       stats = statSync(target, { throwIfNoEntry: false });
@@ -51,8 +59,14 @@ export async function findReleaseFiles(dir: string): Promise<{ files: FoundFile[
   };
   // fast-glob lists (skipping dot names itself), one stat per file tells size and mtime.
   const entries = fg.sync('**/*.md', {
-    cwd: dir, dot: false, onlyFiles: false, objectMode: true, followSymbolicLinks: false,
-    caseSensitiveMatch: false, ignore: ['**/_*', '**/_*/**', '**/node_modules/**'], suppressErrors: true,
+    cwd: dir,
+    dot: false,
+    onlyFiles: false,
+    objectMode: true,
+    followSymbolicLinks: false,
+    caseSensitiveMatch: false,
+    ignore: ['**/_*', '**/_*/**', '**/node_modules/**'],
+    suppressErrors: true,
   });
   for (const entry of entries) visit(entry.path, path.join(dir, entry.path), entry.dirent as Dirent);
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));

@@ -24,7 +24,8 @@ const OPENING = /^---\s*(yaml|yml)?\s*$/i;
 const CLOSING = /^(---|\.\.\.)\s*$/;
 const TOML_OPENING = /^(\+\+\+|---\s*toml)\s*$/i;
 const ANY_OPENING = /^(---\s*(yaml|yml)?|\+\+\+)\s*$|^\{/i;
-const YAML_HINT = 'start the file with a --- line, then title: and date:, then a closing --- line (or write TOML between +++ lines, or a JSON object)';
+const YAML_HINT =
+  'start the file with a --- line, then title: and date:, then a closing --- line (or write TOML between +++ lines, or a JSON object)';
 
 function issue(file: string, line: number, code: string, message: string, hint?: string): Issue {
   return { file, line, column: 1, severity: 'error', code, message, hint };
@@ -34,19 +35,43 @@ function issue(file: string, line: number, code: string, message: string, hint?:
 function checkOpening(file: string, lines: string[]): Issue | null {
   const first = lines[0] ?? '';
   if (EXECUTABLE.test(first)) {
-    return issue(file, 1, 'executable-front-matter', `front matter written as ${first.slice(3).trim()} is not read: it would run code`, 'write the front matter as YAML between two --- lines');
+    return issue(
+      file,
+      1,
+      'executable-front-matter',
+      `front matter written as ${first.slice(3).trim()} is not read: it would run code`,
+      'write the front matter as YAML between two --- lines',
+    );
   }
   if (TOML_OPENING.test(first) || first.startsWith('{')) return null;
   if (/^---\s*\S/.test(first) && !OPENING.test(first)) {
-    return issue(file, 1, 'unknown-front-matter', `front matter language "${first.slice(3).trim()}" is not supported`, 'write the front matter as YAML between two --- lines (or TOML between +++ lines)');
+    return issue(
+      file,
+      1,
+      'unknown-front-matter',
+      `front matter language "${first.slice(3).trim()}" is not supported`,
+      'write the front matter as YAML between two --- lines (or TOML between +++ lines)',
+    );
   }
   if (OPENING.test(first)) return null;
   const firstText = lines.findIndex((l) => l.trim() !== '');
   if (firstText > 0 && ANY_OPENING.test(lines[firstText])) {
     const opening = lines[firstText].startsWith('{') ? '{' : lines[firstText].trim();
-    return issue(file, firstText + 1, 'blank-before-front-matter', `${firstText} blank line(s) before the opening ${opening}: the front matter would be read as body text`, `delete the blank lines so that ${opening} is the first line of the file`);
+    return issue(
+      file,
+      firstText + 1,
+      'blank-before-front-matter',
+      `${firstText} blank line(s) before the opening ${opening}: the front matter would be read as body text`,
+      `delete the blank lines so that ${opening} is the first line of the file`,
+    );
   }
-  return issue(file, 1, 'no-front-matter', 'the file has no front matter', `${YAML_HINT} (files whose names start with _ or . are not releases)`);
+  return issue(
+    file,
+    1,
+    'no-front-matter',
+    'the file has no front matter',
+    `${YAML_HINT} (files whose names start with _ or . are not releases)`,
+  );
 }
 
 /** Reads TOML front matter: `+++` … `+++` as Hugo and Zola write it (or `---toml` … `---`). */
@@ -55,7 +80,18 @@ function splitTomlFile(file: string, lines: string[]): Split {
   const close = lines.findIndex((l, i) => i > 0 && fence.test(l));
   if (close < 0) {
     const closing = lines[0].startsWith('+') ? '+++' : '---';
-    return { ok: false, issues: [issue(file, 1, 'unclosed-front-matter', 'the front matter opened on line 1 is never closed', `add a line with ${closing} after the last front-matter field`)] };
+    return {
+      ok: false,
+      issues: [
+        issue(
+          file,
+          1,
+          'unclosed-front-matter',
+          'the front matter opened on line 1 is never closed',
+          `add a line with ${closing} after the last front-matter field`,
+        ),
+      ],
+    };
   }
   return splitToml(file, lines, close);
 }
@@ -63,12 +99,21 @@ function splitTomlFile(file: string, lines: string[]): Split {
 function yamlIssue(file: string, lc: LineCounter, err: { message: string; pos: [number, number]; code: string }, text: string): Issue {
   const pos = lc.linePos(err.pos[0]);
   const dup = err.code === 'DUPLICATE_KEY';
-  const firstLine = /call stack/i.test(err.message) ? 'it is nested too deeply to read' : err.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+  const firstLine = /call stack/i.test(err.message)
+    ? 'it is nested too deeply to read'
+    : err.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
   return {
-    file, line: pos.line, column: pos.col, severity: 'error',
+    file,
+    line: pos.line,
+    column: pos.col,
+    severity: 'error',
     code: dup ? 'duplicate-key' : 'yaml-syntax',
-    message: dup ? `the key "${(/^[^:\n]*/.exec(text.slice(err.pos[0]))?.[0] ?? '').trim()}" appears twice in the front matter` : `the front matter is not valid YAML: ${firstLine}`,
-    hint: dup ? 'keep one of the two keys and delete the other' : 'fix the YAML at this line (quote values that contain ": " or start with a special character)',
+    message: dup
+      ? `the key "${(/^[^:\n]*/.exec(text.slice(err.pos[0]))?.[0] ?? '').trim()}" appears twice in the front matter`
+      : `the front matter is not valid YAML: ${firstLine}`,
+    hint: dup
+      ? 'keep one of the two keys and delete the other'
+      : 'fix the YAML at this line (quote values that contain ": " or start with a special character)',
   };
 }
 
@@ -106,10 +151,25 @@ export function splitFrontMatter(file: string, text: string, fastYaml = true): S
   if (lines[0].startsWith('{')) return splitJson(file, text);
   const close = lines.findIndex((l, i) => i > 0 && CLOSING.test(l));
   if (close < 0) {
-    return { ok: false, issues: [issue(file, 1, 'unclosed-front-matter', 'the front matter opened on line 1 is never closed', 'add a line with --- after the last front-matter field')] };
+    return {
+      ok: false,
+      issues: [
+        issue(
+          file,
+          1,
+          'unclosed-front-matter',
+          'the front matter opened on line 1 is never closed',
+          'add a line with --- after the last front-matter field',
+        ),
+      ],
+    };
   }
   const plain = fastYaml && lines[0] === '---' ? readPlainYaml(lines, close) : null;
-  if (plain) return { ok: true, value: { data: plain.data, body: lines.slice(close + 1).join('\n'), bodyLine: close + 2, locate: plain.locate, warnings: [] } };
+  if (plain)
+    return {
+      ok: true,
+      value: { data: plain.data, body: lines.slice(close + 1).join('\n'), bodyLine: close + 2, locate: plain.locate, warnings: [] },
+    };
   // The YAML text starts on line 2, so a newline in front makes its line numbers the file's.
   const yamlText = '\n' + lines.slice(1, close).join('\n');
   const lineCounter = new LineCounter();
@@ -124,13 +184,23 @@ export function splitFrontMatter(file: string, text: string, fastYaml = true): S
         const lenient = doc.errors.every((e) => e.code !== 'DUPLICATE_KEY') ? readLeniently(yamlText) : undefined;
         if (lenient !== undefined) {
           const pos = lineCounter.linePos(doc.errors[0].pos[0]);
-          warnings.push({ file, line: pos.line, column: pos.col, severity: 'warning', code: 'lenient-yaml', message: 'the front matter is not strict YAML 1.2 (a quoted value continues on lines that are not indented); read with a lenient parser', hint: 'indent the continuation lines of the quoted value, or write it on one line' });
+          warnings.push({
+            file,
+            line: pos.line,
+            column: pos.col,
+            severity: 'warning',
+            code: 'lenient-yaml',
+            message:
+              'the front matter is not strict YAML 1.2 (a quoted value continues on lines that are not indented); read with a lenient parser',
+            hint: 'indent the continuation lines of the quoted value, or write it on one line',
+          });
           lenientData = true;
           return lenient;
         }
         // After the first syntax error the rest cascade from it; duplicate keys are each real.
         const firstSyntax = doc.errors.find((e) => e.code !== 'DUPLICATE_KEY');
-        for (const e of doc.errors) if (e === firstSyntax || e.code === 'DUPLICATE_KEY') issues.push(yamlIssue(file, lineCounter, e, yamlText));
+        for (const e of doc.errors)
+          if (e === firstSyntax || e.code === 'DUPLICATE_KEY') issues.push(yamlIssue(file, lineCounter, e, yamlText));
         return {};
       }
       const js = doc.toJS({ maxAliasCount: 50 });
@@ -145,17 +215,40 @@ export function splitFrontMatter(file: string, text: string, fastYaml = true): S
   } catch (e) {
     const reason = e instanceof Error ? e.message.split('\n')[0] : String(e);
     const alias = /alias/i.test(reason);
-    return { ok: false, issues: [issue(file, 2, alias ? 'yaml-aliases' : 'yaml-syntax', alias ? 'the front matter expands too many YAML aliases' : `the front matter could not be read: ${reason}`, alias ? 'write the values out instead of using * aliases' : undefined)] };
+    return {
+      ok: false,
+      issues: [
+        issue(
+          file,
+          2,
+          alias ? 'yaml-aliases' : 'yaml-syntax',
+          alias ? 'the front matter expands too many YAML aliases' : `the front matter could not be read: ${reason}`,
+          alias ? 'write the values out instead of using * aliases' : undefined,
+        ),
+      ],
+    };
   }
   if (issues.length) return { ok: false, issues };
   if (data === null || typeof data !== 'object' || Array.isArray(data) || (!lenientData && doc?.contents && !isMap(doc.contents))) {
-    return { ok: false, issues: [issue(file, 2, 'front-matter-not-map', 'the front matter is not a list of fields (key: value)', 'write one "field: value" per line between the --- lines')] };
+    return {
+      ok: false,
+      issues: [
+        issue(
+          file,
+          2,
+          'front-matter-not-map',
+          'the front matter is not a list of fields (key: value)',
+          'write one "field: value" per line between the --- lines',
+        ),
+      ],
+    };
   }
   const body = lines.slice(close + 1).join('\n');
   const locate = (path: (string | number)[]) => {
     if (lenientData) return locateByText(lines, close, String(path[0]));
     const node = doc?.getIn(path, true) as { range?: [number, number, number] } | undefined;
-    const pair = path.length === 1 && isMap(doc?.contents) ? doc!.contents.items.find((p) => isScalar(p.key) && p.key.value === path[0]) : undefined;
+    const pair =
+      path.length === 1 && isMap(doc?.contents) ? doc!.contents.items.find((p) => isScalar(p.key) && p.key.value === path[0]) : undefined;
     const range = (pair?.key as { range?: [number, number, number] } | undefined)?.range ?? node?.range;
     if (!range) return undefined;
     const pos = lineCounter.linePos(range[0]);

@@ -44,15 +44,25 @@ async function existingArchive(dir: string): Promise<string | null> {
  */
 export async function initArchive(dir: string, settings: InitSettings): Promise<string[]> {
   const stats = await fs.stat(dir).catch(() => null);
-  if (stats && !stats.isDirectory()) throw new ReleasesError(`${dir} exists and is not a folder`, 1, 'choose another folder: releases init DIR; nothing was written', dir);
+  if (stats && !stats.isDirectory())
+    throw new ReleasesError(`${dir} exists and is not a folder`, 1, 'choose another folder: releases init DIR; nothing was written', dir);
   if (stats) {
     const found = await existingArchive(dir);
-    if (found) throw new ReleasesError(`${dir} is already an archive (it holds ${found})`, 1, 'nothing was changed; edit archive.yml by hand, or run releases init with another folder', path.join(dir, found));
+    if (found)
+      throw new ReleasesError(
+        `${dir} is already an archive (it holds ${found})`,
+        1,
+        'nothing was changed; edit archive.yml by hand, or run releases init with another folder',
+        path.join(dir, found),
+      );
   }
   const written: string[] = [];
   try {
     await fs.mkdir(dir, { recursive: true });
-    for (const [name, text] of [['archive.yml', settingsText(settings)], ['partners.yml', REGISTRY_TEMPLATE]]) {
+    for (const [name, text] of [
+      ['archive.yml', settingsText(settings)],
+      ['partners.yml', REGISTRY_TEMPLATE],
+    ]) {
       const file = path.join(dir, name);
       // "wx": another process that created the file meanwhile wins, and its file is kept.
       await fs.writeFile(file, text, { flag: 'wx' });
@@ -62,8 +72,18 @@ export async function initArchive(dir: string, settings: InitSettings): Promise<
     for (const file of written) await fs.unlink(file).catch(() => undefined);
     if (e instanceof ReleasesError) throw e;
     const err = e as NodeJS.ErrnoException;
-    const why = err.code === 'EEXIST' ? 'another process created it at the same time' : err.code === 'EACCES' || err.code === 'EPERM' ? 'permission denied' : err.message;
-    throw new ReleasesError(`cannot create the archive in ${dir}: ${why}`, 1, 'check the folder and its permissions; nothing was kept', dir);
+    const why =
+      err.code === 'EEXIST'
+        ? 'another process created it at the same time'
+        : err.code === 'EACCES' || err.code === 'EPERM'
+          ? 'permission denied'
+          : err.message;
+    throw new ReleasesError(
+      `cannot create the archive in ${dir}: ${why}`,
+      1,
+      'check the folder and its permissions; nothing was kept',
+      dir,
+    );
   }
   return written;
 }

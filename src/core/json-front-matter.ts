@@ -7,7 +7,12 @@ import { type Place, type Split, fmIssue, pathKey, placeFinder, setField } from 
 const MAX_DEPTH = 200;
 
 class JsonProblem extends Error {
-  constructor(readonly offset: number, message: string, readonly code = 'json-syntax', readonly key?: string) {
+  constructor(
+    readonly offset: number,
+    message: string,
+    readonly code = 'json-syntax',
+    readonly key?: string,
+  ) {
     super(message);
   }
 }
@@ -28,7 +33,10 @@ function readObjectAt(text: string): JsonRead {
     while (i < text.length && (text[i] === ' ' || text[i] === '\t' || text[i] === '\n' || text[i] === '\r')) i++;
   };
   const expect = (what: string, found = text[i]) => {
-    throw new JsonProblem(i, found === undefined ? `the file ends where ${what} was expected` : `expected ${what} but found ${JSON.stringify(found)}`);
+    throw new JsonProblem(
+      i,
+      found === undefined ? `the file ends where ${what} was expected` : `expected ${what} but found ${JSON.stringify(found)}`,
+    );
   };
   const string = (): string => {
     const start = i;
@@ -59,11 +67,11 @@ function readObjectAt(text: string): JsonRead {
     const out: unknown[] = [];
     i++;
     space();
-    if (text[i] === ']') return i++, out;
+    if (text[i] === ']') return (i++, out);
     for (;;) {
       out.push(value([...path, out.length], depth));
       space();
-      if (text[i] === ']') return i++, out;
+      if (text[i] === ']') return (i++, out);
       if (text[i] !== ',') expect('"," or "]"');
       i++;
     }
@@ -72,20 +80,21 @@ function readObjectAt(text: string): JsonRead {
     const out: Record<string, unknown> = {};
     i++;
     space();
-    if (text[i] === '}') return i++, out;
+    if (text[i] === '}') return (i++, out);
     for (;;) {
       space();
       if (text[i] !== '"') expect('a field name in double quotes');
       const keyAt = i;
       const key = string();
-      if (Object.prototype.hasOwnProperty.call(out, key)) throw new JsonProblem(keyAt, `the key "${key}" appears twice in the front matter`, 'duplicate-key', key);
+      if (Object.prototype.hasOwnProperty.call(out, key))
+        throw new JsonProblem(keyAt, `the key "${key}" appears twice in the front matter`, 'duplicate-key', key);
       if (path.length === 0) at.set(pathKey([key]), keyAt);
       space();
       if (text[i] !== ':') expect('":" after the field name');
       i++;
       setField(out, key, value([...path, key], depth));
       space();
-      if (text[i] === '}') return i++, out;
+      if (text[i] === '}') return (i++, out);
       if (text[i] !== ',') expect('"," or "}"');
       i++;
     }
@@ -103,16 +112,50 @@ export function splitJson(file: string, text: string): Split {
   } catch (e) {
     if (!(e instanceof JsonProblem)) throw e;
     const at = place(Math.min(e.offset, text.length));
-    if (e.code === 'duplicate-key') return { ok: false, issues: [fmIssue(file, at, 'duplicate-key', e.message, 'keep one of the two keys and delete the other')] };
+    if (e.code === 'duplicate-key')
+      return { ok: false, issues: [fmIssue(file, at, 'duplicate-key', e.message, 'keep one of the two keys and delete the other')] };
     if (e.offset >= text.length) {
-      return { ok: false, issues: [fmIssue(file, { line: 1, column: 1 }, 'unclosed-front-matter', 'the JSON front matter opened on line 1 is never closed', 'end the front matter with a line holding the closing }')] };
+      return {
+        ok: false,
+        issues: [
+          fmIssue(
+            file,
+            { line: 1, column: 1 },
+            'unclosed-front-matter',
+            'the JSON front matter opened on line 1 is never closed',
+            'end the front matter with a line holding the closing }',
+          ),
+        ],
+      };
     }
-    return { ok: false, issues: [fmIssue(file, at, 'json-syntax', `the front matter is not valid JSON: ${e.message}`, 'fix the JSON at this line: names and texts in double quotes, a comma between fields and none after the last')] };
+    return {
+      ok: false,
+      issues: [
+        fmIssue(
+          file,
+          at,
+          'json-syntax',
+          `the front matter is not valid JSON: ${e.message}`,
+          'fix the JSON at this line: names and texts in double quotes, a comma between fields and none after the last',
+        ),
+      ],
+    };
   }
   const lineEnd = text.indexOf('\n', read.end);
   const rest = text.slice(read.end, lineEnd < 0 ? text.length : lineEnd);
   if (rest.trim() !== '') {
-    return { ok: false, issues: [fmIssue(file, place(read.end + rest.search(/\S/)), 'json-syntax', 'text follows the closing } of the JSON front matter on its line', 'start the release\'s text on the line below the closing }')] };
+    return {
+      ok: false,
+      issues: [
+        fmIssue(
+          file,
+          place(read.end + rest.search(/\S/)),
+          'json-syntax',
+          'text follows the closing } of the JSON front matter on its line',
+          "start the release's text on the line below the closing }",
+        ),
+      ],
+    };
   }
   const closeLine = place(read.end).line;
   const body = lineEnd < 0 ? '' : text.slice(lineEnd + 1);

@@ -3,8 +3,36 @@ import type { Issue } from './types.js';
 
 /** Latin letters that look like Cyrillic ones, with the Cyrillic letter meant. */
 const LOOKALIKES: Record<string, string> = {
-  a: 'а', c: 'с', e: 'е', o: 'о', p: 'р', x: 'х', y: 'у', j: 'ј', s: 'ѕ', i: 'і', k: 'к', m: 'м', h: 'н', t: 'т', b: 'в',
-  A: 'А', B: 'В', C: 'С', E: 'Е', H: 'Н', K: 'К', M: 'М', O: 'О', P: 'Р', T: 'Т', X: 'Х', Y: 'У', J: 'Ј', S: 'Ѕ', I: 'І',
+  a: 'а',
+  c: 'с',
+  e: 'е',
+  o: 'о',
+  p: 'р',
+  x: 'х',
+  y: 'у',
+  j: 'ј',
+  s: 'ѕ',
+  i: 'і',
+  k: 'к',
+  m: 'м',
+  h: 'н',
+  t: 'т',
+  b: 'в',
+  A: 'А',
+  B: 'В',
+  C: 'С',
+  E: 'Е',
+  H: 'Н',
+  K: 'К',
+  M: 'М',
+  O: 'О',
+  P: 'Р',
+  T: 'Т',
+  X: 'Х',
+  Y: 'У',
+  J: 'Ј',
+  S: 'Ѕ',
+  I: 'І',
 };
 const CYR = /\p{Script=Cyrillic}/u;
 const ANY_CYR = /[\u0400-\u04ff]/;
@@ -31,7 +59,12 @@ export function findMixedWord(text: string): { word: string; letter: string; ind
 
 function warn(file: string, line: number, column: number, field: string, found: { word: string; letter: string }): Issue {
   return {
-    file, line, column, field, severity: 'warning', code: 'latin-lookalike',
+    file,
+    line,
+    column,
+    field,
+    severity: 'warning',
+    code: 'latin-lookalike',
     message: `"${found.word}" in ${field} mixes the Latin letter "${found.letter}" into a Cyrillic word: search will not find it`,
     hint: `retype the letter as the Cyrillic "${LOOKALIKES[found.letter]}"`,
   };

@@ -21,7 +21,18 @@ function decode(file: string, bytes: Uint8Array): { ok: true; text: string } | {
     const lenient = new TextDecoder('utf-8').decode(bytes);
     const bad = lenient.indexOf('\ufffd');
     const line = lenient.slice(0, Math.max(bad, 0)).split('\n').length;
-    return { ok: false, issue: { file, line, column: 1, severity: 'error', code: 'not-utf8', message: 'the file is not UTF-8 text', hint: 'save it again as UTF-8 (in most editors: Save with encoding → UTF-8)' } };
+    return {
+      ok: false,
+      issue: {
+        file,
+        line,
+        column: 1,
+        severity: 'error',
+        code: 'not-utf8',
+        message: 'the file is not UTF-8 text',
+        hint: 'save it again as UTF-8 (in most editors: Save with encoding → UTF-8)',
+      },
+    };
   }
 }
 
@@ -46,7 +57,21 @@ export function parseReleaseFile(path: string, bytes: Uint8Array, options: { fas
   const text = decoded.text.replace(/^\ufeff/, '').replace(/\r\n?/g, '\n');
   if (text.includes('\u0000')) {
     const line = text.slice(0, text.indexOf('\u0000')).split('\n').length;
-    return { path, release: null, issues: [{ file: path, line, column: 1, severity: 'error', code: 'nul-byte', message: 'the file contains a NUL byte: it is not a text file', hint: 'remove the file from the archive, or save it again as plain UTF-8 text' }] };
+    return {
+      path,
+      release: null,
+      issues: [
+        {
+          file: path,
+          line,
+          column: 1,
+          severity: 'error',
+          code: 'nul-byte',
+          message: 'the file contains a NUL byte: it is not a text file',
+          hint: 'remove the file from the archive, or save it again as plain UTF-8 text',
+        },
+      ],
+    };
   }
   const split = splitFrontMatter(path, text, options.fastYaml ?? true);
   if (!split.ok) return { path, release: null, issues: split.issues };
@@ -56,7 +81,12 @@ export function parseReleaseFile(path: string, bytes: Uint8Array, options: { fas
 
   const title = r.text(['title'], data.title);
   if (!title && !r.issues.some((i) => i.field === 'title')) {
-    r.report(['title'], 'missing-field', data.title === undefined ? 'the release has no title' : 'the title is empty', 'add title: followed by the release\'s headline');
+    r.report(
+      ['title'],
+      'missing-field',
+      data.title === undefined ? 'the release has no title' : 'the title is empty',
+      "add title: followed by the release's headline",
+    );
   }
 
   let date = data.date === undefined || data.date === null ? null : r.date(['date'], data.date);
@@ -67,19 +97,37 @@ export function parseReleaseFile(path: string, bytes: Uint8Array, options: { fas
     if (fromName.ok) {
       date = fromName.date;
       dateFromFileName = true;
-      r.report(['title'], 'date-from-file-name', `no date: field, so the date ${date} is taken from the file name`, `add date: ${date} to the front matter`, 'warning');
+      r.report(
+        ['title'],
+        'date-from-file-name',
+        `no date: field, so the date ${date} is taken from the file name`,
+        `add date: ${date} to the front matter`,
+        'warning',
+      );
     }
   }
   const pathDate = (data.date === undefined || data.date === null) && !fileDate ? dateFromSitePath(data.path) : null;
   if (pathDate) {
     date = pathDate;
-    r.report(['path'], 'date-from-path', `no date: field, so the date ${date} is taken from path`, `add date: ${date} to the front matter`, 'warning');
+    r.report(
+      ['path'],
+      'date-from-path',
+      `no date: field, so the date ${date} is taken from path`,
+      `add date: ${date} to the front matter`,
+      'warning',
+    );
   }
   if (!date && !r.issues.some((i) => i.field === 'date')) {
     r.report(['title'], 'missing-field', 'the release has no date', 'add date: YYYY-MM-DD (the publication date)');
   }
   if (date && fileDate && !dateFromFileName && fileDate[1] !== date && parseDate(fileDate[1]).ok) {
-    r.report(['date'], 'file-name-date-differs', `the file name says ${fileDate[1]} but date: is ${date}`, 'rename the file or correct the date', 'warning');
+    r.report(
+      ['date'],
+      'file-name-date-differs',
+      `the file name says ${fileDate[1]} but date: is ${date}`,
+      'rename the file or correct the date',
+      'warning',
+    );
   }
 
   const event = r.event(data.event);
@@ -106,14 +154,39 @@ export function parseReleaseFile(path: string, bytes: Uint8Array, options: { fas
     if (!KNOWN_FIELDS.includes(key)) Object.defineProperty(extra, key, { value, enumerable: true, writable: true, configurable: true });
   }
   if (fm.body.trim() === '') {
-    r.issues.push({ file: path, line: fm.bodyLine - 1, column: 1, severity: 'warning', code: 'empty-body', message: 'the release has no text below the front matter', hint: 'write the release\'s text after the closing --- line' });
+    r.issues.push({
+      file: path,
+      line: fm.bodyLine - 1,
+      column: 1,
+      severity: 'warning',
+      code: 'empty-body',
+      message: 'the release has no text below the front matter',
+      hint: "write the release's text after the closing --- line",
+    });
   }
-  const issues = [...fm.warnings, ...r.issues, ...lookalikeIssues(path, fm, { title, summary, partners, people, tags, location: event?.location ?? null })];
+  const issues = [
+    ...fm.warnings,
+    ...r.issues,
+    ...lookalikeIssues(path, fm, { title, summary, partners, people, tags, location: event?.location ?? null }),
+  ];
   issues.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
   if (!title || !date || issues.some((i) => i.severity === 'error')) return { path, release: null, issues };
   const release: Release = {
-    id, path, title, date, event, partners, people, tags, lang, summary, translationKey,
-    body: fm.body, bodyLine: fm.bodyLine, extra, dateFromFileName,
+    id,
+    path,
+    title,
+    date,
+    event,
+    partners,
+    people,
+    tags,
+    lang,
+    summary,
+    translationKey,
+    body: fm.body,
+    bodyLine: fm.bodyLine,
+    extra,
+    dateFromFileName,
   };
   return { path, release, issues };
 }

@@ -10,8 +10,14 @@ export async function pipeChunks(chunks: Iterable<string>, sink: TextSink): Prom
   for (const chunk of chunks) {
     if (sink.write(chunk) === false && sink.once) {
       await new Promise<void>((resolve, reject) => {
-        const done = () => { sink.removeListener?.('error', fail); resolve(); };
-        const fail = (e: unknown) => { sink.removeListener?.('drain', done); reject(e); };
+        const done = () => {
+          sink.removeListener?.('error', fail);
+          resolve();
+        };
+        const fail = (e: unknown) => {
+          sink.removeListener?.('drain', done);
+          reject(e);
+        };
         sink.once!('drain', done);
         sink.once!('error', fail);
       });

@@ -23,7 +23,10 @@ function table(data: Record<string, unknown>, key: string): Record<string, unkno
 export function withSiteFields(fm: FrontMatter): FrontMatter {
   const moved = new Map<string, string[]>();
   const data = fm.data;
-  for (const [source, fields] of [['taxonomies', FROM_TAXONOMIES], ['extra', FROM_EXTRA]] as const) {
+  for (const [source, fields] of [
+    ['taxonomies', FROM_TAXONOMIES],
+    ['extra', FROM_EXTRA],
+  ] as const) {
     const nested = table(data, source);
     if (!nested) continue;
     for (const field of fields) {

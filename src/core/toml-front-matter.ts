@@ -27,7 +27,13 @@ function syntaxIssue(file: string, lines: string[], e: TomlError): Issue {
   const reason = e.message.split('\n')[0].replace(/^Invalid TOML document:\s*/, '');
   if (/redefine/.test(reason)) {
     const key = /^\s*(\[+\s*)?("[^"]*"|'[^']*'|[\w.-]+)/.exec((lines[e.line - 1] ?? '').slice(e.column - 1))?.[2] ?? '';
-    return fmIssue(file, at, 'duplicate-key', `the key "${key.replace(/^["']|["']$/g, '')}" appears twice in the front matter`, 'keep one of the two keys (or tables) and delete the other');
+    return fmIssue(
+      file,
+      at,
+      'duplicate-key',
+      `the key "${key.replace(/^["']|["']$/g, '')}" appears twice in the front matter`,
+      'keep one of the two keys (or tables) and delete the other',
+    );
   }
   return fmIssue(file, at, 'toml-syntax', `the front matter is not valid TOML: ${reason}`, HINT);
 }
@@ -45,7 +51,10 @@ export function splitToml(file: string, lines: string[], close: number): Split {
   } catch (e) {
     if (e instanceof TomlError) return { ok: false, issues: [syntaxIssue(file, lines, e)] };
     const reason = e instanceof Error ? e.message.split('\n')[0] : String(e);
-    return { ok: false, issues: [fmIssue(file, { line: 2, column: 1 }, 'toml-syntax', `the front matter could not be read: ${reason}`, HINT)] };
+    return {
+      ok: false,
+      issues: [fmIssue(file, { line: 2, column: 1 }, 'toml-syntax', `the front matter could not be read: ${reason}`, HINT)],
+    };
   }
   const place = placeFinder(tomlText);
   const scan = scanToml(tomlText);
@@ -55,7 +64,16 @@ export function splitToml(file: string, lines: string[], close: number): Split {
     const [y, m, day] = d.text.slice(0, 10).split('-').map(Number);
     if (calendarDate(y, m, day)) continue;
     const field = d.path.join('.');
-    issues.push({ ...fmIssue(file, place(d.offset), 'impossible-date', `${field} ${JSON.stringify(d.text)} is not a day of the calendar`, 'check the day and the month'), field });
+    issues.push({
+      ...fmIssue(
+        file,
+        place(d.offset),
+        'impossible-date',
+        `${field} ${JSON.stringify(d.text)} is not a day of the calendar`,
+        'check the day and the month',
+      ),
+      field,
+    });
   }
   if (issues.length) return { ok: false, issues };
   const body = lines.slice(close + 1).join('\n');

@@ -22,19 +22,33 @@ export function compareNewestFirst(a: ArchivedRelease, b: ArchivedRelease): numb
 
 function unknownPartnerIssues(release: Release, registry: Registry): Issue[] {
   if (registry.isEmpty) return [];
-  return release.partners.filter((p) => !registry.resolve(p)).map((name) => {
-    const near = registry.suggest(name);
-    return {
-      file: release.path, severity: 'warning' as const, code: 'unknown-partner', field: 'partners',
-      message: `partner "${name}" is not in partners.yml${near ? ` (did you mean "${near.name}", id ${near.id}?)` : ''}`,
-      hint: near ? `write "${near.name}", or add "${name}" to the aliases of ${near.id} in partners.yml` : `add it to partners.yml with its names in every language`,
-    };
-  });
+  return release.partners
+    .filter((p) => !registry.resolve(p))
+    .map((name) => {
+      const near = registry.suggest(name);
+      return {
+        file: release.path,
+        severity: 'warning' as const,
+        code: 'unknown-partner',
+        field: 'partners',
+        message: `partner "${name}" is not in partners.yml${near ? ` (did you mean "${near.name}", id ${near.id}?)` : ''}`,
+        hint: near
+          ? `write "${near.name}", or add "${name}" to the aliases of ${near.id} in partners.yml`
+          : `add it to partners.yml with its names in every language`,
+      };
+    });
 }
 
 /** The error of a file refused because `keeper`, first by path, has the same id. */
 export function refusedDuplicate(id: string, file: string, keeper: string): Issue {
-  return { file, severity: 'error', code: 'duplicate-id', field: 'id', message: `the id "${id}" is also used by ${keeper}`, hint: `give one of the two files another id: (or another file name); ${keeper} keeps it` };
+  return {
+    file,
+    severity: 'error',
+    code: 'duplicate-id',
+    field: 'id',
+    message: `the id "${id}" is also used by ${keeper}`,
+    hint: `give one of the two files another id: (or another file name); ${keeper} keeps it`,
+  };
 }
 
 /**
@@ -43,7 +57,11 @@ export function refusedDuplicate(id: string, file: string, keeper: string): Issu
  * given a registry, warns about partners it does not know. Works on the releases in place:
  * at 100k releases a copy of each costs ~100 MB.
  */
-export function linkArchive(releases: Release[], settings: ArchiveSettings, registry: Registry | null): { releases: ArchivedRelease[]; issues: Issue[] } {
+export function linkArchive(
+  releases: Release[],
+  settings: ArchiveSettings,
+  registry: Registry | null,
+): { releases: ArchivedRelease[]; issues: Issue[] } {
   const issues: Issue[] = [];
   const byId = new Map<string, Release>();
   const kept: ArchivedRelease[] = [];
@@ -52,7 +70,14 @@ export function linkArchive(releases: Release[], settings: ArchiveSettings, regi
     const first = byId.get(r.id);
     if (first) {
       issues.push(refusedDuplicate(r.id, r.path, first.path));
-      issues.push({ file: first.path, severity: 'error', code: 'duplicate-id', field: 'id', message: `the id "${r.id}" is also used by ${r.path}`, hint: `give one of the two files another id: (or another file name)` });
+      issues.push({
+        file: first.path,
+        severity: 'error',
+        code: 'duplicate-id',
+        field: 'id',
+        message: `the id "${r.id}" is also used by ${r.path}`,
+        hint: `give one of the two files another id: (or another file name)`,
+      });
       continue;
     }
     byId.set(r.id, r);
@@ -71,10 +96,20 @@ export function linkArchive(releases: Release[], settings: ArchiveSettings, regi
     const langs = new Set<string>();
     for (const r of group) {
       if (langs.has(r.lang)) {
-        issues.push({ file: r.path, severity: 'warning', code: 'translation-same-lang', field: 'translation_key', message: `another release in ${r.lang} shares translation_key "${key}"`, hint: 'give each language version a different lang:, or a different translation_key' });
+        issues.push({
+          file: r.path,
+          severity: 'warning',
+          code: 'translation-same-lang',
+          field: 'translation_key',
+          message: `another release in ${r.lang} shares translation_key "${key}"`,
+          hint: 'give each language version a different lang:, or a different translation_key',
+        });
       }
       langs.add(r.lang);
-      r.translations = group.filter((o) => o !== r).map((o) => ({ lang: o.lang, id: o.id })).sort((a, b) => (a.lang < b.lang ? -1 : a.lang > b.lang ? 1 : a.id < b.id ? -1 : 1));
+      r.translations = group
+        .filter((o) => o !== r)
+        .map((o) => ({ lang: o.lang, id: o.id }))
+        .sort((a, b) => (a.lang < b.lang ? -1 : a.lang > b.lang ? 1 : a.id < b.id ? -1 : 1));
     }
   }
   kept.sort(compareNewestFirst);

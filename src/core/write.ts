@@ -39,13 +39,20 @@ function cannotWrite(target: string, e: unknown): ReleasesError {
 export async function targetFolder(archiveDir: string, folder: string): Promise<string> {
   const root = await fs.realpath(archiveDir);
   const wanted = path.resolve(root, folder);
-  if (!isInside(root, wanted)) throw new ReleasesError(`refusing to write to ${wanted}: it is outside the archive ${archiveDir}`, 1, 'nothing was written', wanted);
+  if (!isInside(root, wanted))
+    throw new ReleasesError(`refusing to write to ${wanted}: it is outside the archive ${archiveDir}`, 1, 'nothing was written', wanted);
   await fs.mkdir(wanted, { recursive: true }).catch((e) => {
     throw cannotWrite(wanted, e);
   });
   // A symbolic link inside the archive may still point out of it.
   const real = await fs.realpath(wanted);
-  if (!isInside(root, real)) throw new ReleasesError(`refusing to write to ${real}: ${folder} leads outside the archive ${archiveDir}`, 1, 'replace the symbolic link with a real folder; nothing was written', wanted);
+  if (!isInside(root, real))
+    throw new ReleasesError(
+      `refusing to write to ${real}: ${folder} leads outside the archive ${archiveDir}`,
+      1,
+      'replace the symbolic link with a real folder; nothing was written',
+      wanted,
+    );
   return real;
 }
 
@@ -82,9 +89,17 @@ export async function writeNewFile(archiveDir: string, file: NewFile): Promise<s
         throw cannotWrite(path.join(dir, `${name}.md`), e);
       }
       await removeStaleTemps(dir);
-      return path.relative(await fs.realpath(archiveDir), path.join(dir, `${name}.md`)).split(path.sep).join('/');
+      return path
+        .relative(await fs.realpath(archiveDir), path.join(dir, `${name}.md`))
+        .split(path.sep)
+        .join('/');
     }
-    throw new ReleasesError(`${MAX_TRIES} files named ${file.base}*.md already exist in ${dir}`, 1, 'give the release another title; nothing was written', dir);
+    throw new ReleasesError(
+      `${MAX_TRIES} files named ${file.base}*.md already exist in ${dir}`,
+      1,
+      'give the release another title; nothing was written',
+      dir,
+    );
   } finally {
     await fs.unlink(temp).catch(() => undefined);
   }

@@ -21,10 +21,12 @@ const SPECIAL_KEY = /^(?:[Nn]ull|NULL|[Tt]rue|TRUE|[Ff]alse|FALSE)$/;
 // The core schema's null, bool, int and float patterns (yaml/dist/schema): numbers give up.
 const NULL = /^(?:~|[Nn]ull|NULL)$/;
 const BOOL = /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/;
-const NUMBER = /^(?:0o[0-7]+|[-+]?[0-9]+|0x[0-9a-fA-F]+|[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+|[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*))$/;
+const NUMBER =
+  /^(?:0o[0-7]+|[-+]?[0-9]+|0x[0-9a-fA-F]+|[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+|[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*))$/;
 const INDICATOR_START = /^[-?:,[\]{}#&*!|>'"%@`]/;
 // Characters YAML may refuse or read as line breaks, and lone surrogates.
-const ODD = /[\t\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u2028\u2029\ufeff\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+const ODD =
+  /[\t\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u2028\u2029\ufeff\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 function plainValue(text: string): unknown {
   if (NULL.test(text)) return null;
@@ -44,7 +46,7 @@ function quoted(line: string, start: number): { value: string; end: number } {
   let value = '';
   for (let i = start + 1; i < line.length; i++) {
     if (line[i] !== "'") value += line[i];
-    else if (line[i + 1] === "'") value += "'", i++;
+    else if (line[i + 1] === "'") (value += "'"), i++;
     else return { value, end: i + 1 };
   }
   return giveUp();
@@ -107,7 +109,10 @@ const trimSpaces = (text: string) => text.replace(/ +$/, '');
  * Reads plain front matter (the lines between `---` and the closing line `close`), or
  * returns null when it holds anything this reader does not take exactly as `yaml` does.
  */
-export function readPlainYaml(lines: string[], close: number): { data: Record<string, unknown>; locate(path: (string | number)[]): Place | undefined } | null {
+export function readPlainYaml(
+  lines: string[],
+  close: number,
+): { data: Record<string, unknown>; locate(path: (string | number)[]): Place | undefined } | null {
   const data: Record<string, unknown> = {};
   const root = new Map<string, Node>();
   const keys = new Map<string, Place>();

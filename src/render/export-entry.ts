@@ -12,7 +12,13 @@ type MediaFilesOf = (r: ArchivedRelease, body: string) => MediaFile[];
 
 /** A file of a release as JSON lists it: archive path, MIME type, size, SHA-256, pixel size of images. */
 export function mediaEntry(f: MediaFile): Record<string, unknown> {
-  return { path: f.path, type: f.type, bytes: f.bytes, sha256: f.sha256, ...(f.width && f.height ? { width: f.width, height: f.height } : {}) };
+  return {
+    path: f.path,
+    type: f.type,
+    bytes: f.bytes,
+    sha256: f.sha256,
+    ...(f.width && f.height ? { width: f.width, height: f.height } : {}),
+  };
 }
 
 /**
@@ -34,6 +40,10 @@ export function exportJsonChunks(releases: Iterable<ArchivedRelease>, bodyOf: Bo
 }
 
 /** The chunks of an NDJSON export: one entry per line. */
-export function exportNdjsonChunks(releases: Iterable<ArchivedRelease>, bodyOf: BodyOf = ownBody, mediaOf?: MediaFilesOf): Iterable<string> {
+export function exportNdjsonChunks(
+  releases: Iterable<ArchivedRelease>,
+  bodyOf: BodyOf = ownBody,
+  mediaOf?: MediaFilesOf,
+): Iterable<string> {
   return ndjsonChunks(releases, (r) => entryWithMedia(r, bodyOf, mediaOf));
 }

@@ -43,15 +43,23 @@ const contentOf = (site: FeedSite, r: ArchivedRelease) => renderMarkdown(r.body,
 export function atomFeed(site: FeedSite, lang: string, releases: ArchivedRelease[]): string {
   const items = releases.slice(0, FEED_SIZE);
   const updated = stamp(items.reduce((max, r) => (r.date > max ? r.date : max), '1970-01-01'));
-  const self = site.baseUrl ? `\n  <link rel="self" type="application/atom+xml" href="${xml(absoluteUrl(site.baseUrl, `feeds/${lang}.xml`))}"/>` : '';
-  const entries = items.map((r) => `  <entry xml:lang="${xml(r.lang)}">
+  const self = site.baseUrl
+    ? `\n  <link rel="self" type="application/atom+xml" href="${xml(absoluteUrl(site.baseUrl, `feeds/${lang}.xml`))}"/>`
+    : '';
+  const entries = items.map(
+    (r) => `  <entry xml:lang="${xml(r.lang)}">
     <id>${entryId(r.id)}</id>
     <title>${xml(r.title)}</title>
     <link rel="alternate" type="text/html" href="${xml(link(site, site.pageOf(r)))}"/>
     <published>${stamp(r.date)}</published>
     <updated>${stamp(r.date)}</updated>
-${mediaOf(site, r).files.map((f) => `    <link rel="enclosure" type="${xml(f.type)}" length="${f.bytes}" href="${xml(link(site, sitePathOf(f.path)))}"/>\n`).join('')}${r.summary ? `    <summary>${xml(r.summary)}</summary>\n` : ''}${r.tags.map((t) => `    <category term="${xml(t)}"/>\n`).join('')}    <content type="html">${xml(contentOf(site, r))}</content>
-  </entry>`);
+${mediaOf(site, r)
+  .files.map((f) => `    <link rel="enclosure" type="${xml(f.type)}" length="${f.bytes}" href="${xml(link(site, sitePathOf(f.path)))}"/>\n`)
+  .join(
+    '',
+  )}${r.summary ? `    <summary>${xml(r.summary)}</summary>\n` : ''}${r.tags.map((t) => `    <category term="${xml(t)}"/>\n`).join('')}    <content type="html">${xml(contentOf(site, r))}</content>
+  </entry>`,
+  );
   return `<?xml version="1.0" encoding="utf-8"?>
 <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${xml(lang)}">
   <id>${entryId(`feed:${lang}`)}</id>
@@ -69,7 +77,16 @@ function jsonFeedMedia(site: FeedSite, media: ReleaseMedia): Record<string, unkn
   const image = coverUrl(media, site.baseUrl);
   return {
     ...(image ? { image } : {}),
-    ...(media.files.length ? { attachments: media.files.map((f) => ({ url: link(site, sitePathOf(f.path)), mime_type: f.type, title: f.path.slice(f.path.lastIndexOf('/') + 1), size_in_bytes: f.bytes })) } : {}),
+    ...(media.files.length
+      ? {
+          attachments: media.files.map((f) => ({
+            url: link(site, sitePathOf(f.path)),
+            mime_type: f.type,
+            title: f.path.slice(f.path.lastIndexOf('/') + 1),
+            size_in_bytes: f.bytes,
+          })),
+        }
+      : {}),
   };
 }
 
@@ -78,7 +95,9 @@ export function jsonFeed(site: FeedSite, lang: string, releases: ArchivedRelease
   const feed = {
     version: 'https://jsonfeed.org/version/1.1',
     title: site.name,
-    ...(site.baseUrl ? { home_page_url: absoluteUrl(site.baseUrl, 'index.html'), feed_url: absoluteUrl(site.baseUrl, `feeds/${lang}.json`) } : {}),
+    ...(site.baseUrl
+      ? { home_page_url: absoluteUrl(site.baseUrl, 'index.html'), feed_url: absoluteUrl(site.baseUrl, `feeds/${lang}.json`) }
+      : {}),
     language: lang,
     authors: [{ name: site.name }],
     items: releases.slice(0, FEED_SIZE).map((r) => ({

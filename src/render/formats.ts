@@ -29,7 +29,14 @@ export const releaseFormats = {
 /** Renderers of the partner list (partners), by `--format` name. */
 export const partnerFormats = {
   table: (ps: PartnerCount[], t: RenderTarget) =>
-    t.write(layout(['ID', 'NAME', 'RELEASES', 'ALIASES'], ps.map((p) => [p.id ?? t.s.dim('(not in registry)'), p.name, String(p.releases), p.aliases.join(', ')]), { width: t.width, flex: 3, max: [24, 40, 8, 200], shrink: [1] }, t.s)),
+    t.write(
+      layout(
+        ['ID', 'NAME', 'RELEASES', 'ALIASES'],
+        ps.map((p) => [p.id ?? t.s.dim('(not in registry)'), p.name, String(p.releases), p.aliases.join(', ')]),
+        { width: t.width, flex: 3, max: [24, 40, 8, 200], shrink: [1] },
+        t.s,
+      ),
+    ),
   json: (ps: PartnerCount[], t: RenderTarget) => t.write(`${JSON.stringify(ps, null, 2)}\n`),
 };
 

@@ -16,7 +16,9 @@ export function icsText(value: string): string {
 
 /** A URI value: anything that is not printable ASCII percent-encoded, so it is one token. */
 export function icsUri(value: string): string {
-  return Array.from(value, (c) => (/^[\x21-\x7e]$/.test(c) && c !== '"' ? c : Buffer.from(c, 'utf8').toString('hex').toUpperCase().replace(/../g, '%$&'))).join('');
+  return Array.from(value, (c) =>
+    /^[\x21-\x7e]$/.test(c) && c !== '"' ? c : Buffer.from(c, 'utf8').toString('hex').toUpperCase().replace(/../g, '%$&'),
+  ).join('');
 }
 
 /** A calendar date as a DATE value (`2018-10-15` → `20181015`). */
@@ -42,7 +44,7 @@ export function foldLine(line: string): string {
   let from = 0;
   let octets = 0;
   let limit = MAX_OCTETS;
-  for (let i = 0; i < line.length;) {
+  for (let i = 0; i < line.length; ) {
     const c = line.charCodeAt(i);
     const pair = c >= 0xd800 && c <= 0xdbff && (line.charCodeAt(i + 1) & 0xfc00) === 0xdc00;
     // An escape (`\` and the ASCII letter after it) and a surrogate pair each move as one.

@@ -77,16 +77,21 @@ export function* icsCalendar(site: CalendarSite, releases: ArchivedRelease[]): G
     `NAME:${icsText(site.name)}`,
     'REFRESH-INTERVAL;VALUE=DURATION:P1D',
     'X-PUBLISHED-TTL:P1D',
-  ].map(foldLine).join('');
+  ]
+    .map(foldLine)
+    .join('');
   const host = uidHost(site.baseUrl);
   const seen = new Map<string, number>();
   const events = calendarReleases(releases);
   for (let from = 0; from < events.length; from += PIECE) {
-    yield events.slice(from, from + PIECE).map((r) => {
-      const n = (seen.get(r.id) ?? 0) + 1;
-      seen.set(r.id, n);
-      return vevent(site, r, `${icsUri(r.id)}${n > 1 ? `-${n}` : ''}@${host}`);
-    }).join('');
+    yield events
+      .slice(from, from + PIECE)
+      .map((r) => {
+        const n = (seen.get(r.id) ?? 0) + 1;
+        seen.set(r.id, n);
+        return vevent(site, r, `${icsUri(r.id)}${n > 1 ? `-${n}` : ''}@${host}`);
+      })
+      .join('');
   }
   yield 'END:VCALENDAR\r\n';
 }

@@ -14,7 +14,12 @@ export interface CheckSummary {
 /** Counts errors, warnings and the files with errors. */
 export function summarize(issues: Issue[], files: number): CheckSummary {
   const errors = issues.filter((i) => i.severity === 'error');
-  return { files, errors: errors.length, warnings: issues.length - errors.length, filesWithErrors: new Set(errors.map((i) => i.file)).size };
+  return {
+    files,
+    errors: errors.length,
+    warnings: issues.length - errors.length,
+    filesWithErrors: new Set(errors.map((i) => i.file)).size,
+  };
 }
 
 function plural(n: number, word: string): string {

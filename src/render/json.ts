@@ -1,7 +1,25 @@
 import type { ArchivedRelease } from '../core/types.js';
 
 /** Names the JSON entry uses itself; an unknown front-matter field by one of these names is not copied over it. */
-export const RESERVED_KEYS = ['id', 'path', 'title', 'date', 'event', 'partners', 'people', 'tags', 'lang', 'summary', 'translation_key', 'translations', 'body', 'html', 'media', 'score', 'snippet'];
+export const RESERVED_KEYS = [
+  'id',
+  'path',
+  'title',
+  'date',
+  'event',
+  'partners',
+  'people',
+  'tags',
+  'lang',
+  'summary',
+  'translation_key',
+  'translations',
+  'body',
+  'html',
+  'media',
+  'score',
+  'snippet',
+];
 
 /** The JSON entry of a release, as the SPEC defines it, keys always in the same order. */
 export function toEntry(r: ArchivedRelease): Record<string, unknown> {

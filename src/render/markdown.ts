@@ -29,7 +29,8 @@ const defaultImage = md.renderer.rules.image!;
 md.renderer.rules.image = (tokens, idx, options, env: Env, self) => {
   const token = tokens[idx];
   const to = env?.rewrite?.(String(token.attrGet('src') ?? ''), 'image');
-  if (to === null) return `<span class="media-missing">${md.utils.escapeHtml(self.renderInlineAsText(token.children ?? [], options, env ?? {}))}</span>`;
+  if (to === null)
+    return `<span class="media-missing">${md.utils.escapeHtml(self.renderInlineAsText(token.children ?? [], options, env ?? {}))}</span>`;
   if (to) {
     token.attrSet('src', to.href);
     if (to.width && to.height) {

@@ -16,6 +16,9 @@ export function showText(r: ArchivedRelease, s: Styler, prefix = ''): string {
     ['summary', r.summary],
     ['translations', r.translations.map((t) => `${t.lang}: ${t.id}`).join('; ') || null],
   ];
-  const fields = rows.filter(([, v]) => v).map(([k, v]) => `${s.dim(k.padEnd(13))}${v}`).join('\n');
+  const fields = rows
+    .filter(([, v]) => v)
+    .map(([k, v]) => `${s.dim(k.padEnd(13))}${v}`)
+    .join('\n');
   return `${s.bold(r.title)}\n\n${fields}\n\n${r.body.trim()}\n`;
 }

@@ -23,7 +23,12 @@ export function layout(header: Row, rows: Row[], opts: LayoutOptions, s: Styler)
 }
 
 /** How `layout` fits columns: see there. */
-export interface LayoutOptions { width?: number; flex: number; max: number[]; shrink?: number[] }
+export interface LayoutOptions {
+  width?: number;
+  flex: number;
+  max: number[];
+  shrink?: number[];
+}
 
 /**
  * `layout`'s text in chunks of a few hundred lines, to write one after another: at 100k rows
@@ -46,11 +51,14 @@ export function* layoutChunks(header: Row, rows: Row[], opts: LayoutOptions, s: 
     widths[opts.flex] = Math.max(12, Math.min(natural[opts.flex], opts.width - others()));
   }
   const line = (cells: Row, style = (t: string) => t) => {
-    const text = cells.map((raw, i) => {
-      const c = printable(raw);
-      const cut = opts.width ? truncate(c, widths[i]) : c;
-      return i === cells.length - 1 ? cut : pad(cut, widths[i]);
-    }).join('  ').trimEnd();
+    const text = cells
+      .map((raw, i) => {
+        const c = printable(raw);
+        const cut = opts.width ? truncate(c, widths[i]) : c;
+        return i === cells.length - 1 ? cut : pad(cut, widths[i]);
+      })
+      .join('  ')
+      .trimEnd();
     return style(opts.width ? truncate(text, opts.width) : text);
   };
   let chunk = `${line(header, s.bold)}\n`;
@@ -67,5 +75,10 @@ export function* layoutChunks(header: Row, rows: Row[], opts: LayoutOptions, s: 
 /** The `list` table: period, language, title, partners, in chunks to write one after another. */
 export function releaseTableChunks(releases: ArchivedRelease[], width: number | undefined, s: Styler): Generator<string> {
   const rows = releases.map((r) => [formatPeriod(r.period), r.lang, r.title, r.partners.join(', ')]);
-  return layoutChunks(['PERIOD', 'LANG', 'TITLE', 'PARTNERS'], rows, { width, flex: 2, max: [21, 6, 200, Math.max(16, Math.floor((width ?? 100) * 0.3))], shrink: [3] }, s);
+  return layoutChunks(
+    ['PERIOD', 'LANG', 'TITLE', 'PARTNERS'],
+    rows,
+    { width, flex: 2, max: [21, 6, 200, Math.max(16, Math.floor((width ?? 100) * 0.3))], shrink: [3] },
+    s,
+  );
 }

@@ -8,7 +8,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixtureProject, runCli } from '../helpers/cli.js';
 
 const CHROMIUM = '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 const hasChromium = existsSync(CHROMIUM);
 // RELEASES_SCREENSHOTS=docs/screenshots keeps the screenshots (the README's); a temp folder otherwise.
 const SHOTS = process.env.RELEASES_SCREENSHOTS;
@@ -42,7 +51,9 @@ describe.skipIf(!hasChromium)('events page in Chromium', () => {
   async function open(width: number, rel = 'events/index.html'): Promise<{ page: Page; problems: string[] }> {
     const page = await browser.newPage({ viewport: { width, height: 900 } });
     const problems: string[] = [];
-    page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
+    page.on('console', (m) => {
+      if (m.type() === 'error') problems.push(`console: ${m.text()}`);
+    });
     page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
     page.on('requestfailed', (q) => problems.push(`failed: ${q.url()} ${q.failure()?.errorText}`));
     await page.goto(url(rel));
@@ -62,14 +73,23 @@ describe.skipIf(!hasChromium)('events page in Chromium', () => {
     return page.$eval(selector, (el) => {
       const week = el.parentElement!.getBoundingClientRect();
       const bar = el.getBoundingClientRect();
-      return { bar: bar.toJSON() as DOMRect, day: week.width / 7, visible: bar.width > 0 && bar.height > 0 && bar.right <= window.innerWidth + 0.5 };
+      return {
+        bar: bar.toJSON() as DOMRect,
+        day: week.width / 7,
+        visible: bar.width > 0 && bar.height > 0 && bar.right <= window.innerWidth + 0.5,
+      };
     });
   }
 
   it('shows months newest first, multi-day events as spans, past and upcoming, at 1280 px', async () => {
     const { page, problems } = await open(1280);
     expect(await page.getAttribute('html', 'lang')).toBe('mk');
-    expect(await page.$$eval('.month h2', (hs) => hs.map((h) => h.textContent))).toEqual(['мај 2022', 'април 2022', 'март 2019', 'октомври 2018']);
+    expect(await page.$$eval('.month h2', (hs) => hs.map((h) => h.textContent))).toEqual([
+      'мај 2022',
+      'април 2022',
+      'март 2019',
+      'октомври 2018',
+    ]);
     // The Ohrid conference, 15–18 October 2018 (Monday to Thursday): one bar four days wide.
     const ohrid = await barAndDay(page, `#m-2018-10 .bar[href="${OHRID}"]`);
     expect(ohrid.visible).toBe(true);
@@ -80,14 +100,21 @@ describe.skipIf(!hasChromium)('events page in Chromium', () => {
     expect(await page.getAttribute(`#m-2022-05 .bar[href="${XSS}"]`, 'class')).toMatch(/\bfrom\b/);
     // Past, ongoing and upcoming, relative to the day of the export, in words for everyone.
     expect(await page.textContent('#upcoming-h')).toBe('Претстојни настани');
-    expect(await page.$$eval('section[aria-labelledby="upcoming-h"] li', (lis) => lis.map((li) => [li.className, li.querySelector('.status')!.textContent]))).toEqual([
-      ['ongoing', 'Во тек'], ['ongoing', 'Во тек'], ['upcoming', 'Претстои'],
+    expect(
+      await page.$$eval('section[aria-labelledby="upcoming-h"] li', (lis) =>
+        lis.map((li) => [li.className, li.querySelector('.status')!.textContent]),
+      ),
+    ).toEqual([
+      ['ongoing', 'Во тек'],
+      ['ongoing', 'Во тек'],
+      ['upcoming', 'Претстои'],
     ]);
     expect(await page.getAttribute(`#m-2018-10 .bar[href="${OHRID}"]`, 'class')).toMatch(/\bpast\b/);
     // The grid is for the eye; every event is in a list with its dates in words and as datetime.
     expect(await page.getAttribute('#m-2018-10 .cal', 'aria-hidden')).toBe('true');
     expect(await page.$$eval('#m-2018-10 ol.events li time', (ts) => ts.map((t) => [t.getAttribute('datetime'), t.textContent]))).toEqual([
-      ['2018-10-15', '15–18 October 2018'], ['2018-10-15', '15–18 октомври 2018'],
+      ['2018-10-15', '15–18 October 2018'],
+      ['2018-10-15', '15–18 октомври 2018'],
     ]);
     await shoot(page, 'events-desktop.png');
     expect(problems).toEqual([]);

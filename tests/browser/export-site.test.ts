@@ -8,7 +8,16 @@ import { fixtureProject, runCli } from '../helpers/cli.js';
 import { needs } from '../helpers/needs.js';
 
 const CHROMIUM = '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 const hasChromium = needs(CHROMIUM, existsSync(CHROMIUM), 'apt-get install -y chromium');
 
 /** A page that records console errors, failed requests, requests leaving the site, and dialogs. */
@@ -16,11 +25,18 @@ async function watchedPage(browser: Browser): Promise<{ page: Page; problems: st
   const page = await browser.newPage();
   const problems: string[] = [];
   const dialogs: string[] = [];
-  page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
+  page.on('console', (m) => {
+    if (m.type() === 'error') problems.push(`console: ${m.text()}`);
+  });
   page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
   page.on('requestfailed', (r) => problems.push(`failed: ${r.url()}`));
-  page.on('request', (r) => { if (!r.url().startsWith('file://')) problems.push(`external: ${r.url()}`); });
-  page.on('dialog', async (d) => { dialogs.push(d.message()); await d.dismiss(); });
+  page.on('request', (r) => {
+    if (!r.url().startsWith('file://')) problems.push(`external: ${r.url()}`);
+  });
+  page.on('dialog', async (d) => {
+    dialogs.push(d.message());
+    await d.dismiss();
+  });
   return { page, problems, dialogs };
 }
 
@@ -47,11 +63,15 @@ describe.skipIf(!hasChromium)('exported site in Chromium', () => {
   async function search(page: Page, query: string): Promise<string[]> {
     // The status is written after the results, by every search: emptied here, it is written
     // again only by a search that reads the input as filled below.
-    await page.$eval('#status', (el) => { el.textContent = ''; });
+    await page.$eval('#status', (el) => {
+      el.textContent = '';
+    });
     await page.fill('#q', query);
     await page.waitForFunction(() => {
       const r = document.getElementById('results')!;
-      return r.getAttribute('aria-busy') === 'false' && r.getAttribute('data-state') === new URLSearchParams(window.location.search).toString();
+      return (
+        r.getAttribute('aria-busy') === 'false' && r.getAttribute('data-state') === new URLSearchParams(window.location.search).toString()
+      );
     });
     return page.$$eval('#results li > a', (as) => as.map((a) => a.getAttribute('href')!));
   }
@@ -67,20 +87,24 @@ describe.skipIf(!hasChromium)('exported site in Chromium', () => {
     expect(await page.textContent('label[for="q"]')).toBeTruthy();
 
     const petrevski = await search(page, 'petrevski');
-    expect(petrevski).toEqual(expect.arrayContaining([
-      'r/2018-10-18-uchestvo-na-nacionalniot-koordinator-za-sprechuvanje-na.html',
-      'r/2018-10-18-national-coordinator-at-third-international-conference.html',
-      'r/2019-03-05-bashkepunim-rajonal.html',
-      'r/2019-03-06-regionalna-sorabotka.html',
-    ]));
+    expect(petrevski).toEqual(
+      expect.arrayContaining([
+        'r/2018-10-18-uchestvo-na-nacionalniot-koordinator-za-sprechuvanje-na.html',
+        'r/2018-10-18-national-coordinator-at-third-international-conference.html',
+        'r/2019-03-05-bashkepunim-rajonal.html',
+        'r/2019-03-06-regionalna-sorabotka.html',
+      ]),
+    );
     expect(petrevski).not.toContain('r/2021-06-01-godishen-izveshtaj.html');
 
     const osce = await search(page, 'ОБСЕ');
-    expect(osce).toEqual(expect.arrayContaining([
-      'r/2018-10-18-national-coordinator-at-third-international-conference.html',
-      'r/2019-03-05-bashkepunim-rajonal.html',
-      'r/2022-05-02-xss.html',
-    ]));
+    expect(osce).toEqual(
+      expect.arrayContaining([
+        'r/2018-10-18-national-coordinator-at-third-international-conference.html',
+        'r/2019-03-05-bashkepunim-rajonal.html',
+        'r/2022-05-02-xss.html',
+      ]),
+    );
     expect(osce).not.toContain('r/2020-01-10-sredba-vo-skopje.html');
 
     const sq = await search(page, 'bashkepunim');
@@ -98,7 +122,9 @@ describe.skipIf(!hasChromium)('exported site in Chromium', () => {
     const shown = async () => {
       await page.waitForFunction(() => {
         const r = document.getElementById('results')!;
-        return r.getAttribute('aria-busy') === 'false' && r.getAttribute('data-state') === new URLSearchParams(window.location.search).toString();
+        return (
+          r.getAttribute('aria-busy') === 'false' && r.getAttribute('data-state') === new URLSearchParams(window.location.search).toString()
+        );
       });
       return page.$$eval('#results li > a', (l) => l.map((a) => a.getAttribute('href')));
     };
@@ -154,13 +180,22 @@ describe.skipIf(!hasChromium)('exported site in Chromium', () => {
   });
 
   it('runs no script from a hostile release and shows its text escaped', async () => {
-    for (const rel of ['r/2022-05-02-xss.html', 'index.html', 'search.html', 'partners/img-src-x-onerror-alert-partner.html', 'years/2022.html']) {
+    for (const rel of [
+      'r/2022-05-02-xss.html',
+      'index.html',
+      'search.html',
+      'partners/img-src-x-onerror-alert-partner.html',
+      'years/2022.html',
+    ]) {
       const { page, problems, dialogs } = await watchedPage(browser);
       await page.goto(url(rel));
       await settled(page);
       expect(dialogs, rel).toEqual([]);
       expect(problems, rel).toEqual([]);
-      expect(await page.$$eval('main script, main svg[onload], main img[onerror], main [onload], a[href^="javascript:"]', (x) => x.length), rel).toBe(0);
+      expect(
+        await page.$$eval('main script, main svg[onload], main img[onerror], main [onload], a[href^="javascript:"]', (x) => x.length),
+        rel,
+      ).toBe(0);
       await page.close();
     }
     const { page, dialogs } = await watchedPage(browser);

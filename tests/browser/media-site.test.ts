@@ -7,7 +7,16 @@ import type { Browser } from 'playwright-core';
 import { fixtureProject, runCli } from '../helpers/cli.js';
 
 const CHROMIUM = '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 const hasChromium = existsSync(CHROMIUM);
 
 describe.skipIf(!hasChromium)('the media fixture site in Chromium', () => {
@@ -35,7 +44,10 @@ describe.skipIf(!hasChromium)('the media fixture site in Chromium', () => {
     const problems: string[] = [];
     const dialogs: string[] = [];
     page.on('requestfailed', (r) => problems.push(`failed: ${r.url()}`));
-    page.on('dialog', async (d) => { dialogs.push(d.message()); await d.dismiss(); });
+    page.on('dialog', async (d) => {
+      dialogs.push(d.message());
+      await d.dismiss();
+    });
     const root = pathToFileURL(site).href;
     const queue = [`${root}/index.html`];
     const seen = new Set(queue);
@@ -71,13 +83,19 @@ describe.skipIf(!hasChromium)('the media fixture site in Chromium', () => {
     expect(seen.size).toBeGreaterThan(5);
   });
 
-  it('shows the release folder\'s images at their size', async () => {
+  it("shows the release folder's images at their size", async () => {
     const page = await browser.newPage();
     await page.goto(pathToFileURL(path.join(site, 'r/2021-06-01-opening.html')).href);
     for (const img of await page.$$('img')) await img.scrollIntoViewIfNeeded();
     await page.waitForFunction(() => Array.from(document.images).every((i) => i.complete));
-    const sizes = await page.$$eval('img', (imgs) => imgs.map((i) => [i.getAttribute('src')!.split('/').pop(), i.naturalWidth, i.naturalHeight]));
-    expect(sizes).toEqual([['photo.png', 32, 24], ['diagram.svg', 60, 40], ['logo.png', 16, 16]]);
+    const sizes = await page.$$eval('img', (imgs) =>
+      imgs.map((i) => [i.getAttribute('src')!.split('/').pop(), i.naturalWidth, i.naturalHeight]),
+    );
+    expect(sizes).toEqual([
+      ['photo.png', 32, 24],
+      ['diagram.svg', 60, 40],
+      ['logo.png', 16, 16],
+    ]);
     expect(await page.title()).not.toBe('svg-script-ran');
     await page.screenshot({ path: path.join(path.dirname(site), 'opening.png'), fullPage: true });
   });

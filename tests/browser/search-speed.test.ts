@@ -12,8 +12,21 @@ import { describe, expect, it } from 'vitest';
  */
 const SITE = process.env.RELEASES_SEARCH_SITE;
 const CHROMIUM = '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-const reason = !SITE ? 'RELEASES_SEARCH_SITE is not set (see the comment at the top)' : !existsSync(CHROMIUM) ? `${CHROMIUM} is missing` : '';
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+const reason = !SITE
+  ? 'RELEASES_SEARCH_SITE is not set (see the comment at the top)'
+  : !existsSync(CHROMIUM)
+    ? `${CHROMIUM} is missing`
+    : '';
 if (reason) console.warn(`search speed test skipped: ${reason}`);
 
 describe.skipIf(Boolean(reason))('search speed on a large export', () => {
@@ -25,9 +38,14 @@ describe.skipIf(Boolean(reason))('search speed on a large export', () => {
       const page = await browser.newPage();
       const t0 = Date.now();
       await page.goto(pathToFileURL(path.join(SITE!, 'search.html')).href);
-      await page.waitForFunction(() => document.getElementById('results')!.getAttribute('aria-busy') === 'false', undefined, { timeout: 60_000 });
+      await page.waitForFunction(() => document.getElementById('results')!.getAttribute('aria-busy') === 'false', undefined, {
+        timeout: 60_000,
+      });
       report['search page usable after navigation (ms)'] = Date.now() - t0;
-      for (const [round, queries] of [['cold', ['petrevski', 'соработка', 'bashkëpunim', 'cooperation']], ['warm', ['petrevski', 'соработка', 'bashkëpunim', 'cooperation']]] as const) {
+      for (const [round, queries] of [
+        ['cold', ['petrevski', 'соработка', 'bashkëpunim', 'cooperation']],
+        ['warm', ['petrevski', 'соработка', 'bashkëpunim', 'cooperation']],
+      ] as const) {
         for (const q of queries) {
           const ms = await page.evaluate(async (x) => {
             const input = document.getElementById('q') as HTMLInputElement;
@@ -35,11 +53,20 @@ describe.skipIf(Boolean(reason))('search speed on a large export', () => {
             const wanted = new URLSearchParams({ q: x }).toString();
             input.value = '';
             input.dispatchEvent(new Event('input'));
-            await new Promise<void>((resolve) => { const check = () => (results.getAttribute('data-state') === '' ? resolve() : setTimeout(check, 2)); check(); });
+            await new Promise<void>((resolve) => {
+              const check = () => (results.getAttribute('data-state') === '' ? resolve() : setTimeout(check, 2));
+              check();
+            });
             const start = performance.now();
             input.value = x;
             input.dispatchEvent(new Event('input'));
-            await new Promise<void>((resolve) => { const check = () => (results.getAttribute('data-state') === wanted && results.getAttribute('aria-busy') === 'false' ? resolve() : setTimeout(check, 2)); check(); });
+            await new Promise<void>((resolve) => {
+              const check = () =>
+                results.getAttribute('data-state') === wanted && results.getAttribute('aria-busy') === 'false'
+                  ? resolve()
+                  : setTimeout(check, 2);
+              check();
+            });
             return performance.now() - start;
           }, q);
           report[`${round}: ${q} → results with excerpts (ms)`] = Math.round(ms);

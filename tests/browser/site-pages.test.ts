@@ -9,13 +9,24 @@ import { axeViolations } from '../helpers/axe.js';
 import { fixtureProject, runCli } from '../helpers/cli.js';
 
 const CHROMIUM = '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 const hasChromium = existsSync(CHROMIUM);
 if (!hasChromium) console.warn(`tests/browser skipped: ${CHROMIUM} is missing (apt-get install -y chromium)`);
 
 /** Every file under `dir`, relative, with `/` separators. */
 function walk(dir: string, rel = ''): string[] {
-  return readdirSync(path.join(dir, rel), { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(dir, `${rel}${e.name}/`) : [`${rel}${e.name}`]));
+  return readdirSync(path.join(dir, rel), { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? walk(dir, `${rel}${e.name}/`) : [`${rel}${e.name}`],
+  );
 }
 
 describe.skipIf(!hasChromium)('site pages in Chromium: charts, pagination, dark mode, sitemap', () => {
@@ -28,7 +39,9 @@ describe.skipIf(!hasChromium)('site pages in Chromium: charts, pagination, dark 
     tmp = mkdtempSync(path.join(tmpdir(), 'releases-site-pages-'));
     // The fixture (7 releases, 2018–2022), with a base URL: canonical links, sitemap.xml.
     sites.small = path.join(tmp, 'small');
-    const r = await runCli(['export', '--format', 'html', '--out', sites.small, '--base-url', 'https://example.org/archive/'], { cwd: fixtureProject('export-site') });
+    const r = await runCli(['export', '--format', 'html', '--out', sites.small, '--base-url', 'https://example.org/archive/'], {
+      cwd: fixtureProject('export-site'),
+    });
     expect(r.code, r.stderr).toBe(0);
     // 1,500 synthetic releases over 22 years: paginated partner pages, a dense timeline.
     const { generate } = await import('../../bench/generate.js' as string);
@@ -53,15 +66,22 @@ describe.skipIf(!hasChromium)('site pages in Chromium: charts, pagination, dark 
 
   it('passes axe (WCAG 2.1 AA) and our contrast, landmark, name and heading checks in light and dark', { timeout: 180_000 }, async () => {
     const pages = [
-      [sites.small, 'index.html'], [sites.small, 'r/2019-03-05-bashkepunim-rajonal.html'], [sites.small, 'years/2018.html'],
-      [sites.small, 'partners/index.html'], [sites.small, 'search.html'], [sites.small, 'events/index.html'],
-      [sites.large, 'index.html'], [sites.large, 'partners/partner-176/2.html'],
+      [sites.small, 'index.html'],
+      [sites.small, 'r/2019-03-05-bashkepunim-rajonal.html'],
+      [sites.small, 'years/2018.html'],
+      [sites.small, 'partners/index.html'],
+      [sites.small, 'search.html'],
+      [sites.small, 'events/index.html'],
+      [sites.large, 'index.html'],
+      [sites.large, 'partners/partner-176/2.html'],
     ] as const;
     for (const scheme of ['light', 'dark'] as const) {
       for (const [site, rel] of pages) {
         const page = await open(site, rel, 1280, scheme);
         // Open the charts' tables too: their text is checked like the rest.
-        await page.$$eval('details', (ds) => { for (const d of ds) d.setAttribute('open', ''); });
+        await page.$$eval('details', (ds) => {
+          for (const d of ds) d.setAttribute('open', '');
+        });
         expect(await page.evaluate(pageProblems), `${scheme} ${rel}`).toEqual([]);
         expect(await axeViolations(page), `axe, ${scheme} ${rel}`).toEqual([]);
         const bg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
@@ -97,11 +117,22 @@ describe.skipIf(!hasChromium)('site pages in Chromium: charts, pagination, dark 
     for (const site of [sites.small, sites.large]) {
       for (const width of [1280, 390]) {
         const page = await open(site, 'index.html', width);
-        const labels = await page.$$eval('.chart svg text', (texts) => texts.filter((t) => t.getClientRects().length > 0).map((t) => {
-          const box = t.getBoundingClientRect();
-          const ctm = (t as SVGGraphicsElement).getScreenCTM()!;
-          return { text: t.textContent, cls: t.getAttribute('class'), size: parseFloat(getComputedStyle(t).fontSize) * ctm.a, height: box.height, left: box.left, right: box.right };
-        }));
+        const labels = await page.$$eval('.chart svg text', (texts) =>
+          texts
+            .filter((t) => t.getClientRects().length > 0)
+            .map((t) => {
+              const box = t.getBoundingClientRect();
+              const ctm = (t as SVGGraphicsElement).getScreenCTM()!;
+              return {
+                text: t.textContent,
+                cls: t.getAttribute('class'),
+                size: parseFloat(getComputedStyle(t).fontSize) * ctm.a,
+                height: box.height,
+                left: box.left,
+                right: box.right,
+              };
+            }),
+        );
         const where = `${path.basename(site)} at ${width}px`;
         expect(labels.filter((l) => l.cls?.startsWith('year')).length, where).toBeGreaterThanOrEqual(site === sites.small ? 5 : 4);
         expect(labels.filter((l) => l.cls === 'tick').length, where).toBeGreaterThanOrEqual(3);
@@ -112,7 +143,8 @@ describe.skipIf(!hasChromium)('site pages in Chromium: charts, pagination, dark 
           expect(l.right, `${where}: ${l.text}`).toBeLessThanOrEqual(width);
         }
         const years = labels.filter((l) => l.cls?.startsWith('year'));
-        for (let i = 1; i < years.length; i++) expect(years[i]!.left, `${where}: ${years[i]!.text}`).toBeGreaterThan(years[i - 1]!.right + 4);
+        for (let i = 1; i < years.length; i++)
+          expect(years[i]!.left, `${where}: ${years[i]!.text}`).toBeGreaterThan(years[i - 1]!.right + 4);
         expect(await page.evaluate(() => document.documentElement.scrollWidth), where).toBeLessThanOrEqual(width);
         await page.close();
       }
@@ -121,7 +153,9 @@ describe.skipIf(!hasChromium)('site pages in Chromium: charts, pagination, dark 
 
   it('gives each bar its count and a link to the year page that lists the month', { timeout: 180_000 }, async () => {
     const page = await open(sites.small, 'index.html', 1280);
-    const bars = await page.$$eval('.timeline svg a', (as) => as.map((a) => ({ href: a.getAttribute('href'), title: a.querySelector('title')?.textContent })));
+    const bars = await page.$$eval('.timeline svg a', (as) =>
+      as.map((a) => ({ href: a.getAttribute('href'), title: a.querySelector('title')?.textContent })),
+    );
     expect(bars).toContainEqual({ href: 'years/2018.html', title: 'октомври 2018: 2' });
     expect(bars.map((b) => b.title)).toEqual(['октомври 2018: 2', 'март 2019: 2', 'јануари 2020: 1', 'јуни 2021: 1', 'април 2022: 1']);
     await page.click('.timeline svg a[href="years/2021.html"] .hit', { force: true });
@@ -129,7 +163,13 @@ describe.skipIf(!hasChromium)('site pages in Chromium: charts, pagination, dark 
     await page.goBack();
     // The table alternative: a row per year, the same numbers, links to the years.
     await page.click('.timeline summary');
-    expect(await page.$$eval('.timeline table tbody tr', (rows) => rows.map((r) => r.lastElementChild!.textContent))).toEqual(['1', '1', '1', '2', '2']);
+    expect(await page.$$eval('.timeline table tbody tr', (rows) => rows.map((r) => r.lastElementChild!.textContent))).toEqual([
+      '1',
+      '1',
+      '1',
+      '2',
+      '2',
+    ]);
     const partners = await page.$$eval('.partners-chart table th[scope="row"] a', (as) => as.map((a) => a.getAttribute('href')));
     expect(partners[0]).toBe('partners/osce-skopje.html');
     await page.close();
@@ -168,7 +208,8 @@ describe.skipIf(!hasChromium)('site pages in Chromium: charts, pagination, dark 
     const locs = await page.evaluate((text) => {
       const doc = new DOMParser().parseFromString(text, 'application/xml');
       if (doc.querySelector('parsererror')) return ['parsererror'];
-      if (doc.documentElement.namespaceURI !== 'http://www.sitemaps.org/schemas/sitemap/0.9' || doc.documentElement.localName !== 'urlset') return ['bad root'];
+      if (doc.documentElement.namespaceURI !== 'http://www.sitemaps.org/schemas/sitemap/0.9' || doc.documentElement.localName !== 'urlset')
+        return ['bad root'];
       return [...doc.getElementsByTagNameNS('http://www.sitemaps.org/schemas/sitemap/0.9', 'loc')].map((l) => l.textContent!);
     }, xml);
     expect(locs.sort()).toEqual(html.map((f) => `https://example.org/archive/${f}`));

@@ -20,7 +20,16 @@ import { syntheticArchive } from '../helpers/hostile.js';
  * RELEASES_BUDGET_ARCHIVE=DIR reuses an archive generated before.
  */
 const CHROMIUM = '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 const FIRST_LOAD = 50 * 1024;
 /** Pagefind 1.6 loaded 244–292 KB per query at 10k releases (issue 10); we stay well under. */
 const PER_QUERY = 200 * 1024;
@@ -61,10 +70,18 @@ describe.skipIf(!existsSync(CHROMIUM))('the search budget of a 10,000-release si
           const file = fileURLToPath(r.url().replace(/[?#].*$/, ''));
           loaded.set(path.relative(site, file), statSync(file).size);
         });
-        const settled = () => page.waitForFunction(() => {
-          const r = document.getElementById('results')!;
-          return r.getAttribute('aria-busy') === 'false' && r.getAttribute('data-state') === new URLSearchParams(window.location.search).toString();
-        }, undefined, { timeout: 60_000 });
+        const settled = () =>
+          page.waitForFunction(
+            () => {
+              const r = document.getElementById('results')!;
+              return (
+                r.getAttribute('aria-busy') === 'false' &&
+                r.getAttribute('data-state') === new URLSearchParams(window.location.search).toString()
+              );
+            },
+            undefined,
+            { timeout: 60_000 },
+          );
         await page.goto(pathToFileURL(path.join(site, 'search.html')).href);
         await settled();
         const scripts = [...loaded].filter(([f]) => f.endsWith('.js'));

@@ -6,7 +6,16 @@ import type { Browser, Page } from 'playwright-core';
 import { exportFixtureSite } from '../helpers/site-search.js';
 
 const CHROMIUM = '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 const hasChromium = existsSync(CHROMIUM);
 
 /** A page that records problems and the bytes of every site file it loads. */
@@ -14,7 +23,9 @@ async function watchedPage(browser: Browser, site: string): Promise<{ page: Page
   const page = await browser.newPage();
   const problems: string[] = [];
   const loaded = new Map<string, number>();
-  page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
+  page.on('console', (m) => {
+    if (m.type() === 'error') problems.push(`console: ${m.text()}`);
+  });
   page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
   page.on('requestfailed', (r) => problems.push(`failed: ${r.url()}`));
   page.on('request', (r) => {
@@ -29,11 +40,14 @@ async function watchedPage(browser: Browser, site: string): Promise<{ page: Page
 async function settled(page: Page): Promise<void> {
   await page.waitForFunction(() => {
     const r = document.getElementById('results')!;
-    return r.getAttribute('aria-busy') === 'false' && r.getAttribute('data-state') === new URLSearchParams(window.location.search).toString();
+    return (
+      r.getAttribute('aria-busy') === 'false' && r.getAttribute('data-state') === new URLSearchParams(window.location.search).toString()
+    );
   });
 }
 
-const hrefs = (page: Page) => page.$$eval('#results li > a', (as) => as.map((a) => a.getAttribute('href')!.replace(/^r\/\d{4}-\d{2}-\d{2}-|\.html$/g, '')));
+const hrefs = (page: Page) =>
+  page.$$eval('#results li > a', (as) => as.map((a) => a.getAttribute('href')!.replace(/^r\/\d{4}-\d{2}-\d{2}-|\.html$/g, '')));
 
 describe.skipIf(!hasChromium)('the site search in Chromium (mk, sq, en fixture, from file://)', { timeout: 120_000 }, () => {
   let browser: Browser;
@@ -67,7 +81,10 @@ describe.skipIf(!hasChromium)('the site search in Chromium (mk, sq, en fixture, 
     expect(await page.textContent('#status')).toBe('1 резултат');
     expect(await page.getAttribute('#status', 'aria-live')).toBe('polite');
     // Only the shard of the word and the fragment of the one hit were loaded.
-    expect([...loaded.keys()].filter((f) => f.startsWith('search/') && !before.includes(f)).map((f) => f.replace(/\d+/, 'N'))).toEqual(['search/w/N.js', 'search/x/N.js']);
+    expect([...loaded.keys()].filter((f) => f.startsWith('search/') && !before.includes(f)).map((f) => f.replace(/\d+/, 'N'))).toEqual([
+      'search/w/N.js',
+      'search/x/N.js',
+    ]);
     expect(problems).toEqual([]);
     await page.close();
   });
@@ -154,7 +171,9 @@ describe.skipIf(!hasChromium)('the site search in Chromium (mk, sq, en fixture, 
     await page.waitForURL(/search\.html\?q=petrevski$/);
     await settled(page);
     expect((await hrefs(page)).sort()).toEqual(['conference-ohrid', 'konferenca-ohri', 'konferencija-ohrid']);
-    expect(await page.$$eval('#results mark', (m) => m.map((x) => x.textContent))).toEqual(expect.arrayContaining(['Петревски', 'Petrevski']));
+    expect(await page.$$eval('#results mark', (m) => m.map((x) => x.textContent))).toEqual(
+      expect.arrayContaining(['Петревски', 'Petrevski']),
+    );
     await page.goto(url('index.html'));
     await page.fill('#q', 'ОБСЕ');
     await page.selectOption('#f-year', '2020');

@@ -4,17 +4,42 @@ import { describe, expect, it } from 'vitest';
 import { KEY, runTyped, type Step } from '../helpers/add.js';
 import { fixtureProject, runCli, tempDir } from '../helpers/cli.js';
 
-const releasesIn = (dir: string, year: string) => (existsSync(path.join(dir, 'archive', year)) ? readdirSync(path.join(dir, 'archive', year)).sort() : []);
+const releasesIn = (dir: string, year: string) =>
+  existsSync(path.join(dir, 'archive', year)) ? readdirSync(path.join(dir, 'archive', year)).sort() : [];
 
 describe('releases add, scripted', () => {
   it('writes the file from flags and stdin, prints its path, and list shows it at once', async () => {
     const cwd = fixtureProject('multilingual');
-    const r = await runCli(['add', '--title', 'Средба со ОБСЕ во Скопје', '--date', '5.3.2024', '--event', '4-5.3.2024', '--location', 'Скопје', '--partner', 'ОБСЕ', '--person', 'Борче Петревски', '--tag', 'соработка', '--body-file', '-', '--no-input'], { cwd, stdin: 'Текст на соопштението.\n' });
+    const r = await runCli(
+      [
+        'add',
+        '--title',
+        'Средба со ОБСЕ во Скопје',
+        '--date',
+        '5.3.2024',
+        '--event',
+        '4-5.3.2024',
+        '--location',
+        'Скопје',
+        '--partner',
+        'ОБСЕ',
+        '--person',
+        'Борче Петревски',
+        '--tag',
+        'соработка',
+        '--body-file',
+        '-',
+        '--no-input',
+      ],
+      { cwd, stdin: 'Текст на соопштението.\n' },
+    );
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(r.stdout).toBe('archive/2024/2024-03-05-sredba-so-obse-vo-skopje.md\n');
     const text = readFileSync(path.join(cwd, 'archive/2024/2024-03-05-sredba-so-obse-vo-skopje.md'), 'utf8');
-    expect(text).toContain('date: "2024-03-05"\nevent:\n  start: "2024-03-04"\n  end: "2024-03-05"\n  location: Скопје\npartners:\n  - ОБСЕ\n');
+    expect(text).toContain(
+      'date: "2024-03-05"\nevent:\n  start: "2024-03-04"\n  end: "2024-03-05"\n  location: Скопје\npartners:\n  - ОБСЕ\n',
+    );
     expect(text.endsWith('---\n\nТекст на соопштението.\n')).toBe(true);
     const list = await runCli(['list', '--partner', 'osce', '--from', '2024', '--format', 'json'], { cwd });
     expect(JSON.parse(list.stdout).map((e: { id: string }) => e.id)).toEqual(['2024-03-05-sredba-so-obse-vo-skopje']);
@@ -52,10 +77,34 @@ describe('releases add, scripted', () => {
 
   it('--format json prints the created entry as in the SPEC, with translations linked', async () => {
     const cwd = fixtureProject('multilingual');
-    const r = await runCli(['add', '--title', 'Ohrid conference, Albanian version', '--date', '2018-10-19', '--lang', 'sq', '--translation-key', 'ohrid-conference-2018', '--body', 'Teksti.', '--format', 'json'], { cwd });
+    const r = await runCli(
+      [
+        'add',
+        '--title',
+        'Ohrid conference, Albanian version',
+        '--date',
+        '2018-10-19',
+        '--lang',
+        'sq',
+        '--translation-key',
+        'ohrid-conference-2018',
+        '--body',
+        'Teksti.',
+        '--format',
+        'json',
+      ],
+      { cwd },
+    );
     expect(r.code).toBe(0);
     const entry = JSON.parse(r.stdout);
-    expect(entry).toMatchObject({ id: '2018-10-19-ohrid-conference-albanian-version', path: '2018/2018-10-19-ohrid-conference-albanian-version.md', date: '2018-10-19', event: null, lang: 'sq', summary: null });
+    expect(entry).toMatchObject({
+      id: '2018-10-19-ohrid-conference-albanian-version',
+      path: '2018/2018-10-19-ohrid-conference-albanian-version.md',
+      date: '2018-10-19',
+      event: null,
+      lang: 'sq',
+      summary: null,
+    });
     expect(entry.translations.map((t: { lang: string }) => t.lang).sort()).toEqual(['en', 'mk']);
   });
 
@@ -70,7 +119,9 @@ describe('releases add, scripted', () => {
     const cwd = fixtureProject('multilingual');
     const r = await runCli(['add', '--title', 'T', '--body', 'x', '--partner', 'OSCE Mision to Skopje'], { cwd });
     expect(r.code).toBe(0);
-    expect(r.stderr).toMatch(/warning.*partner "OSCE Mision to Skopje" is not in partners\.yml \(did you mean "OSCE Mission to Skopje", id osce-skopje\?\)/);
+    expect(r.stderr).toMatch(
+      /warning.*partner "OSCE Mision to Skopje" is not in partners\.yml \(did you mean "OSCE Mission to Skopje", id osce-skopje\?\)/,
+    );
     expect(readFileSync(path.join(cwd, r.stdout.trim()), 'utf8')).toContain('  - OSCE Mision to Skopje\n');
   });
 
@@ -122,7 +173,10 @@ describe('releases add, scripted', () => {
 describe('releases add --edit', () => {
   it('runs $EDITOR on the text before writing', async () => {
     const cwd = fixtureProject('multilingual');
-    const r = await runCli(['add', '--title', 'T', '--body', 'draft text', '--edit', '--no-input'], { cwd, env: { EDITOR: 'sed -i s/draft/edited/' } });
+    const r = await runCli(['add', '--title', 'T', '--body', 'draft text', '--edit', '--no-input'], {
+      cwd,
+      env: { EDITOR: 'sed -i s/draft/edited/' },
+    });
     expect(r.code).toBe(0);
     expect(readFileSync(path.join(cwd, r.stdout.trim()), 'utf8')).toMatch(/\n\nedited text\n$/);
   });
@@ -162,13 +216,22 @@ describe('releases add, on a terminal', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toBe('archive/2018/2018-10-19-sredba-vo-ohrid.md\n');
     const text = readFileSync(path.join(cwd, 'archive/2018/2018-10-19-sredba-vo-ohrid.md'), 'utf8');
-    expect(text).toContain('partners:\n  - OSCE Mission to Skopje\npeople:\n  - Борче Петревски\ntags:\n  - соработка\n  - конференција\nlang: mk\n');
+    expect(text).toContain(
+      'partners:\n  - OSCE Mission to Skopje\npeople:\n  - Борче Петревски\ntags:\n  - соработка\n  - конференција\nlang: mk\n',
+    );
     expect(text).toMatch(/\n\nТекст на соопштението\.\n$/);
   });
 
   it('Ctrl-C at a prompt writes nothing and exits 130', async () => {
     const cwd = fixtureProject('multilingual');
-    const r = await runTyped(['add', '--body', 'x'], [['Title', 'Наслов' + KEY.enter], ['Publication date', KEY.ctrlC]], { cwd });
+    const r = await runTyped(
+      ['add', '--body', 'x'],
+      [
+        ['Title', 'Наслов' + KEY.enter],
+        ['Publication date', KEY.ctrlC],
+      ],
+      { cwd },
+    );
     expect(r.code).toBe(130);
     expect(r.stderr).toMatch(/cancelled: nothing was written/);
     expect(releasesIn(cwd, '2026')).toEqual([]);
@@ -177,7 +240,32 @@ describe('releases add, on a terminal', () => {
   it('takes the text from $EDITOR when one is set', async () => {
     const cwd = fixtureProject('multilingual');
     const editor = `sh -c 'printf "Од уредникот.\\n" > "$1"' sh`;
-    const r = await runTyped(['add', '--title', 'T', '--date', '2025-01-02', '--event', '', '--partner', 'x', '--person', 'p', '--tag', 't', '--lang', 'mk', '--summary', 's'], [['Files to attach', KEY.enter], ['Write archive/2025/2025-01-02-t.md?', 'y' + KEY.enter]], { cwd, env: { EDITOR: editor } });
+    const r = await runTyped(
+      [
+        'add',
+        '--title',
+        'T',
+        '--date',
+        '2025-01-02',
+        '--event',
+        '',
+        '--partner',
+        'x',
+        '--person',
+        'p',
+        '--tag',
+        't',
+        '--lang',
+        'mk',
+        '--summary',
+        's',
+      ],
+      [
+        ['Files to attach', KEY.enter],
+        ['Write archive/2025/2025-01-02-t.md?', 'y' + KEY.enter],
+      ],
+      { cwd, env: { EDITOR: editor } },
+    );
     expect(r.code).toBe(0);
     expect(readFileSync(path.join(cwd, 'archive/2025/2025-01-02-t.md'), 'utf8')).toMatch(/\n\nОд уредникот\.\n$/);
   });
@@ -191,21 +279,46 @@ describe('releases add, on a terminal', () => {
 });
 
 describe('add --attach', () => {
-  const photo = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000' + '1f15c4890000000d49444154789c6360000002000100e221bc330000000049454e44ae426082', 'hex');
+  const photo = Buffer.from(
+    '89504e470d0a1a0a0000000d4948445200000001000000010806000000' +
+      '1f15c4890000000d49444154789c6360000002000100e221bc330000000049454e44ae426082',
+    'hex',
+  );
 
   it('keeps the release as a folder with its files under safe names, pictures and links in the text', async () => {
     const cwd = fixtureProject('multilingual');
     writeFileSync(path.join(cwd, 'Фотографија од средбата.PNG'), photo);
     writeFileSync(path.join(cwd, 'Програма.pdf'), '%PDF-1.4 test');
     writeFileSync(path.join(cwd, 'notes.md'), 'not a release');
-    const r = await runCli(['add', '--title', 'Средба', '--date', '2025-03-01', '--body', 'Текст.', '--no-input',
-      '--attach', 'Фотографија од средбата.PNG', '--alt', 'Учесниците на средбата', '--attach', 'Програма.pdf', '--attach', 'notes.md'], { cwd });
+    const r = await runCli(
+      [
+        'add',
+        '--title',
+        'Средба',
+        '--date',
+        '2025-03-01',
+        '--body',
+        'Текст.',
+        '--no-input',
+        '--attach',
+        'Фотографија од средбата.PNG',
+        '--alt',
+        'Учесниците на средбата',
+        '--attach',
+        'Програма.pdf',
+        '--attach',
+        'notes.md',
+      ],
+      { cwd },
+    );
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toBe('archive/2025/2025-03-01-sredba/index.md\n');
     const folder = path.join(cwd, 'archive/2025/2025-03-01-sredba');
     expect(readdirSync(folder).sort()).toEqual(['fotografija-od-sredbata.png', 'index.md', 'notes.md.txt', 'programa.pdf']);
     expect(readFileSync(path.join(folder, 'fotografija-od-sredbata.png'))).toEqual(photo);
-    expect(readFileSync(path.join(folder, 'index.md'), 'utf8')).toMatch(/\n\nТекст\.\n\n!\[Учесниците на средбата\]\(fotografija-od-sredbata\.png\)\n\n- \[Програма\.pdf\]\(programa\.pdf\)\n- \[notes\.md\]\(notes\.md\.txt\)\n$/);
+    expect(readFileSync(path.join(folder, 'index.md'), 'utf8')).toMatch(
+      /\n\nТекст\.\n\n!\[Учесниците на средбата\]\(fotografija-od-sredbata\.png\)\n\n- \[Програма\.pdf\]\(programa\.pdf\)\n- \[notes\.md\]\(notes\.md\.txt\)\n$/,
+    );
     const check = await runCli(['check', '--format', 'json'], { cwd });
     expect(JSON.parse(check.stdout).issues.filter((i: { file: string }) => i.file.startsWith('2025/'))).toEqual([]);
     const show = await runCli(['show', '2025-03-01-sredba', '--format', 'json'], { cwd });
@@ -241,8 +354,35 @@ describe('add --attach', () => {
   it('asks on a terminal for files to attach and the alt text of each picture', async () => {
     const cwd = fixtureProject('multilingual');
     writeFileSync(path.join(cwd, 'photo.png'), photo);
-    const r = await runTyped(['add', '--title', 'T', '--date', '2025-01-02', '--event', '', '--partner', 'x', '--person', 'p', '--tag', 't', '--lang', 'mk', '--summary', 's', '--body', 'Текст.'],
-      [['Files to attach', 'photo.png' + KEY.enter], ['What does photo.png show?', 'Министерот на отворањето' + KEY.enter], ['Write ', 'y']], { cwd });
+    const r = await runTyped(
+      [
+        'add',
+        '--title',
+        'T',
+        '--date',
+        '2025-01-02',
+        '--event',
+        '',
+        '--partner',
+        'x',
+        '--person',
+        'p',
+        '--tag',
+        't',
+        '--lang',
+        'mk',
+        '--summary',
+        's',
+        '--body',
+        'Текст.',
+      ],
+      [
+        ['Files to attach', 'photo.png' + KEY.enter],
+        ['What does photo.png show?', 'Министерот на отворањето' + KEY.enter],
+        ['Write ', 'y'],
+      ],
+      { cwd },
+    );
     expect(r.code, r.stderr).toBe(0);
     expect(readFileSync(path.join(cwd, 'archive/2025/2025-01-02-t/index.md'), 'utf8')).toContain('![Министерот на отворањето](photo.png)');
   });

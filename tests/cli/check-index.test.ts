@@ -25,7 +25,9 @@ describe('releases check with an index made by an earlier command', () => {
     writeFileSync(file, '---\ntitle: Средба\ndate: 2020-13-01\n---\nТекст.\n');
     const r = await runCli(['check', '--format', 'json'], { cwd });
     expect(r.code).toBe(1);
-    expect(JSON.parse(r.stdout).issues.map((i: { file: string; code: string }) => `${i.file} ${i.code}`)).toEqual(['2020/2020-01-10-sredba-vo-skopje.md impossible-date']);
+    expect(JSON.parse(r.stdout).issues.map((i: { file: string; code: string }) => `${i.file} ${i.code}`)).toEqual([
+      '2020/2020-01-10-sredba-vo-skopje.md impossible-date',
+    ]);
     expect(r).toEqual(await runCli(['check', '--format', 'json'], { cwd, env: OFF }));
   });
 
@@ -35,10 +37,17 @@ describe('releases check with an index made by an earlier command', () => {
     const Database = (await loadBetterSqlite())!;
     const [name] = readdirSync(path.join(cwd, '.releases')).filter((f) => f.endsWith('.sqlite'));
     const db = new Database(path.join(cwd, '.releases', name));
-    const planted = [{ file: '2019/2019-03-05-bashkepunim-rajonal.md', severity: 'warning', code: 'planted', message: 'only the index says so' }];
-    db.prepare('UPDATE docs SET issues = ? WHERE rowid = (SELECT rowid FROM files WHERE path = ?)').run(JSON.stringify(planted), planted[0].file);
+    const planted = [
+      { file: '2019/2019-03-05-bashkepunim-rajonal.md', severity: 'warning', code: 'planted', message: 'only the index says so' },
+    ];
+    db.prepare('UPDATE docs SET issues = ? WHERE rowid = (SELECT rowid FROM files WHERE path = ?)').run(
+      JSON.stringify(planted),
+      planted[0].file,
+    );
     db.close();
-    expect((await runCli(['check'], { cwd })).stdout).toContain('archive/2019/2019-03-05-bashkepunim-rajonal.md  warning  only the index says so');
+    expect((await runCli(['check'], { cwd })).stdout).toContain(
+      'archive/2019/2019-03-05-bashkepunim-rajonal.md  warning  only the index says so',
+    );
     expect((await runCli(['check'], { cwd, env: OFF })).stdout).not.toContain('only the index says so');
   });
 
@@ -52,7 +61,8 @@ describe('releases check with an index made by an earlier command', () => {
     const cwd = fixtureProject('bad-inputs');
     await runCli(['list'], { cwd });
     const expected = await runCli(['check', '--format', 'json'], { cwd, env: OFF });
-    for (const f of readdirSync(path.join(cwd, '.releases'))) writeFileSync(path.join(cwd, '.releases', f), 'not a database at all, not even close'.repeat(200));
+    for (const f of readdirSync(path.join(cwd, '.releases')))
+      writeFileSync(path.join(cwd, '.releases', f), 'not a database at all, not even close'.repeat(200));
     expect(await runCli(['check', '--format', 'json'], { cwd })).toEqual(expected);
   });
 });

@@ -17,7 +17,10 @@ describe('releases check', () => {
     const cwd = fixtureProject('bad-inputs');
     const r = await runCli(['check'], { cwd });
     expect(r.code).toBe(1);
-    const located = r.stdout.split('\n').filter((l) => l.startsWith('archive/')).map((l) => l.split(/[: ]/)[0]);
+    const located = r.stdout
+      .split('\n')
+      .filter((l) => l.startsWith('archive/'))
+      .map((l) => l.split(/[: ]/)[0]);
     expect(located).toEqual([...located].sort());
     for (const needle of [
       'archive/blank-before.md:3:1  error',
@@ -33,23 +36,26 @@ describe('releases check', () => {
       'archive/lookalike.md:2:1  warning  "конференциja" in title mixes the Latin letter "j"',
       'archive/2020-05-05-date-from-name.md:2:1  warning  no date: field',
       'archive/empty-body.md:4:1  warning',
-    ]) expect(r.stdout).toContain(needle);
+    ])
+      expect(r.stdout).toContain(needle);
     expect(r.stdout.trimEnd().split('\n').at(-1)).toBe('26 files checked: 22 errors (in 20 files), 5 warnings');
   });
 
   it('shows the offending line with a caret under the column, and no frame for a file that is not UTF-8', async () => {
     const cwd = fixtureProject('bad-inputs');
     const r = await runCli(['check'], { cwd });
-    expect(r.stdout).toContain([
-      'archive/event-backwards.md:6:8  error  the event ends (2020-01-03) before it starts (2020-01-05)',
-      '      4 | event:',
-      '      5 |   start: 2020-01-05',
-      '    > 6 |   end: 2020-01-03',
-      '        |        ^',
-      '      7 | ---',
-      '      8 | body',
-      '    hint: swap the two dates, or correct the one that is wrong',
-    ].join('\n'));
+    expect(r.stdout).toContain(
+      [
+        'archive/event-backwards.md:6:8  error  the event ends (2020-01-03) before it starts (2020-01-05)',
+        '      4 | event:',
+        '      5 |   start: 2020-01-05',
+        '    > 6 |   end: 2020-01-03',
+        '        |        ^',
+        '      7 | ---',
+        '      8 | body',
+        '    hint: swap the two dates, or correct the one that is wrong',
+      ].join('\n'),
+    );
     expect(r.stdout).toMatch(/archive\/latin1\.md:2:1 {2}error {2}the file is not UTF-8 text\n {4}hint:/);
     // The caret under the Latin letter inside a Cyrillic word.
     expect(r.stdout).toContain('archive/lookalike.md:7:10  warning  "Регионалнa" in body mixes the Latin letter "a"');
@@ -67,7 +73,9 @@ describe('releases check', () => {
     expect(parsed.issues[0]).toHaveProperty('hint');
     const gh = await runCli(['check', '--format', 'github'], { cwd });
     expect(gh.code).toBe(1);
-    expect(gh.stdout).toContain('::error file=archive/toml.md,line=3,col=8,title=releases%3A impossible-date::date "2021-02-30" is not a day of the calendar');
+    expect(gh.stdout).toContain(
+      '::error file=archive/toml.md,line=3,col=8,title=releases%3A impossible-date::date "2021-02-30" is not a day of the calendar',
+    );
     expect(gh.stdout).toContain('::warning file=archive/empty-body.md,line=4');
   });
 

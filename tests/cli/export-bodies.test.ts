@@ -16,7 +16,9 @@ function archiveWithTrickyBodies(): string {
     'c-empty.md': '---\ntitle: Empty body\ndate: 2020-01-04\n---\n',
     'd-cr.md': '---\ntitle: Old Mac\ndate: 2020-01-05\n---\rline one\rline two\r',
   };
-  for (let i = 0; i < 40; i++) files[`e-${i}.md`] = `---\ntitle: Release ${i}\ndate: 2020-02-${String((i % 28) + 1).padStart(2, '0')}\n---\n\nBody ${i} ${'текст '.repeat(i)}\n`;
+  for (let i = 0; i < 40; i++)
+    files[`e-${i}.md`] =
+      `---\ntitle: Release ${i}\ndate: 2020-02-${String((i % 28) + 1).padStart(2, '0')}\n---\n\nBody ${i} ${'текст '.repeat(i)}\n`;
   for (const [name, text] of Object.entries(files)) writeFileSync(path.join(dir, name), text);
   return cwd;
 }
@@ -41,7 +43,10 @@ describe('export bodies read from the files', () => {
       expect(indexed.stdout).toBe(parsed.stdout);
     }
     expect(existsSync(path.join(cwd, '.releases')), 'the first runs went through the index').toBe(true);
-    const entries = (await runCli(['export', '--format', 'ndjson'], { cwd })).stdout.trim().split('\n').map((l) => JSON.parse(l));
+    const entries = (await runCli(['export', '--format', 'ndjson'], { cwd })).stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(entries).toHaveLength(44);
     expect(entries.find((e) => e.title === 'BOM и CRLF').body).toBe('\nПрв ред.\n\n- точка\n');
     expect(entries.find((e) => e.title === 'Empty body').body).toBe('');

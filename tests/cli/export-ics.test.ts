@@ -22,7 +22,9 @@ describe('export --format ics', () => {
     expect([ohrid.startDate.toString(), ohrid.endDate.toString(), ohrid.startDate.isDate]).toEqual(['2018-10-15', '2018-10-19', true]);
     expect(ohrid.summary).toMatch(/^Учество на Националниот координатор за спречување на насилен екстремизам .* тероризам$/);
     expect(ohrid.location).toBe('Охрид');
-    expect(ohrid.description).toMatch(/^Националниот координатор Борче Петревски учествуваше .*борци\.\n\nПартнери: Министерство за внатрешни работи, ОБСЕ Мисијата во Скопје$/);
+    expect(ohrid.description).toMatch(
+      /^Националниот координатор Борче Петревски учествуваше .*борци\.\n\nПартнери: Министерство за внатрешни работи, ОБСЕ Мисијата во Скопје$/,
+    );
     const tetovo = list.find((e) => e.uid === '2019-03-05-bashkepunim-rajonal@releases')!;
     expect([tetovo.startDate.toString(), tetovo.endDate.toString(), tetovo.location]).toEqual(['2019-03-04', '2019-03-06', 'Tetovë']);
     expect(list.map((e) => e.uid)).not.toContain('2020-01-10-sredba-vo-skopje@releases');
@@ -31,7 +33,11 @@ describe('export --format ics', () => {
   it('is byte-identical across exports, so UIDs stay the same; --base-url gives URLs and the UID host', async () => {
     const cwd = fixtureProject('export-site');
     const a = await runCli(['export', '--format', 'ics'], { cwd });
-    const b = await runCli(['export', '--format', 'ics'], { cwd, now: new Date('2031-01-01T00:00:00Z'), env: { TZ: 'Pacific/Kiritimati' } });
+    const b = await runCli(['export', '--format', 'ics'], {
+      cwd,
+      now: new Date('2031-01-01T00:00:00Z'),
+      env: { TZ: 'Pacific/Kiritimati' },
+    });
     expect(b.stdout).toBe(a.stdout);
     expect(events(b.stdout).map((e) => e.uid)).toEqual(events(a.stdout).map((e) => e.uid));
     const web = await runCli(['export', '--format', 'ics', '--base-url', 'https://example.org/releases/'], { cwd });
@@ -45,7 +51,14 @@ describe('export --format ics', () => {
     const mk = await runCli(['export', '--format', 'ics', '--lang', 'mk', '--from', '2019'], { cwd });
     expect(events(mk.stdout).map((e) => e.uid)).toEqual(['2019-03-06-regionalna-sorabotka@releases']);
     const osce = await runCli(['export', '--format', 'ics', '--partner', 'ОБСЕ', '--to', '2018'], { cwd });
-    expect(events(osce.stdout).map((e) => e.uid).sort()).toEqual(['2018-10-18-national-coordinator-at-third-international-conference@releases', '2018-10-18-uchestvo-na-nacionalniot-koordinator-za-sprechuvanje-na@releases']);
+    expect(
+      events(osce.stdout)
+        .map((e) => e.uid)
+        .sort(),
+    ).toEqual([
+      '2018-10-18-national-coordinator-at-third-international-conference@releases',
+      '2018-10-18-uchestvo-na-nacionalniot-koordinator-za-sprechuvanje-na@releases',
+    ]);
     const none = await runCli(['export', '--format', 'ics', '--from', '1990', '--to', '1991'], { cwd });
     expect(none.code).toBe(0);
     expect(events(none.stdout)).toEqual([]);

@@ -21,7 +21,9 @@ describe('export --format json|ndjson', () => {
     expect(xss.body).toContain("<script>alert('body')</script>");
     const report = entries.find((e) => e.id === '2021-06-01-godishen-izveshtaj')!;
     expect(report.custom_field).toEqual({ nested: [1, 2] });
-    expect(entries.find((e) => e.id === '2019-03-05-bashkepunim-rajonal')!.translations).toEqual([{ lang: 'mk', id: '2019-03-06-regionalna-sorabotka' }]);
+    expect(entries.find((e) => e.id === '2019-03-05-bashkepunim-rajonal')!.translations).toEqual([
+      { lang: 'mk', id: '2019-03-06-regionalna-sorabotka' },
+    ]);
     // The same formatting as JSON.stringify(…, null, 2), though written entry by entry.
     expect(r.stdout).toBe(`${JSON.stringify(entries, null, 2)}\n`);
   });
@@ -29,7 +31,11 @@ describe('export --format json|ndjson', () => {
   it('is byte-identical across runs, and NDJSON carries the same entries one per line', async () => {
     const cwd = fixtureProject('export-site');
     const a = await runCli(['export', '--format', 'json'], { cwd });
-    const b = await runCli(['export', '--format', 'json'], { cwd, now: new Date('2031-01-01T00:00:00Z'), env: { TZ: 'Pacific/Kiritimati' } });
+    const b = await runCli(['export', '--format', 'json'], {
+      cwd,
+      now: new Date('2031-01-01T00:00:00Z'),
+      env: { TZ: 'Pacific/Kiritimati' },
+    });
     expect(b.stdout).toBe(a.stdout);
     const nd = await runCli(['export', '--format', 'ndjson'], { cwd });
     const lines = nd.stdout.split('\n');
@@ -40,7 +46,12 @@ describe('export --format json|ndjson', () => {
   it('applies the shared filters and prints [] when nothing matches', async () => {
     const cwd = fixtureProject('export-site');
     const sq = await runCli(['export', '--format', 'ndjson', '--partner', 'ОБСЕ', '--from', '2019', '--lang', 'sq'], { cwd });
-    expect(sq.stdout.trim().split('\n').map((l) => JSON.parse(l).id)).toEqual(['2019-03-05-bashkepunim-rajonal']);
+    expect(
+      sq.stdout
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l).id),
+    ).toEqual(['2019-03-05-bashkepunim-rajonal']);
     const none = await runCli(['export', '--format', 'json', '--from', '1990', '--to', '1991'], { cwd });
     expect(none).toMatchObject({ code: 0, stdout: '[]\n' });
     expect((await runCli(['export', '--from', '31.2.2019'], { cwd })).code).toBe(2);
@@ -118,7 +129,10 @@ describe('export --format html: where it writes', () => {
   it('is byte-identical across runs and prints no progress bar without a terminal', async () => {
     const cwd = fixtureProject('export-site');
     const a = await runCli(['export', '--format', 'html', '--out', 'a', '--base-url', 'https://example.org/r/'], { cwd });
-    const b = await runCli(['export', '--format', 'html', '--out', 'b', '--base-url', 'https://example.org/r/'], { cwd, now: new Date('2030-01-01') });
+    const b = await runCli(['export', '--format', 'html', '--out', 'b', '--base-url', 'https://example.org/r/'], {
+      cwd,
+      now: new Date('2030-01-01'),
+    });
     expect(a.stderr).toBe(`exported 7 release(s) to a/index.html\n`);
     expect(b.code).toBe(0);
     for (const f of JSON.parse(readFileSync(path.join(cwd, 'a/.releases-export'), 'utf8')).files as string[]) {
@@ -129,5 +143,7 @@ describe('export --format html: where it writes', () => {
 
 /** The folder's entries, without the search index cache other commands keep (`.releases/`). */
 function readdirNames(dir: string): string[] {
-  return readdirSync(dir).filter((n) => n !== '.releases').sort();
+  return readdirSync(dir)
+    .filter((n) => n !== '.releases')
+    .sort();
 }

@@ -51,7 +51,14 @@ describe('releases init', () => {
 
   it('asks for the name and the language on a terminal', async () => {
     const cwd = tempDir();
-    const r = await runTyped(['init'], [['Name of the archive', 'Соопштенија' + KEY.enter], ['Default language', KEY.backspace + KEY.backspace + 'sq' + KEY.enter]], { cwd });
+    const r = await runTyped(
+      ['init'],
+      [
+        ['Name of the archive', 'Соопштенија' + KEY.enter],
+        ['Default language', KEY.backspace + KEY.backspace + 'sq' + KEY.enter],
+      ],
+      { cwd },
+    );
     expect(r.code).toBe(0);
     expect(readFileSync(path.join(cwd, 'archive/archive.yml'), 'utf8')).toContain('name: Соопштенија\nlang: sq\n');
   });

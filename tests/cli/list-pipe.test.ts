@@ -12,7 +12,10 @@ function archiveOf(n: number): string {
   mkdirSync(path.join(root, 'archive/2020'), { recursive: true });
   for (let i = 0; i < n; i++) {
     const day = String((i % 28) + 1).padStart(2, '0');
-    writeFileSync(path.join(root, `archive/2020/2020-02-${day}-r${i}.md`), `---\ntitle: Соопштение број ${i}\ndate: 2020-02-${day}\nlang: mk\npartners: [ОБСЕ]\n---\nТекст ${i}.\n`);
+    writeFileSync(
+      path.join(root, `archive/2020/2020-02-${day}-r${i}.md`),
+      `---\ntitle: Соопштение број ${i}\ndate: 2020-02-${day}\nlang: mk\npartners: [ОБСЕ]\n---\nТекст ${i}.\n`,
+    );
   }
   return root;
 }
@@ -28,23 +31,37 @@ class SlowPipe extends EventEmitter {
     this.text += chunk;
     this.writes++;
     this.full = true;
-    setTimeout(() => { this.full = false; this.emit('drain'); }, 1);
+    setTimeout(() => {
+      this.full = false;
+      this.emit('drain');
+    }, 1);
     return false;
   }
 }
 
 describe('list into a slow pipe', () => {
-  it.each(['table', 'json', 'ndjson'])('--format %s waits for the reader between chunks and writes the same text', async (format) => {
-    const cwd = archiveOf(1_200);
-    const stdout = new SlowPipe();
-    const stdin = new PassThrough();
-    stdin.end('');
-    const code = await run(['list', '--format', format], { stdout, stderr: { write: () => true }, stdin, env: {}, cwd, now: new Date('2026-11-29T10:00:00Z') });
-    expect(code).toBe(0);
-    // Several chunks, and never one written while the pipe was still full.
-    expect(stdout.writes).toBeGreaterThan(1);
-    expect(stdout.overlapping).toBe(0);
-    const plain = await runCli(['list', '--format', format], { cwd });
-    expect(stdout.text).toBe(plain.stdout);
-  }, 60_000);
+  it.each(['table', 'json', 'ndjson'])(
+    '--format %s waits for the reader between chunks and writes the same text',
+    async (format) => {
+      const cwd = archiveOf(1_200);
+      const stdout = new SlowPipe();
+      const stdin = new PassThrough();
+      stdin.end('');
+      const code = await run(['list', '--format', format], {
+        stdout,
+        stderr: { write: () => true },
+        stdin,
+        env: {},
+        cwd,
+        now: new Date('2026-11-29T10:00:00Z'),
+      });
+      expect(code).toBe(0);
+      // Several chunks, and never one written while the pipe was still full.
+      expect(stdout.writes).toBeGreaterThan(1);
+      expect(stdout.overlapping).toBe(0);
+      const plain = await runCli(['list', '--format', format], { cwd });
+      expect(stdout.text).toBe(plain.stdout);
+    },
+    60_000,
+  );
 });

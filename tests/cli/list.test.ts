@@ -17,7 +17,11 @@ describe('releases list', () => {
   it('fits the terminal and uses colour there, but never with NO_COLOR', async () => {
     const cwd = fixtureProject('multilingual');
     const tty = await runCli(['list'], { cwd, tty: true, columns: 60 });
-    for (const line of tty.stdout.replace(/\u001b\[[0-9;]*m/g, '').trimEnd().split('\n')) expect([...line].length).toBeLessThanOrEqual(60);
+    for (const line of tty.stdout
+      .replace(/\u001b\[[0-9;]*m/g, '')
+      .trimEnd()
+      .split('\n'))
+      expect([...line].length).toBeLessThanOrEqual(60);
     expect(tty.stdout).toMatch(/\u001b\[/);
     const plain = await runCli(['list'], { cwd, tty: true, columns: 60, env: { NO_COLOR: '1' } });
     expect(plain.stdout).not.toMatch(/\u001b\[/);
@@ -55,20 +59,22 @@ describe('releases list', () => {
   it('prints the SPEC entry as JSON and NDJSON, stdout holding only JSON', async () => {
     const cwd = fixtureProject('multilingual');
     const json = await runCli(['list', '--lang', 'mk', '--from', '2018-10-18', '--to', '2018-10-18', '--format', 'json'], { cwd });
-    expect(JSON.parse(json.stdout)).toEqual([{
-      id: '2018-10-18-uchestvo-na-nacionalniot-koordinator-za-sprechuvanje-na',
-      path: '2018/2018-10-18-uchestvo-na-nacionalniot-koordinator-za-sprechuvanje-na.md',
-      title: expect.stringMatching(/^Учество на Националниот координатор/),
-      date: '2018-10-18',
-      event: { start: '2018-10-15', end: '2018-10-18', location: 'Охрид' },
-      partners: ['Министерство за внатрешни работи', 'ОБСЕ Мисијата во Скопје'],
-      people: ['Борче Петревски'],
-      tags: expect.arrayContaining(['регионална соработка']),
-      lang: 'mk',
-      summary: expect.any(String),
-      translation_key: 'ohrid-conference-2018',
-      translations: [{ lang: 'en', id: '2018-10-18-national-coordinator-at-third-international-conference' }],
-    }]);
+    expect(JSON.parse(json.stdout)).toEqual([
+      {
+        id: '2018-10-18-uchestvo-na-nacionalniot-koordinator-za-sprechuvanje-na',
+        path: '2018/2018-10-18-uchestvo-na-nacionalniot-koordinator-za-sprechuvanje-na.md',
+        title: expect.stringMatching(/^Учество на Националниот координатор/),
+        date: '2018-10-18',
+        event: { start: '2018-10-15', end: '2018-10-18', location: 'Охрид' },
+        partners: ['Министерство за внатрешни работи', 'ОБСЕ Мисијата во Скопје'],
+        people: ['Борче Петревски'],
+        tags: expect.arrayContaining(['регионална соработка']),
+        lang: 'mk',
+        summary: expect.any(String),
+        translation_key: 'ohrid-conference-2018',
+        translations: [{ lang: 'en', id: '2018-10-18-national-coordinator-at-third-international-conference' }],
+      },
+    ]);
     const nd = await runCli(['list', '--format', 'ndjson'], { cwd });
     const lines = nd.stdout.trimEnd().split('\n');
     expect(lines).toHaveLength(5);
@@ -90,9 +96,15 @@ describe('releases list', () => {
     expect(r.code).toBe(0);
     const skipped = r.stderr.split('\n').filter((l) => l.startsWith('skipped '));
     expect(skipped).toHaveLength(19);
-    expect(skipped).toContain('skipped archive/blank-before.md:3:1  2 blank line(s) before the opening ---: the front matter would be read as body text');
+    expect(skipped).toContain(
+      'skipped archive/blank-before.md:3:1  2 blank line(s) before the opening ---: the front matter would be read as body text',
+    );
     expect(r.stderr).toContain('19 file(s) skipped: run releases check for details');
-    expect(JSON.parse(r.stdout).map((e: { id: string }) => e.id).sort()).toEqual(['2020-05-05-date-from-name', '2020-05-06-name-disagrees', 'crlf-bom', 'empty-body', 'lookalike', 'proto', 'same-id']);
+    expect(
+      JSON.parse(r.stdout)
+        .map((e: { id: string }) => e.id)
+        .sort(),
+    ).toEqual(['2020-05-05-date-from-name', '2020-05-06-name-disagrees', 'crlf-bom', 'empty-body', 'lookalike', 'proto', 'same-id']);
   });
 
   it.each([
@@ -116,7 +128,9 @@ describe('releases list', () => {
     const cwd = fixtureProject('multilingual');
     const elsewhere = fixtureProject('bad-inputs');
     expect((await runCli(['list', '--archive', `${cwd}/archive`, '--format', 'json'], { cwd: elsewhere })).stdout).toContain('godishen');
-    expect((await runCli(['list', '--format', 'json'], { cwd: elsewhere, env: { RELEASES_ARCHIVE: `${cwd}/archive` } })).stdout).toContain('godishen');
+    expect((await runCli(['list', '--format', 'json'], { cwd: elsewhere, env: { RELEASES_ARCHIVE: `${cwd}/archive` } })).stdout).toContain(
+      'godishen',
+    );
     expect((await runCli(['list', '--format', 'json'], { cwd: `${cwd}/archive` })).stdout).toContain('godishen');
   });
 

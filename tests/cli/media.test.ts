@@ -17,7 +17,9 @@ function project(): string {
 
 /** Every file below `dir`, relative, sorted. */
 function walk(dir: string, rel = ''): string[] {
-  return readdirSync(path.join(dir, rel), { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(dir, `${rel}${e.name}/`) : [`${rel}${e.name}`])).sort();
+  return readdirSync(path.join(dir, rel), { withFileTypes: true })
+    .flatMap((e) => (e.isDirectory() ? walk(dir, `${rel}${e.name}/`) : [`${rel}${e.name}`]))
+    .sort();
 }
 
 describe('check: media', () => {
@@ -25,7 +27,9 @@ describe('check: media', () => {
     const cwd = project();
     const r = await runCli(['check', '--format', 'json'], { cwd });
     expect(r.code).toBe(1);
-    const issues = (JSON.parse(r.stdout).issues as { file: string; line?: number; column?: number; code: string; severity: string; hint?: string }[]).filter((i) => i.code.startsWith('media-'));
+    const issues = (
+      JSON.parse(r.stdout).issues as { file: string; line?: number; column?: number; code: string; severity: string; hint?: string }[]
+    ).filter((i) => i.code.startsWith('media-'));
     expect(issues.map((i) => `${i.file}:${i.line ?? ''}:${i.column ?? ''} ${i.severity} ${i.code}`)).toEqual([
       '2021/2021-06-01-opening/index.md:14:5 warning media-no-alt',
       '2021/2021-06-01-opening/notes.txt:: warning media-unreferenced',
@@ -61,19 +65,26 @@ describe('export html: media', () => {
     const site = path.join(cwd, 'site');
     const media = walk(site).filter((f) => f.startsWith('media/'));
     expect(media).toEqual([
-      'media/2021/2021-06-01-opening/cover.jpg', 'media/2021/2021-06-01-opening/diagram.svg', 'media/2021/2021-06-01-opening/photo.png',
-      'media/2021/2021-06-01-opening/statement.pdf', 'media/2022/images/sredba.jpg', expect.stringMatching(/^media\/2022\/programa-[0-9a-f]{8}\.pdf$/), 'media/shared/logo.png',
+      'media/2021/2021-06-01-opening/cover.jpg',
+      'media/2021/2021-06-01-opening/diagram.svg',
+      'media/2021/2021-06-01-opening/photo.png',
+      'media/2021/2021-06-01-opening/statement.pdf',
+      'media/2022/images/sredba.jpg',
+      expect.stringMatching(/^media\/2022\/programa-[0-9a-f]{8}\.pdf$/),
+      'media/shared/logo.png',
     ]);
     expect(statSync(path.join(site, 'media/shared/logo.png')).ino).toBe(statSync(path.join(cwd, 'archive/shared/logo.png')).ino);
     for (const f of walk(site)) expect(readFileSync(path.join(site, f), 'latin1')).not.toContain('SECRET-OUTSIDE');
     expect(media.some((f) => f.includes('notes') || f.includes('missing') || f.includes('linked-out'))).toBe(false);
   });
 
-  it('gives images their size, lazy loading and og:image; lists files in the reader\'s language; never inlines SVG', async () => {
+  it("gives images their size, lazy loading and og:image; lists files in the reader's language; never inlines SVG", async () => {
     const cwd = project();
     await runCli(['export', '--format', 'html', '--out', 'site', '--base-url', 'https://example.org/press/'], { cwd });
     const opening = readFileSync(path.join(cwd, 'site/r/2021-06-01-opening.html'), 'utf8');
-    expect(opening).toContain('<img src="../media/2021/2021-06-01-opening/photo.png" alt="The minister cuts the ribbon at the opening" width="32" height="24" loading="lazy" decoding="async">');
+    expect(opening).toContain(
+      '<img src="../media/2021/2021-06-01-opening/photo.png" alt="The minister cuts the ribbon at the opening" width="32" height="24" loading="lazy" decoding="async">',
+    );
     expect(opening).toContain('<meta property="og:image" content="https://example.org/press/media/2021/2021-06-01-opening/cover.jpg">');
     expect(opening).toContain('<meta name="twitter:card" content="summary_large_image">');
     expect(opening).toMatch(/<h2 id="files">Files<\/h2>.*statement\.pdf<\/a> <span class="file-facts">PDF document, 583 bytes<\/span>/);
@@ -91,16 +102,23 @@ describe('export html: media', () => {
     const cwd = project();
     await runCli(['export', '--format', 'html', '--out', 'site', '--base-url', 'https://example.org/press/'], { cwd });
     const atom = readFileSync(path.join(cwd, 'site/feeds/en.xml'), 'utf8');
-    expect(atom).toContain('<link rel="enclosure" type="application/pdf" length="583" href="https://example.org/press/media/2021/2021-06-01-opening/statement.pdf"/>');
+    expect(atom).toContain(
+      '<link rel="enclosure" type="application/pdf" length="583" href="https://example.org/press/media/2021/2021-06-01-opening/statement.pdf"/>',
+    );
     expect(atom).toContain('src=&quot;https://example.org/press/media/2021/2021-06-01-opening/photo.png&quot;');
     const feed = JSON.parse(readFileSync(path.join(cwd, 'site/feeds/mk.json'), 'utf8'));
     expect(feed.items[0].image).toBe('https://example.org/press/media/2022/images/sredba.jpg');
-    expect(feed.items[0].attachments).toContainEqual({ url: 'https://example.org/press/media/shared/logo.png', mime_type: 'image/png', title: 'logo.png', size_in_bytes: 121 });
+    expect(feed.items[0].attachments).toContainEqual({
+      url: 'https://example.org/press/media/shared/logo.png',
+      mime_type: 'image/png',
+      title: 'logo.png',
+      size_in_bytes: 121,
+    });
   });
 });
 
 describe('export json: media', () => {
-  it('lists each release\'s files with type, bytes, sha256 and pixel size, valid against the schema, byte-identical twice', async () => {
+  it("lists each release's files with type, bytes, sha256 and pixel size, valid against the schema, byte-identical twice", async () => {
     const cwd = project();
     const first = await runCli(['export', '--format', 'json'], { cwd });
     expect(first.code, first.stderr).toBe(0);
@@ -108,11 +126,23 @@ describe('export json: media', () => {
     for (const e of entries) expect(validate(e), JSON.stringify(validate.errors)).toBe(true);
     const opening = entries.find((e) => e.id === '2021-06-01-opening')!;
     expect(opening.path).toBe('2021/2021-06-01-opening/index.md');
-    expect(opening.media).toContainEqual({ path: '2021/2021-06-01-opening/photo.png', type: 'image/png', bytes: 160, sha256: expect.stringMatching(/^[0-9a-f]{64}$/), width: 32, height: 24 });
+    expect(opening.media).toContainEqual({
+      path: '2021/2021-06-01-opening/photo.png',
+      type: 'image/png',
+      bytes: 160,
+      sha256: expect.stringMatching(/^[0-9a-f]{64}$/),
+      width: 32,
+      height: 24,
+    });
     expect(entries.find((e) => e.id === '2023-01-20-plain')!.media).toEqual([]);
     expect((await runCli(['export', '--format', 'json'], { cwd })).stdout).toBe(first.stdout);
     const nd = await runCli(['export', '--format', 'ndjson'], { cwd });
-    expect(nd.stdout.trim().split('\n').map((l) => JSON.parse(l).media)).toEqual(entries.map((e) => e.media));
+    expect(
+      nd.stdout
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l).media),
+    ).toEqual(entries.map((e) => e.media));
     expect(existsSync(path.join(cwd, 'archive/2021/2021-06-01-opening/photo.png'))).toBe(true);
   });
 });

@@ -35,7 +35,13 @@ describe('read commands through the index', () => {
     const file = path.join(cwd, 'archive', '2020', `${ID}.md`);
     expect((await releases(cwd, ['list', '--format', 'json'])).code).toBe(0);
     const text = readFileSync(file, 'utf8');
-    writeFileSync(file, text.replace(/^title: .*$/m, 'title: Edited in place').replace(/^partners:/m, 'partners:\n  - Brand New Partner').concat('\nAppended line.\n'));
+    writeFileSync(
+      file,
+      text
+        .replace(/^title: .*$/m, 'title: Edited in place')
+        .replace(/^partners:/m, 'partners:\n  - Brand New Partner')
+        .concat('\nAppended line.\n'),
+    );
     const list = JSON.parse((await releases(cwd, ['list', '--format', 'json'])).stdout) as { id: string; title: string }[];
     expect(list.find((e) => e.id === ID)?.title).toBe('Edited in place');
     const show = JSON.parse((await releases(cwd, ['show', ID, '--format', 'json'])).stdout) as { body: string };
@@ -58,19 +64,25 @@ describe('read commands through the index', () => {
     const cwd = fixtureProject('multilingual');
     expect((await releases(cwd, ['list'])).code).toBe(0);
     const [indexFile] = readdirSync(path.join(cwd, '.releases')).filter((f) => f.endsWith('.sqlite'));
-    const Sqlite = (await import('better-sqlite3' as string)).default as new (f: string, o: object) => { prepare(s: string): { pluck(): { all(): string[] } }; close(): void };
+    const Sqlite = (await import('better-sqlite3' as string)).default as new (
+      f: string,
+      o: object,
+    ) => { prepare(s: string): { pluck(): { all(): string[] } }; close(): void };
     const db = new Sqlite(path.join(cwd, '.releases', indexFile), { readonly: true });
     const stored = db.prepare('SELECT result FROM docs').pluck().all();
     db.close();
     expect(stored.length).toBeGreaterThan(3);
-    const body = readFileSync(path.join(cwd, 'archive', '2020', `${ID}.md`), 'utf8').split('\n---\n')[1].trim().split('\n')[0];
+    const body = readFileSync(path.join(cwd, 'archive', '2020', `${ID}.md`), 'utf8')
+      .split('\n---\n')[1]
+      .trim()
+      .split('\n')[0];
     expect(body.length).toBeGreaterThan(20);
     expect(stored.filter((json) => json.includes(body.slice(0, 20)))).toEqual([]);
   });
 });
 
 describe('add through the index', () => {
-  it('does not take an id that another folder\'s file sets with id:, even one added since the last index refresh', async () => {
+  it("does not take an id that another folder's file sets with id:, even one added since the last index refresh", async () => {
     const cwd = fixtureProject('multilingual');
     expect((await releases(cwd, ['list'])).code).toBe(0);
     // Added by hand after the index was last brought up to date, in another year's folder.

@@ -32,11 +32,35 @@ describe('releases search', () => {
 
   it('gives JSON entries with score and snippet offsets that point at the matched words', async () => {
     const r = await search(['sorabotka', '--format', 'json']);
-    const entries = JSON.parse(r.stdout) as { id: string; path: string; score: number; snippet: { text: string; matches: { start: number; end: number }[] }; translations: unknown[] }[];
+    const entries = JSON.parse(r.stdout) as {
+      id: string;
+      path: string;
+      score: number;
+      snippet: { text: string; matches: { start: number; end: number }[] };
+      translations: unknown[];
+    }[];
     expect(entries.map((e) => short(e.id))).toEqual(['konferencija-ohrid', 'sorabotki-so-opshtini', 'konferencija-skopje']);
-    expect(Object.keys(entries[0])).toEqual(['id', 'path', 'title', 'date', 'event', 'partners', 'people', 'tags', 'lang', 'summary', 'translation_key', 'translations', 'score', 'snippet']);
+    expect(Object.keys(entries[0])).toEqual([
+      'id',
+      'path',
+      'title',
+      'date',
+      'event',
+      'partners',
+      'people',
+      'tags',
+      'lang',
+      'summary',
+      'translation_key',
+      'translations',
+      'score',
+      'snippet',
+    ]);
     expect(entries[0].score).toBeGreaterThan(entries[2].score);
-    expect(entries[0].translations).toEqual([{ lang: 'en', id: '2018-10-18-conference-ohrid' }, { lang: 'sq', id: '2018-10-19-konferenca-ohri' }]);
+    expect(entries[0].translations).toEqual([
+      { lang: 'en', id: '2018-10-18-conference-ohrid' },
+      { lang: 'sq', id: '2018-10-19-konferenca-ohri' },
+    ]);
     const s = entries[2].snippet;
     expect(s.matches.length).toBeGreaterThan(0);
     for (const m of s.matches) expect(s.text.slice(m.start, m.end).toLowerCase()).toMatch(/^соработ/);
@@ -44,7 +68,10 @@ describe('releases search', () => {
 
   it('writes one JSON object per line with --format ndjson', async () => {
     const r = await search(['year:2019', '--format', 'ndjson']);
-    const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as { date: string; score: number });
+    const lines = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { date: string; score: number });
     expect(lines).toHaveLength(7);
     expect(lines.every((l) => l.date.startsWith('2019') && l.score === 0)).toBe(true);
   });
@@ -75,7 +102,12 @@ describe('releases search', () => {
 
   it('combines the query with the shared filter flags', async () => {
     const r = await search(['соработка', '--from', '2019', '--format', 'ndjson']);
-    expect(r.stdout.trim().split('\n').map((l) => short(JSON.parse(l).id))).toEqual(['sorabotki-so-opshtini', 'konferencija-skopje']);
+    expect(
+      r.stdout
+        .trim()
+        .split('\n')
+        .map((l) => short(JSON.parse(l).id)),
+    ).toEqual(['sorabotki-so-opshtini', 'konferencija-skopje']);
   });
 
   it('rejects an empty query (exit 2)', async () => {
@@ -94,7 +126,12 @@ describe('releases search', () => {
     const withIndex = await search(['ОБСЕ', '--format', 'ndjson']);
     const without = await search(['ОБСЕ', '--format', 'ndjson'], { RELEASES_INDEX: 'off' });
     expect(without.code).toBe(0);
-    const ids = (out: string) => out.trim().split('\n').map((l) => JSON.parse(l).id).sort();
+    const ids = (out: string) =>
+      out
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l).id)
+        .sort();
     expect(ids(without.stdout)).toEqual(ids(withIndex.stdout));
     expect(without.stderr).toBe('');
   });

@@ -26,8 +26,19 @@ function linkedArchive(): string {
 }
 
 const REFS = [
-  'same', 'archive/2020/a.md', 'archive/2021/b.md', '2021/b.md', 'en', 'mk', 'archive/2020/mk.md',
-  'archive/2020/broken.md', 'broken', '2019-05-05-abcdex', 'sme', 'nothing-like-any-id-at-all', 'archive.yml',
+  'same',
+  'archive/2020/a.md',
+  'archive/2021/b.md',
+  '2021/b.md',
+  'en',
+  'mk',
+  'archive/2020/mk.md',
+  'archive/2020/broken.md',
+  'broken',
+  '2019-05-05-abcdex',
+  'sme',
+  'nothing-like-any-id-at-all',
+  'archive.yml',
 ];
 
 describe('releases show through the index', () => {
@@ -54,7 +65,10 @@ describe('releases show through the index', () => {
     expect(r.code).toBe(0);
     const entry = JSON.parse(r.stdout);
     expect(entry).toMatchObject({ path: '2020/a.md', lang: 'sq', body: 'Text.\n' });
-    expect(entry.translations).toEqual([{ lang: 'en', id: 'en' }, { lang: 'mk', id: 'mk' }]);
+    expect(entry.translations).toEqual([
+      { lang: 'en', id: 'en' },
+      { lang: 'mk', id: 'mk' },
+    ]);
     expect(r.stderr).toContain('skipped archive/2020/broken.md:');
     expect(r.stderr).toContain('skipped archive/2021/b.md  the id "same" is also used by 2020/a.md');
     expect(r.stderr).toContain('2 file(s) skipped');
@@ -74,12 +88,23 @@ describe('releases show through the index', () => {
     writeFileSync(path.join(cwd, 'archive/2020/en.md'), '---\ntitle: Edited in English\ndate: 2020-01-02\n---\nNew body.\n');
     const r = await runCli(['show', 'en', '--format', 'json'], { cwd });
     expect(JSON.parse(r.stdout)).toMatchObject({ title: 'Edited in English', body: 'New body.\n', translations: [] });
-    expect(JSON.parse((await runCli(['show', 'mk', '--format', 'json'], { cwd })).stdout).translations).toEqual([{ lang: 'sq', id: 'same' }]);
+    expect(JSON.parse((await runCli(['show', 'mk', '--format', 'json'], { cwd })).stdout).translations).toEqual([
+      { lang: 'sq', id: 'same' },
+    ]);
   });
 
   it('gives the same answers on the bad-inputs fixture with and without the index', async () => {
     const cwd = fixtureProject('bad-inputs');
-    for (const ref of ['archive/toml.md', 'archive/b/same-id.md', 'archive/a/same-id.md', 'same-id', 'crlf-bom', 'lookalike', 'archive/partners.yml', 'coffe']) {
+    for (const ref of [
+      'archive/toml.md',
+      'archive/b/same-id.md',
+      'archive/a/same-id.md',
+      'same-id',
+      'crlf-bom',
+      'lookalike',
+      'archive/partners.yml',
+      'coffe',
+    ]) {
       const indexed = await runCli(['show', ref, '--format', 'json'], { cwd });
       expect(indexed, ref).toEqual(await runCli(['show', ref, '--format', 'json'], { cwd, env: OFF }));
     }

@@ -45,7 +45,11 @@ describe('releases partners', () => {
     const r = await runCli(['partners', '--format', 'json'], { cwd });
     expect(r.code).toBe(0);
     const ps = JSON.parse(r.stdout);
-    expect(ps.map((p: { id: string | null; releases: number }) => [p.id, p.releases])).toEqual([['mvr', 3], ['osce-skopje', 3], [null, 1]]);
+    expect(ps.map((p: { id: string | null; releases: number }) => [p.id, p.releases])).toEqual([
+      ['mvr', 3],
+      ['osce-skopje', 3],
+      [null, 1],
+    ]);
     expect(ps[2].name).toBe('Непозната организација');
   });
 

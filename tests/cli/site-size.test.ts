@@ -13,7 +13,8 @@ const BUDGET = 300 * 1024;
 
 function htmlFiles(dir: string, rel = ''): string[] {
   return readdirSync(path.join(dir, rel), { withFileTypes: true }).flatMap((e) =>
-    e.isDirectory() ? htmlFiles(dir, `${rel}${e.name}/`) : e.name.endsWith('.html') ? [`${rel}${e.name}`] : []);
+    e.isDirectory() ? htmlFiles(dir, `${rel}${e.name}/`) : e.name.endsWith('.html') ? [`${rel}${e.name}`] : [],
+  );
 }
 
 describe('the size of exported pages', () => {
@@ -26,12 +27,21 @@ describe('the size of exported pages', () => {
     expect(r.code, r.stderr).toBe(0);
     const files = htmlFiles(out);
     const sizes = files.map((f) => ({ f, size: statSync(path.join(out, f)).size })).sort((a, b) => b.size - a.size);
-    console.info(`largest pages of ${COUNT}: ${sizes.slice(0, 3).map((s) => `${s.f} ${Math.round(s.size / 1024)} KB`).join(', ')}; ${files.length} pages`);
+    console.info(
+      `largest pages of ${COUNT}: ${sizes
+        .slice(0, 3)
+        .map((s) => `${s.f} ${Math.round(s.size / 1024)} KB`)
+        .join(', ')}; ${files.length} pages`,
+    );
     expect(sizes[0]!.size, sizes[0]!.f).toBeLessThan(BUDGET);
     // Paginated: the largest year has several pages, none with more than 100 releases.
     const years = files.filter((f) => /^years\/\d{4}(\/\d+)?\.html$/.test(f));
     expect(years.some((f) => f.includes('/2.html'))).toBe(true);
-    for (const f of years) expect(readFileSync(path.join(out, f), 'utf8').match(/<li(?: lang="\w+")?><a href="\.\.\/(?:\.\.\/)?r\//g)?.length ?? 0, f).toBeLessThanOrEqual(100);
+    for (const f of years)
+      expect(
+        readFileSync(path.join(out, f), 'utf8').match(/<li(?: lang="\w+")?><a href="\.\.\/(?:\.\.\/)?r\//g)?.length ?? 0,
+        f,
+      ).toBeLessThanOrEqual(100);
     // The sitemap lists every page but 404.html.
     const sitemap = readFileSync(path.join(out, 'sitemap.xml'), 'utf8');
     expect(sitemap.match(/<url>/g)).toHaveLength(files.length - 1);

@@ -5,7 +5,10 @@ import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { fixtureProject, runCli } from '../helpers/cli.js';
 
-interface Step { name?: string; run?: string }
+interface Step {
+  name?: string;
+  run?: string;
+}
 const workflow = parse(readFileSync(path.resolve(__dirname, '../../docs/workflow-publish.yml'), 'utf8')) as {
   env: Record<string, string>;
   jobs: { build: { steps: Step[] } };
@@ -40,7 +43,11 @@ describe('docs/workflow-publish.yml', () => {
     const entries = JSON.parse(readFileSync(path.join(site, 'releases.json'), 'utf8')) as unknown[];
     expect(entries.length).toBeGreaterThan(0);
     // --base-url reached the feeds: links are absolute, under the Pages address.
-    const feed = readdirSync(site).find((n) => /\.xml$/.test(n)) ?? readdirSync(path.join(site, 'feeds')).map((n) => `feeds/${n}`).find((n) => n.endsWith('.xml'))!;
+    const feed =
+      readdirSync(site).find((n) => /\.xml$/.test(n)) ??
+      readdirSync(path.join(site, 'feeds'))
+        .map((n) => `feeds/${n}`)
+        .find((n) => n.endsWith('.xml'))!;
     expect(readFileSync(path.join(site, feed), 'utf8')).toContain('https://press-office.github.io/archive/');
   });
 });

@@ -41,7 +41,9 @@ describe('loadArchive', () => {
   it('warns about a partner the registry does not know, and finds aliases in any script', async () => {
     const a = await load('multilingual');
     const unknown = a.issues.filter((i) => i.code === 'unknown-partner');
-    expect(unknown.map((i) => [i.file, i.message])).toEqual([['2020/2020-01-10-sredba-vo-skopje.md', 'partner "Непозната организација" is not in partners.yml']]);
+    expect(unknown.map((i) => [i.file, i.message])).toEqual([
+      ['2020/2020-01-10-sredba-vo-skopje.md', 'partner "Непозната организација" is not in partners.yml'],
+    ]);
   });
 
   it('refuses both files of a duplicate id, keeping the first by path', async () => {
@@ -70,7 +72,12 @@ describe('loadArchive', () => {
     execFileSync('mkfifo', [path.join(archive, 'pipe.md')]);
     const a = await loadArchive(archive);
     expect(a.releases.map((r) => r.path).sort()).toEqual(['inside.md', 'link-in.md']);
-    expect(a.issues.filter((i) => i.code === 'link-outside').map((i) => i.file).sort()).toEqual(['link-out.md', 'loop.md']);
+    expect(
+      a.issues
+        .filter((i) => i.code === 'link-outside')
+        .map((i) => i.file)
+        .sort(),
+    ).toEqual(['link-out.md', 'loop.md']);
     expect(a.issues.find((i) => i.code === 'not-a-file')!.file).toBe('pipe.md');
   });
 
@@ -96,13 +103,19 @@ describe('loadArchive', () => {
 });
 
 describe('checkArchive', () => {
-  it.each(['bad-inputs', 'corpus-nasties', 'multilingual', 'export-site'])('finds exactly the issues loadArchive finds, in the same order, and the media issues besides (%s)', async (name) => {
-    const dir = path.join(fixtureProject(name), 'archive');
-    const full = await loadArchive(dir);
-    expect(full.issues.length).toBeGreaterThan(0);
-    const checked = await checkArchive(dir);
-    expect({ ...checked, issues: checked.issues.filter((i) => !i.code.startsWith('media-')) }).toEqual({ issues: full.issues, fileCount: full.fileCount });
-  });
+  it.each(['bad-inputs', 'corpus-nasties', 'multilingual', 'export-site'])(
+    'finds exactly the issues loadArchive finds, in the same order, and the media issues besides (%s)',
+    async (name) => {
+      const dir = path.join(fixtureProject(name), 'archive');
+      const full = await loadArchive(dir);
+      expect(full.issues.length).toBeGreaterThan(0);
+      const checked = await checkArchive(dir);
+      expect({ ...checked, issues: checked.issues.filter((i) => !i.code.startsWith('media-')) }).toEqual({
+        issues: full.issues,
+        fileCount: full.fileCount,
+      });
+    },
+  );
 
   it('keeps the cross-file checks: duplicate ids, shared translation keys, unknown partners', async () => {
     const dir = tempDir();
@@ -114,7 +127,10 @@ describe('checkArchive', () => {
     const full = await loadArchive(dir);
     const checked = await checkArchive(dir);
     expect(checked.issues.map((i) => `${i.file} ${i.code}`)).toEqual([
-      'a.md unknown-partner', 'a.md duplicate-id', 'b.md duplicate-id', 'c.md translation-same-lang',
+      'a.md unknown-partner',
+      'a.md duplicate-id',
+      'b.md duplicate-id',
+      'c.md translation-same-lang',
     ]);
     expect(checked).toEqual({ issues: full.issues, fileCount: 3 });
   });
@@ -155,7 +171,7 @@ describe('listReleases', () => {
     expect(await query({ lang: 'MK' })).toHaveLength(3);
   });
 
-  it('sorts by title in the language\'s order, reverses and limits', async () => {
+  it("sorts by title in the language's order, reverses and limits", async () => {
     const a = await load('multilingual');
     const byTitle = listReleases(a.releases, NO_FILTERS, a.registry, { sort: 'title', reverse: false });
     expect(byTitle[0].title).toBe('Bashkëpunim rajonal për parandalimin e ekstremizmit të dhunshëm');

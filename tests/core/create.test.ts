@@ -8,10 +8,17 @@ import { frontMatterData, plannedName, releaseText, stringifyFrontMatter, valida
 const jsYaml = createRequire(import.meta.url)('js-yaml') as { safeLoad(text: string): unknown };
 
 const draft = (over: Partial<ReleaseDraft> = {}): ReleaseDraft => ({
-  title: 'Учество на Третата меѓународна конференција', date: '2018-10-19',
+  title: 'Учество на Третата меѓународна конференција',
+  date: '2018-10-19',
   event: { start: '2018-10-15', end: '2018-10-18', location: 'Охрид' },
-  partners: ['ОБСЕ Мисијата во Скопје'], people: ['Борче Петревски'], tags: ['регионална соработка'],
-  lang: 'mk', summary: null, translationKey: null, body: 'Текст.', ...over,
+  partners: ['ОБСЕ Мисијата во Скопје'],
+  people: ['Борче Петревски'],
+  tags: ['регионална соработка'],
+  lang: 'mk',
+  summary: null,
+  translationKey: null,
+  body: 'Текст.',
+  ...over,
 });
 
 describe('releaseText', () => {
@@ -41,7 +48,9 @@ lang: mk
   });
 
   it('leaves out empty fields and a one-day event end', () => {
-    const data = frontMatterData(draft({ event: { start: '2018-10-15', end: '2018-10-15', location: null }, partners: [], people: [], tags: [], lang: null }));
+    const data = frontMatterData(
+      draft({ event: { start: '2018-10-15', end: '2018-10-15', location: null }, partners: [], people: [], tags: [], lang: null }),
+    );
     expect(data).toEqual({ title: draft().title, date: '2018-10-19', event: { start: '2018-10-15' } });
   });
 
@@ -63,30 +72,62 @@ lang: mk
 });
 
 describe('front matter round trip (property)', () => {
-  const text = fc.string({ minLength: 1, maxLength: 40, unit: fc.constantFrom(...'aZ09 :-#\'"?!&*%@`|>{}[],.~=+\\\nёѓќжшчџљњѕјцхëçÉ\t_<'.split('')) }).filter((s) => s.trim() === s && s.trim() !== '');
+  const text = fc
+    .string({ minLength: 1, maxLength: 40, unit: fc.constantFrom(...'aZ09 :-#\'"?!&*%@`|>{}[],.~=+\\\nёѓќжшчџљњѕјцхëçÉ\t_<'.split('')) })
+    .filter((s) => s.trim() === s && s.trim() !== '');
   const data = fc.record({
     title: text,
     date: fc.constantFrom('2018-10-19', '2000-01-01', '1999-12-31'),
     partners: fc.array(text, { maxLength: 4 }),
-    summary: fc.oneof(text, fc.constantFrom('yes', 'No', 'on', 'off', '~', 'null', '0x1F', '0o17', '1e3', '12:30:00', '2018-10-19', '.inf', '1_000', '+12', '<<', '=')),
+    summary: fc.oneof(
+      text,
+      fc.constantFrom(
+        'yes',
+        'No',
+        'on',
+        'off',
+        '~',
+        'null',
+        '0x1F',
+        '0o17',
+        '1e3',
+        '12:30:00',
+        '2018-10-19',
+        '.inf',
+        '1_000',
+        '+12',
+        '<<',
+        '=',
+      ),
+    ),
   });
 
   it('reads back identically with YAML 1.2, YAML 1.1 (yaml) and js-yaml 3', () => {
-    fc.assert(fc.property(data, (obj) => {
-      const yaml = stringifyFrontMatter(obj);
-      expect(parse(yaml, { version: '1.2' })).toEqual(obj);
-      expect(parse(yaml, { version: '1.1' })).toEqual(obj);
-      expect(jsYaml.safeLoad(yaml)).toEqual(obj);
-    }), { numRuns: 1000 });
+    fc.assert(
+      fc.property(data, (obj) => {
+        const yaml = stringifyFrontMatter(obj);
+        expect(parse(yaml, { version: '1.2' })).toEqual(obj);
+        expect(parse(yaml, { version: '1.1' })).toEqual(obj);
+        expect(jsYaml.safeLoad(yaml)).toEqual(obj);
+      }),
+      { numRuns: 1000 },
+    );
   });
 
   it('a whole release file validates and reads back the draft', () => {
-    fc.assert(fc.property(data, (obj) => {
-      const d = draft({ title: obj.title.replace(/\s+/g, ' '), partners: obj.partners.map((p) => p.replace(/\s+/g, ' ')), summary: obj.summary.replace(/\s+/g, ' ') });
-      const result = validateText('2018/x.md', releaseText(d));
-      expect(result.release?.title).toBe(d.title);
-      expect(result.release?.partners).toEqual([...new Set(d.partners)]);
-      expect(result.release?.summary).toBe(d.summary);
-    }), { numRuns: 300 });
+    fc.assert(
+      fc.property(data, (obj) => {
+        const d = draft({
+          title: obj.title.replace(/\s+/g, ' '),
+          partners: obj.partners.map((p) => p.replace(/\s+/g, ' ')),
+          summary: obj.summary.replace(/\s+/g, ' '),
+        });
+        const result = validateText('2018/x.md', releaseText(d));
+        expect(result.release?.title).toBe(d.title);
+        expect(result.release?.partners).toEqual([...new Set(d.partners)]);
+        expect(result.release?.summary).toBe(d.summary);
+      }),
+      { numRuns: 300 },
+    );
   });
 });

@@ -17,9 +17,14 @@ describe('transliterate', () => {
   });
   it('never leaves a Macedonian letter behind', () => {
     const mk = [...'абвгдѓежзѕијклљмнњопрстќуфхцчџшАБВГДЃЕЖЗЅИЈКЛЉМНЊОПРСТЌУФХЦЧЏШ'];
-    fc.assert(fc.property(fc.array(fc.constantFrom(...mk, ' ', '-')).map((a) => a.join('')), (text) => {
-      expect(transliterate(text)).toMatch(/^[A-Za-z -]*$/);
-    }));
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom(...mk, ' ', '-')).map((a) => a.join('')),
+        (text) => {
+          expect(transliterate(text)).toMatch(/^[A-Za-z -]*$/);
+        },
+      ),
+    );
   });
 });
 
@@ -37,12 +42,19 @@ describe('fold', () => {
     expect(fold('Ѓ')).toBe('gj');
   });
   it('is idempotent', () => {
-    fc.assert(fc.property(fc.string({ unit: 'binary' }), (text) => {
-      expect(fold(fold(text))).toBe(fold(text));
-    }));
-    fc.assert(fc.property(fc.array(fc.constantFrom(...'абвгдѓежзѕијклљмнњопрстќуфхцчџшëçé AZ'.split(''))).map((a) => a.join('')), (text) => {
-      expect(fold(fold(text))).toBe(fold(text));
-    }));
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary' }), (text) => {
+        expect(fold(fold(text))).toBe(fold(text));
+      }),
+    );
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom(...'абвгдѓежзѕијклљмнњопрстќуфхцчџшëçé AZ'.split(''))).map((a) => a.join('')),
+        (text) => {
+          expect(fold(fold(text))).toBe(fold(text));
+        },
+      ),
+    );
   });
 });
 

@@ -13,13 +13,57 @@ function corpusSample(): Buffer[] {
   const out: Buffer[] = [];
   for (const fixture of ['fuzz-seeds', 'bad-inputs']) {
     const folder = path.resolve(__dirname, '../fixtures', fixture);
-    for (const f of readdirSync(folder).filter((n) => n.endsWith('.md') && !n.startsWith('_')).sort()) out.push(readFileSync(path.join(folder, f)));
+    for (const f of readdirSync(folder)
+      .filter((n) => n.endsWith('.md') && !n.startsWith('_'))
+      .sort())
+      out.push(readFileSync(path.join(folder, f)));
   }
   return out;
 }
 
-const YAML_TOKENS = ['---', '---js', '+++', '\n', '\r\n', ': ', '- ', '  ', 'title', 'date', 'event', 'start', 'end', 'partners', 'tags', 'id', 'lang',
-  '2018-10-15', '31.2.2020', '"', "'", '[', ']', '{', '}', '&a', '*a', '!!binary', '!!js/function', '|', '>', '#', '__proto__', 'Охрид', 'ë', '\u0000', '\ufeff', '...', '?', ',', '%YAML 1.1'];
+const YAML_TOKENS = [
+  '---',
+  '---js',
+  '+++',
+  '\n',
+  '\r\n',
+  ': ',
+  '- ',
+  '  ',
+  'title',
+  'date',
+  'event',
+  'start',
+  'end',
+  'partners',
+  'tags',
+  'id',
+  'lang',
+  '2018-10-15',
+  '31.2.2020',
+  '"',
+  "'",
+  '[',
+  ']',
+  '{',
+  '}',
+  '&a',
+  '*a',
+  '!!binary',
+  '!!js/function',
+  '|',
+  '>',
+  '#',
+  '__proto__',
+  'Охрид',
+  'ë',
+  '\u0000',
+  '\ufeff',
+  '...',
+  '?',
+  ',',
+  '%YAML 1.1',
+];
 
 const yamlish = fc.array(fc.constantFrom(...YAML_TOKENS), { maxLength: 80 }).map((t) => Buffer.from(t.join(''), 'utf8'));
 
@@ -38,7 +82,13 @@ describe('hostile files through the loader', () => {
   const seeds = corpusSample();
 
   it(`never throws on random bytes (${RUNS} cases)`, () => {
-    fc.assert(fc.property(fc.uint8Array({ maxLength: 400 }).map((a) => Buffer.from(a)), expectWellFormed), { numRuns: RUNS });
+    fc.assert(
+      fc.property(
+        fc.uint8Array({ maxLength: 400 }).map((a) => Buffer.from(a)),
+        expectWellFormed,
+      ),
+      { numRuns: RUNS },
+    );
   });
 
   it(`never throws on random YAML-like front matter (${RUNS} cases)`, () => {

@@ -15,7 +15,12 @@ afterEach(() => copies.splice(0).forEach((c) => c.remove()));
 const RELEASE = (title: string) => `---\ntitle: ${title}\ndate: 2019-03-03\n---\nText of ${title}.\n`;
 
 function snapshot(index: ArchiveIndex): unknown[] {
-  return index.db.prepare('SELECT files.path, files.size, files.mtime, files.rid, docs.result, docs.issues FROM files JOIN docs ON docs.rowid = files.rowid ORDER BY files.path').raw().all();
+  return index.db
+    .prepare(
+      'SELECT files.path, files.size, files.mtime, files.rid, docs.result, docs.issues FROM files JOIN docs ON docs.rowid = files.rowid ORDER BY files.path',
+    )
+    .raw()
+    .all();
 }
 
 async function withArchiveIndex<T>(archive: string, work: (index: ArchiveIndex) => Promise<T>): Promise<T> {

@@ -5,12 +5,15 @@ import { distance } from '../../src/core/distance.js';
 describe('distance with a bound (show\'s "did you mean")', () => {
   it('is the edit distance when that is at most max, and above max otherwise', () => {
     const text = fc.string({ unit: fc.constantFrom('a', 'b', 'c', '-', 'ш', '1'), maxLength: 14 });
-    fc.assert(fc.property(text, text, fc.integer({ min: 0, max: 16 }), (a, b, max) => {
-      const d = distance(a, b);
-      const within = distance(a, b, max);
-      if (d <= max) expect(within).toBe(d);
-      else expect(within).toBeGreaterThan(max);
-    }), { numRuns: 3000 });
+    fc.assert(
+      fc.property(text, text, fc.integer({ min: 0, max: 16 }), (a, b, max) => {
+        const d = distance(a, b);
+        const within = distance(a, b, max);
+        if (d <= max) expect(within).toBe(d);
+        else expect(within).toBeGreaterThan(max);
+      }),
+      { numRuns: 3000 },
+    );
   });
 
   it('gives up early on ids that share only a date', () => {

@@ -42,7 +42,10 @@ describe('index storage', () => {
   });
 
   it('stores no body and no path', () => {
-    const { stored } = roundTrip('---\ntitle: G\ndate: 2020-01-01\n---\nA body sentence that must not be stored.\n', '2020/2020-01-01-file-g.md');
+    const { stored } = roundTrip(
+      '---\ntitle: G\ndate: 2020-01-01\n---\nA body sentence that must not be stored.\n',
+      '2020/2020-01-01-file-g.md',
+    );
     expect(stored.release).not.toContain('must not be stored');
     expect(stored.release).not.toContain('file-');
     expect(stored.issues).toBeNull();
@@ -62,7 +65,23 @@ describe('index storage', () => {
   it('a lazy release reads its body when asked, keeps an assigned one, and never shows a private field', () => {
     const name = '2020/lazy.md';
     writeFileSync(path.join(dir, name), '---\ntitle: L\ndate: 2020-01-01\n---\nLazy body.\n');
-    const r = new LazyBodyRelease(new BodySource(dir, 2), 'lazy', name, 'L', '2020-01-01', null, [], [], [], null, null, null, 5, {}, false);
+    const r = new LazyBodyRelease(
+      new BodySource(dir, 2),
+      'lazy',
+      name,
+      'L',
+      '2020-01-01',
+      null,
+      [],
+      [],
+      [],
+      null,
+      null,
+      null,
+      5,
+      {},
+      false,
+    );
     expect(r.body).toBe('Lazy body.\n');
     r.body = 'replaced';
     expect(r.body).toBe('replaced');

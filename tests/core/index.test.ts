@@ -202,10 +202,15 @@ describe('parse cache for loadArchive', () => {
 });
 
 describe('scanReleaseFiles', () => {
-  it.each(['search-multilingual', 'multilingual', 'corpus-nasties', 'bad-inputs'])('finds the same files as findReleaseFiles in %s', async (name) => {
-    const { archive } = fresh(name);
-    const slow = (await findReleaseFiles(archive)).files.map((f) => [f.path, f.size, f.mtimeMs]);
-    const fast = scanReleaseFiles(archive).files.map((f) => [f.path, f.size, f.mtimeMs]).sort((a, b) => (a[0] < b[0] ? -1 : 1));
-    expect(fast).toEqual(slow);
-  });
+  it.each(['search-multilingual', 'multilingual', 'corpus-nasties', 'bad-inputs'])(
+    'finds the same files as findReleaseFiles in %s',
+    async (name) => {
+      const { archive } = fresh(name);
+      const slow = (await findReleaseFiles(archive)).files.map((f) => [f.path, f.size, f.mtimeMs]);
+      const fast = scanReleaseFiles(archive)
+        .files.map((f) => [f.path, f.size, f.mtimeMs])
+        .sort((a, b) => (a[0] < b[0] ? -1 : 1));
+      expect(fast).toEqual(slow);
+    },
+  );
 });

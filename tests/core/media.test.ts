@@ -34,9 +34,15 @@ describe('findBodyRefs', () => {
 
   it('decodes names, finds reference definitions and skips code, URLs, fragments and links to releases', () => {
     const body = [
-      '`![code](nope.png)` and', '', '    ![indented code](nope2.png)', '',
-      '![Фото](<моја слика.jpg>) [web](https://example.org/x.png) [top](#top) [other](../2020/other.md) [mail](mailto:a@b.c)', '',
-      'See [the plan][plan] and ![same twice](a.png) ![same twice](a.png).', '', '[plan]: files/plan%201.pdf#page=2',
+      '`![code](nope.png)` and',
+      '',
+      '    ![indented code](nope2.png)',
+      '',
+      '![Фото](<моја слика.jpg>) [web](https://example.org/x.png) [top](#top) [other](../2020/other.md) [mail](mailto:a@b.c)',
+      '',
+      'See [the plan][plan] and ![same twice](a.png) ![same twice](a.png).',
+      '',
+      '[plan]: files/plan%201.pdf#page=2',
     ].join('\n');
     const refs = findBodyRefs(body, 1);
     expect(refs.map((r) => r.target)).toEqual(['моја слика.jpg', 'files/plan 1.pdf', 'a.png', 'a.png']);
@@ -61,7 +67,12 @@ describe('localTarget and findFieldRef', () => {
   });
 
   it('places image: at its value in the front matter (YAML, TOML or JSON)', () => {
-    expect(findFieldRef('cover.jpg', ['---', 'title: T', 'image: cover.jpg', '---'])).toMatchObject({ kind: 'field', target: 'cover.jpg', line: 3, column: 8 });
+    expect(findFieldRef('cover.jpg', ['---', 'title: T', 'image: cover.jpg', '---'])).toMatchObject({
+      kind: 'field',
+      target: 'cover.jpg',
+      line: 3,
+      column: 8,
+    });
     expect(findFieldRef('cover.jpg', ['+++', 'image = "cover.jpg"'])).toMatchObject({ line: 2, column: 10 });
     expect(findFieldRef('https://example.org/c.jpg', ['image: https://example.org/c.jpg'])).toBeNull();
     expect(findFieldRef(42, ['image: 42'])).toBeNull();
@@ -84,7 +95,10 @@ describe('inspectMedia', () => {
   it('finds files, and refuses missing ones, folders and symbolic links out of the archive', () => {
     const dir = mediaArchive();
     const root = path.resolve(dir);
-    expect(inspectMedia(root, '2022/images/sredba.jpg')).toMatchObject({ ok: true, bytes: statSync(path.join(dir, '2022/images/sredba.jpg')).size });
+    expect(inspectMedia(root, '2022/images/sredba.jpg')).toMatchObject({
+      ok: true,
+      bytes: statSync(path.join(dir, '2022/images/sredba.jpg')).size,
+    });
     expect(inspectMedia(root, '2022/missing.jpg')).toMatchObject({ ok: false, code: 'media-missing' });
     expect(inspectMedia(root, '2022/images')).toMatchObject({ ok: false, code: 'media-not-file' });
     expect(inspectMedia(root, '2022/linked-out.png')).toMatchObject({ ok: false, code: 'media-outside' });
@@ -93,7 +107,11 @@ describe('inspectMedia', () => {
     symlinkSync('../../.private/key.png', path.join(dir, '2022/images/hidden.png'));
     expect(inspectMedia(root, '2022/images/hidden.png')).toMatchObject({ ok: false, code: 'media-hidden' });
     symlinkSync('sredba.jpg', path.join(dir, '2022/images/inside.jpg'));
-    expect(inspectMedia(root, '2022/images/inside.jpg')).toMatchObject({ ok: true, path: '2022/images/inside.jpg', absolute: path.join(root, '2022/images/sredba.jpg') });
+    expect(inspectMedia(root, '2022/images/inside.jpg')).toMatchObject({
+      ok: true,
+      path: '2022/images/inside.jpg',
+      absolute: path.join(root, '2022/images/sredba.jpg'),
+    });
   });
 });
 
@@ -104,8 +122,11 @@ describe('MediaLibrary', () => {
     const body = readFileSync(path.join(dir, '2021/2021-06-01-opening/index.md'), 'utf8').split('\n---\n')[1];
     const media = library.ofRelease({ path: '2021/2021-06-01-opening/index.md', extra: { image: 'cover.jpg' } }, body);
     expect(media.files.map((f) => [f.path.split('/').pop(), f.type, f.width, f.height])).toEqual([
-      ['cover.jpg', 'image/jpeg', 48, 32], ['photo.png', 'image/png', 32, 24], ['diagram.svg', 'image/svg+xml', 60, 40],
-      ['statement.pdf', 'application/pdf', undefined, undefined], ['logo.png', 'image/png', 16, 16],
+      ['cover.jpg', 'image/jpeg', 48, 32],
+      ['photo.png', 'image/png', 32, 24],
+      ['diagram.svg', 'image/svg+xml', 60, 40],
+      ['statement.pdf', 'application/pdf', undefined, undefined],
+      ['logo.png', 'image/png', 16, 16],
     ]);
     expect(media.files[0].sha256).toMatch(/^[0-9a-f]{64}$/);
     expect(media.cover).toMatchObject({ file: { path: '2021/2021-06-01-opening/cover.jpg' } });
@@ -134,7 +155,9 @@ describe('linkOrCopy', () => {
     mkdirSync(path.join(dir, 'site'));
     expect(linkOrCopy({ absolute: path.join(dir, 'a.png'), dev: a.dev, ino: a.ino }, path.join(dir, 'site/a.png'))).toBe('linked');
     expect(statSync(path.join(dir, 'site/a.png')).ino).toBe(a.ino);
-    expect(() => linkOrCopy({ absolute: path.join(dir, 'b.png'), dev: a.dev, ino: a.ino }, path.join(dir, 'site/b.png'))).toThrow(/changed/);
+    expect(() => linkOrCopy({ absolute: path.join(dir, 'b.png'), dev: a.dev, ino: a.ino }, path.join(dir, 'site/b.png'))).toThrow(
+      /changed/,
+    );
     expect(() => statSync(path.join(dir, 'site/b.png'))).toThrow();
     // Never replaces a file that is there.
     linkSync(path.join(dir, 'b.png'), path.join(dir, 'site/c.png'));
@@ -168,7 +191,10 @@ describe('checkMedia', () => {
     writeFileSync(path.join(dir, '2021/big.pdf'), Buffer.alloc(21 * 1024 * 1024));
     writeFileSync(path.join(dir, '2021/a.md'), '---\ntitle: A\ndate: 2021-01-01\nimage: gone.jpg\n---\n[one](big.pdf) [two](big.pdf)\n');
     const issues = checkMedia(dir, [{ path: '2021/a.md', bodyLine: 6, image: 'gone.jpg' }]);
-    expect(issues.map((i) => [i.code, i.line, i.column, i.field])).toEqual([['media-missing', 4, 8, 'image'], ['media-large', 6, 7, undefined]]);
+    expect(issues.map((i) => [i.code, i.line, i.column, i.field])).toEqual([
+      ['media-missing', 4, 8, 'image'],
+      ['media-large', 6, 7, undefined],
+    ]);
     expect(issues[1].message).toContain('21.0 MB');
   });
 });

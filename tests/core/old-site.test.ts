@@ -40,7 +40,7 @@ describe('settling old sites that killed exports left beside --out', () => {
     const root = tempDir();
     site(path.join(root, 'site'), { 'index.html': 'now' }, { CNAME: 'example.org' });
     const old = path.join(root, '.site.releases-old-dddd');
-    site(old, { 'index.html': 'before', 'p/x.html': 'x' }, { 'notes.txt': 'mine', 'CNAME': 'other' }, 60);
+    site(old, { 'index.html': 'before', 'p/x.html': 'x' }, { 'notes.txt': 'mine', CNAME: 'other' }, 60);
     await settleOlds(path.join(root, 'site'));
     expect(readFileSync(path.join(root, 'site/index.html'), 'utf8')).toBe('now');
     // notes.txt and the differing CNAME are the user's and not in the site: they stay, alone.
@@ -54,7 +54,7 @@ describe('settling old sites that killed exports left beside --out', () => {
     const root = tempDir();
     site(path.join(root, 'site'), { 'index.html': 'now' });
     const old = path.join(root, '.site.releases-old-eeee');
-    site(old, { 'index.html': 'before' }, { 'CNAME': 'example.org' }, 60);
+    site(old, { 'index.html': 'before' }, { CNAME: 'example.org' }, 60);
     linkSync(path.join(old, 'CNAME'), path.join(root, 'site/CNAME'));
     await settleOlds(path.join(root, 'site'));
     expect(existsSync(old)).toBe(false);

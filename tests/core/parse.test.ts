@@ -38,7 +38,11 @@ describe('parseReleaseFile: refused files', () => {
 
   it('reports every wrong type, each at its own line', () => {
     const codes = parseFixture('wrong-types.md').issues.map((i) => [i.field, i.line]);
-    expect(codes).toEqual([['tags', 4], ['people.0', 6], ['summary', 7]]);
+    expect(codes).toEqual([
+      ['tags', 4],
+      ['people.0', 6],
+      ['summary', 7],
+    ]);
   });
 
   it('names the duplicated key', () => {
@@ -77,10 +81,15 @@ custom: { a: 1 }
 `);
     expect(r.issues).toEqual([]);
     expect(r.release).toMatchObject({
-      id: 'x', title: 'Учество на Националниот координатор', date: '2018-10-18',
+      id: 'x',
+      title: 'Учество на Националниот координатор',
+      date: '2018-10-18',
       event: { start: '2018-10-15', end: '2018-10-18', location: 'Охрид' },
-      people: ['Борче Петревски'], lang: 'mk', translationKey: 'ohrid-conference-2018',
-      extra: { custom: { a: 1 } }, bodyLine: 15,
+      people: ['Борче Петревски'],
+      lang: 'mk',
+      translationKey: 'ohrid-conference-2018',
+      extra: { custom: { a: 1 } },
+      bodyLine: 15,
     });
     expect(r.release!.body.trim()).toBe('Текст.');
   });
@@ -105,7 +114,10 @@ custom: { a: 1 }
   it('warns about Latin look-alikes in Cyrillic words, in fields and body', () => {
     const r = parseFixture('lookalike.md');
     expect(r.release).not.toBeNull();
-    expect(r.issues.map((i) => [i.code, i.field, i.line])).toEqual([['latin-lookalike', 'title', 2], ['latin-lookalike', 'body', 7]]);
+    expect(r.issues.map((i) => [i.code, i.field, i.line])).toEqual([
+      ['latin-lookalike', 'title', 2],
+      ['latin-lookalike', 'body', 7],
+    ]);
     expect(r.issues[0].hint).toContain('ј');
   });
 

@@ -18,7 +18,13 @@ for (const engine of ['index', 'memory'] as const) {
     afterAll(() => fixture.remove());
 
     it.each(CASES)('$q → $expect ($why)', async (c) => {
-      const run = await searchArchive(fixture.archive, c.q, { ...NO_FILTERS, ...c.flags }, undefined, engine === 'memory' ? { loader: noSqlite } : {});
+      const run = await searchArchive(
+        fixture.archive,
+        c.q,
+        { ...NO_FILTERS, ...c.flags },
+        undefined,
+        engine === 'memory' ? { loader: noSqlite } : {},
+      );
       expect(run.engine).toBe(engine);
       const ids = run.outcome.hits.map((h) => short(h.release.id));
       expect([...ids].sort()).toEqual([...c.expect].sort());
@@ -48,7 +54,13 @@ for (const engine of ['index', 'memory'] as const) {
     afterAll(() => fixture.remove());
 
     it.each(WORD_CASES)('$q → $expect ($why)', async (c) => {
-      const run = await searchArchive(fixture.archive, c.q, { ...NO_FILTERS, ...c.flags }, undefined, engine === 'memory' ? { loader: noSqlite } : {});
+      const run = await searchArchive(
+        fixture.archive,
+        c.q,
+        { ...NO_FILTERS, ...c.flags },
+        undefined,
+        engine === 'memory' ? { loader: noSqlite } : {},
+      );
       expect(run.engine).toBe(engine);
       const ids = run.outcome.hits.map((h) => short(h.release.id));
       expect([...ids].sort()).toEqual([...c.expect].sort());
@@ -76,9 +88,17 @@ describe('fleeting vowels on folded words', () => {
 });
 
 describe('words that name a registry partner inside a longer name', () => {
-  const sec = { id: 'sec', name: 'State Election Commission', aliases: ['Државна изборна комисија (ДИК)', 'Komisioni Shtetëror i Zgjedhjeve (KShZ)'] };
+  const sec = {
+    id: 'sec',
+    name: 'State Election Commission',
+    aliases: ['Државна изборна комисија (ДИК)', 'Komisioni Shtetëror i Zgjedhjeve (KShZ)'],
+  };
   const osce = { id: 'osce-skopje', name: 'OSCE Mission to Skopje', aliases: ['Misioni i OSBE-së në Shkup', 'ОБСЕ'] };
-  const odihr = { id: 'odihr', name: 'OSCE Office for Democratic Institutions and Human Rights (ODIHR)', aliases: ['OFFICE FOR DEMOCRATIC INSTITUTIONS AND HUMAN RIGHTS', 'БДИЧП'] };
+  const odihr = {
+    id: 'odihr',
+    name: 'OSCE Office for Democratic Institutions and Human Rights (ODIHR)',
+    aliases: ['OFFICE FOR DEMOCRATIC INSTITUTIONS AND HUMAN RIGHTS', 'БДИЧП'],
+  };
   const registry = new Registry([sec, osce, odihr]);
 
   it.each([

@@ -26,7 +26,11 @@ describe('SiteDir', () => {
     expect(readFileSync(path.join(out, 'index.html'), 'utf8')).toBe('<p>Соопштение</p>');
     expect([...readFileSync(path.join(out, 'a/b/c.bin'))]).toEqual([1, 2, 3]);
     expect(readFileSync(path.join(out, 'search/index-0.js')).equals(Buffer.concat([Buffer.from('x'), big, Buffer.from('ѓ')]))).toBe(true);
-    expect(JSON.parse(readFileSync(path.join(out, '.releases-export'), 'utf8')).files).toEqual(['a/b/c.bin', 'index.html', 'search/index-0.js']);
+    expect(JSON.parse(readFileSync(path.join(out, '.releases-export'), 'utf8')).files).toEqual([
+      'a/b/c.bin',
+      'index.html',
+      'search/index-0.js',
+    ]);
   });
 
   it('names the file under --out when a write fails, and abort leaves nothing behind', async () => {
@@ -56,7 +60,9 @@ describe('yieldEvery', () => {
     expect(soon()).toBeUndefined();
     const always = yieldEvery(0);
     let fired = false;
-    setTimeout(() => { fired = true; }, 0);
+    setTimeout(() => {
+      fired = true;
+    }, 0);
     // The timer is due now; a loop awaiting only microtasks would still never let it run.
     for (const end = Date.now() + 5; Date.now() < end; );
     const pause = always();
@@ -68,9 +74,13 @@ describe('yieldEvery', () => {
   });
 });
 
-
 describe('SiteDir updating an earlier export', () => {
-  async function exportOnce(archive: string, out: string, files: Record<string, string>, keyed: Record<string, string> = {}): Promise<SiteDir> {
+  async function exportOnce(
+    archive: string,
+    out: string,
+    files: Record<string, string>,
+    keyed: Record<string, string> = {},
+  ): Promise<SiteDir> {
     const site = await SiteDir.open(out, archive, 'site-key-1');
     for (const [rel, key] of Object.entries(keyed)) if (!site.keep(rel, key)) site.write(rel, `page ${rel} ${key}`, key);
     for (const [rel, text] of Object.entries(files)) site.write(rel, text);
@@ -78,9 +88,14 @@ describe('SiteDir updating an earlier export', () => {
     return site;
   }
 
-  it('keeps files whose key or bytes are unchanged, writes the others, removes the gone ones, leaves the user\'s', async () => {
+  it("keeps files whose key or bytes are unchanged, writes the others, removes the gone ones, leaves the user's", async () => {
     const { root, archive, out } = project();
-    const first = await exportOnce(archive, out, { 'index.html': 'one', 'years/2018.html': 'y', 'old.html': 'old' }, { 'r/a.html': 'ka', 'r/b.html': 'kb' });
+    const first = await exportOnce(
+      archive,
+      out,
+      { 'index.html': 'one', 'years/2018.html': 'y', 'old.html': 'old' },
+      { 'r/a.html': 'ka', 'r/b.html': 'kb' },
+    );
     expect(first.updating).toBe(false);
     writeFileSync(path.join(out, 'CNAME'), 'example.org\n');
     const before = statSync(path.join(out, 'r/a.html')).ino;
@@ -120,9 +135,15 @@ describe('SiteDir updating an earlier export', () => {
     mkdirSync(path.join(build, 'r'), { recursive: true });
     writeFileSync(path.join(build, '.releases-building'), '');
     writeFileSync(path.join(build, 'r/a.html'), 'new a');
-    writeFileSync(path.join(build, '.releases-export'), JSON.stringify({ tool: 'releases', files: ['index.html', 'r/a.html'], site: 'site-key-1', stamps: {} }));
+    writeFileSync(
+      path.join(build, '.releases-export'),
+      JSON.stringify({ tool: 'releases', files: ['index.html', 'r/a.html'], site: 'site-key-1', stamps: {} }),
+    );
     writeFileSync(path.join(out, 'index.html'), 'two'); // moved before the kill
-    writeFileSync(path.join(out, '.releases-journal'), JSON.stringify({ build: path.basename(build), move: ['index.html', 'r/a.html', '.releases-export'], remove: ['gone.html'] }));
+    writeFileSync(
+      path.join(out, '.releases-journal'),
+      JSON.stringify({ build: path.basename(build), move: ['index.html', 'r/a.html', '.releases-export'], remove: ['gone.html'] }),
+    );
     const next = await SiteDir.open(out, archive, 'site-key-1');
     await next.abort();
     expect(readFileSync(path.join(out, 'index.html'), 'utf8')).toBe('two');

@@ -5,7 +5,9 @@ import { fileSlug as slugify } from '../../src/core/slug.js';
 describe('slugify', () => {
   it('writes Macedonian Cyrillic with the official table', () => {
     expect(slugify('Учество на Третата меѓународна конференција')).toBe('uchestvo-na-tretata-megjunarodna-konferencija');
-    expect(slugify('Ѓорѓи Ќосе Жан Шишко Чачак Џемпер Љубов Њива Ѕвезда Јаде Цвет Хор')).toBe('gjorgji-kjose-zhan-shishko-chachak-dzhemper-ljubov-njiva');
+    expect(slugify('Ѓорѓи Ќосе Жан Шишко Чачак Џемпер Љубов Њива Ѕвезда Јаде Цвет Хор')).toBe(
+      'gjorgji-kjose-zhan-shishko-chachak-dzhemper-ljubov-njiva',
+    );
   });
 
   it('folds Albanian ë and ç and other diacritics', () => {
@@ -29,17 +31,23 @@ describe('slugify', () => {
   });
 
   it('always gives a short lower-case ASCII slug of words', () => {
-    fc.assert(fc.property(fc.string({ maxLength: 200, unit: 'grapheme' }), (title) => {
-      const s = slugify(title);
-      expect(s).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
-      expect(s.length).toBeLessThanOrEqual(60);
-    }), { numRuns: 500 });
+    fc.assert(
+      fc.property(fc.string({ maxLength: 200, unit: 'grapheme' }), (title) => {
+        const s = slugify(title);
+        expect(s).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
+        expect(s.length).toBeLessThanOrEqual(60);
+      }),
+      { numRuns: 500 },
+    );
   });
 
   it('is idempotent', () => {
-    fc.assert(fc.property(fc.string({ maxLength: 100 }), (title) => {
-      const s = slugify(title);
-      expect(slugify(s)).toBe(s);
-    }), { numRuns: 300 });
+    fc.assert(
+      fc.property(fc.string({ maxLength: 100 }), (title) => {
+        const s = slugify(title);
+        expect(slugify(s)).toBe(s);
+      }),
+      { numRuns: 300 },
+    );
   });
 });

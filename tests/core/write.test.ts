@@ -36,7 +36,9 @@ describe('writeNewFile', () => {
   });
 
   it('gives 20 concurrent writers of one name 20 distinct files', async () => {
-    const rels = await Promise.all(Array.from({ length: 20 }, (_, i) => writeNewFile(dir, { folder: '2018', base: 'same', text: `n${i}\n` })));
+    const rels = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => writeNewFile(dir, { folder: '2018', base: 'same', text: `n${i}\n` })),
+    );
     expect(new Set(rels).size).toBe(20);
     const files = await list('2018');
     expect(files).toHaveLength(20);

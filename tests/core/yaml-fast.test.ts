@@ -13,8 +13,11 @@ import { readPlainYaml } from '../../src/core/yaml-fast.js';
 // front matter. FUZZ_RUNS=20000 for a long local run.
 const RUNS = Number(process.env.FUZZ_RUNS) || 1000;
 const FIXTURES = path.resolve(__dirname, '../fixtures');
-const CORPORA = [process.env.RELEASES_CORPORA, path.resolve(__dirname, '../../../shared/corpora'), path.resolve(__dirname, '../../../../shared/corpora')]
-  .find((dir) => dir && existsSync(dir));
+const CORPORA = [
+  process.env.RELEASES_CORPORA,
+  path.resolve(__dirname, '../../../shared/corpora'),
+  path.resolve(__dirname, '../../../../shared/corpora'),
+].find((dir) => dir && existsSync(dir));
 
 function markdownFiles(dir: string): string[] {
   const out: string[] = [];
@@ -52,7 +55,8 @@ function expectSame(name: string, bytes: Buffer): boolean {
   expect(isDeepStrictEqual(a.value.data, b.value.data), name).toBe(true);
   expect(Object.keys(a.value.data), name).toEqual(Object.keys(b.value.data));
   expect([a.value.body, a.value.bodyLine, a.value.warnings], name).toEqual([b.value.body, b.value.bodyLine, b.value.warnings]);
-  for (const p of [...paths(b.value.data), [0], ['title', 'x'], ['event', 'start', 'x']]) expect(a.value.locate(p), `${name} ${p.join('.')}`).toEqual(b.value.locate(p));
+  for (const p of [...paths(b.value.data), [0], ['title', 'x'], ['event', 'start', 'x']])
+    expect(a.value.locate(p), `${name} ${p.join('.')}`).toEqual(b.value.locate(p));
   const lines = text.split('\n');
   const close = lines.findIndex((l, i) => i > 0 && /^(---|\.\.\.)\s*$/.test(l));
   return lines[0] === '---' && close > 0 && readPlainYaml(lines, close) !== null;
@@ -66,22 +70,76 @@ describe('the YAML fast path gives what the yaml path gives', () => {
     expect(fast).toBeGreaterThan(20);
   });
 
-  it.skipIf(!CORPORA)(`on every file of the corpora (${CORPORA ? 'found' : 'skipped: no corpora beside the project; set RELEASES_CORPORA to their folder'})`, () => {
-    for (const corpus of ['digitalgov', '18f', 'rust-blog']) {
-      const dir = path.join(CORPORA!, corpus);
-      if (!existsSync(dir)) continue;
-      const files = markdownFiles(dir);
-      let fast = 0;
-      for (const f of files) if (expectSame(path.relative(dir, f), readFileSync(f))) fast++;
-      if (corpus === 'digitalgov') expect(fast).toBeGreaterThan(files.length / 2);
-    }
-  }, 300_000);
+  it.skipIf(!CORPORA)(
+    `on every file of the corpora (${CORPORA ? 'found' : 'skipped: no corpora beside the project; set RELEASES_CORPORA to their folder'})`,
+    () => {
+      for (const corpus of ['digitalgov', '18f', 'rust-blog']) {
+        const dir = path.join(CORPORA!, corpus);
+        if (!existsSync(dir)) continue;
+        const files = markdownFiles(dir);
+        let fast = 0;
+        for (const f of files) if (expectSame(path.relative(dir, f), readFileSync(f))) fast++;
+        if (corpus === 'digitalgov') expect(fast).toBeGreaterThan(files.length / 2);
+      }
+    },
+    300_000,
+  );
 });
 
 // Generated front matter: fields in the layouts the fast path reads, with scalars drawn
 // from pieces that sit on its edges (indicators, comments, numbers, null, quotes, NBSP).
-const PIECES = ['a', 'Охрид', 'b c', ' ', '  ', ':', ': ', '#', ' #', '-', '- ', '[', ']', '{', '}', ',', "'", "''", '"', '\\', '&x', '*x', '!t', '|', '>', '%', '@', '`', '?',
-  'null', 'Null', '~', 'true', 'False', '12', '-3', '0x1F', '0o7', '1.5', '.5', '1e3', '.inf', '.NaN', '2018-10-15', '15.10.2018', '\u00a0', '\u2028', 'é', '😀', '\t'];
+const PIECES = [
+  'a',
+  'Охрид',
+  'b c',
+  ' ',
+  '  ',
+  ':',
+  ': ',
+  '#',
+  ' #',
+  '-',
+  '- ',
+  '[',
+  ']',
+  '{',
+  '}',
+  ',',
+  "'",
+  "''",
+  '"',
+  '\\',
+  '&x',
+  '*x',
+  '!t',
+  '|',
+  '>',
+  '%',
+  '@',
+  '`',
+  '?',
+  'null',
+  'Null',
+  '~',
+  'true',
+  'False',
+  '12',
+  '-3',
+  '0x1F',
+  '0o7',
+  '1.5',
+  '.5',
+  '1e3',
+  '.inf',
+  '.NaN',
+  '2018-10-15',
+  '15.10.2018',
+  '\u00a0',
+  '\u2028',
+  'é',
+  '😀',
+  '\t',
+];
 const SAFE = ['a', 'Охрид', 'b c', '2018-10-15', '15.10.2018', 'é', 'x-y', 'C#', "it's", 'a.b', '„Св. Кирил“', '😀', 'Misioni i OSBE-së'];
 const scalarText = fc.oneof(
   { weight: 3, arbitrary: fc.array(fc.constantFrom(...SAFE), { minLength: 1, maxLength: 3 }).map((p) => p.join(' ')) },
@@ -92,27 +150,62 @@ const scalar = fc.oneof(
   scalarText.map((s) => `"${s}"`),
   scalarText.map((s) => `'${s.replace(/'/g, "''")}'`),
 );
-const key = fc.oneof(fc.constantFrom('title', 'date', 'tags', 'partners', 'people', 'summary', 'lang', 'id', 'extra', 'null', 'True', '__proto__', '_x', 'a-b', 'k1', 'k'.repeat(1000), 'k'.repeat(1030)), fc.constantFrom('title', 'x'));
+const key = fc.oneof(
+  fc.constantFrom(
+    'title',
+    'date',
+    'tags',
+    'partners',
+    'people',
+    'summary',
+    'lang',
+    'id',
+    'extra',
+    'null',
+    'True',
+    '__proto__',
+    '_x',
+    'a-b',
+    'k1',
+    'k'.repeat(1000),
+    'k'.repeat(1030),
+  ),
+  fc.constantFrom('title', 'x'),
+);
 const indent = fc.constantFrom('  ', '   ', '    ', ' ');
 const blank = fc.constantFrom('', '', '', '\n', '\n  \n');
 const field = fc.oneof(
   fc.tuple(key, scalar).map(([k, v]) => `${k}: ${v}`),
   fc.tuple(key, fc.array(scalar, { maxLength: 4 }), fc.constantFrom(', ', ',', ' , ')).map(([k, v, sep]) => `${k}: [${v.join(sep)}]`),
-  fc.tuple(key, fc.array(scalar, { minLength: 1, maxLength: 4 }), fc.constantFrom('', '  ', ' ')).map(([k, v, ind]) => `${k}:\n${v.map((s) => `${ind}- ${s}`).join('\n')}`),
-  fc.tuple(key, indent, fc.array(fc.tuple(fc.constantFrom('start', 'end', 'location', 'start'), scalar), { minLength: 1, maxLength: 3 })).map(([k, ind, kv]) => `${k}:\n${kv.map(([a, v]) => `${ind}${a}: ${v}`).join('\n')}`),
+  fc
+    .tuple(key, fc.array(scalar, { minLength: 1, maxLength: 4 }), fc.constantFrom('', '  ', ' '))
+    .map(([k, v, ind]) => `${k}:\n${v.map((s) => `${ind}- ${s}`).join('\n')}`),
+  fc
+    .tuple(key, indent, fc.array(fc.tuple(fc.constantFrom('start', 'end', 'location', 'start'), scalar), { minLength: 1, maxLength: 3 }))
+    .map(([k, ind, kv]) => `${k}:\n${kv.map(([a, v]) => `${ind}${a}: ${v}`).join('\n')}`),
   key.map((k) => `${k}:`),
   fc.tuple(key, scalar, indent, scalarText).map(([k, v, ind, more]) => `${k}: ${v}\n${ind}${more}`),
 );
 // Most cases give each field a key of its own (k0, k1, …); the rest keep the drawn keys, repeats and all.
-const frontMatter = fc.tuple(fc.array(fc.tuple(field, blank), { minLength: 1, maxLength: 7 }), fc.constantFrom('---', '...'), fc.constantFrom(true, true, true, false))
-  .map(([fields, end, own]) => Buffer.from(`---\n${fields.map(([f, b], j) => (own ? f.replace(/^[^:\n]*:/, `k${j}:`) : f) + b).join('\n')}\n${end}\nText.\n`, 'utf8'));
+const frontMatter = fc
+  .tuple(
+    fc.array(fc.tuple(field, blank), { minLength: 1, maxLength: 7 }),
+    fc.constantFrom('---', '...'),
+    fc.constantFrom(true, true, true, false),
+  )
+  .map(([fields, end, own]) =>
+    Buffer.from(`---\n${fields.map(([f, b], j) => (own ? f.replace(/^[^:\n]*:/, `k${j}:`) : f) + b).join('\n')}\n${end}\nText.\n`, 'utf8'),
+  );
 
 describe('the YAML fast path on generated front matter', () => {
   it(`gives what the yaml path gives (${RUNS} cases), and takes a fair share of them`, () => {
     let fast = 0;
-    fc.assert(fc.property(frontMatter, (bytes) => {
-      if (expectSame('2020/gen.md', bytes)) fast++;
-    }), { numRuns: RUNS });
+    fc.assert(
+      fc.property(frontMatter, (bytes) => {
+        if (expectSame('2020/gen.md', bytes)) fast++;
+      }),
+      { numRuns: RUNS },
+    );
     expect(fast).toBeGreaterThan(RUNS / 8);
   }, 300_000);
 });

@@ -21,8 +21,11 @@ function releases(args: string[], cwd: string, stdin = ''): Promise<{ code: numb
 describe('releases add, many at once (real bin)', () => {
   it('20 concurrent adds of one title give 20 distinct, valid files', async () => {
     const cwd = fixtureProject('multilingual');
-    const runs = await Promise.all(Array.from({ length: 20 }, (_, i) =>
-      releases(['add', '--title', 'Иста вест', '--date', '2025-05-05', '--body-file', '-', '--no-input'], cwd, `Текст број ${i}.\n`)));
+    const runs = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        releases(['add', '--title', 'Иста вест', '--date', '2025-05-05', '--body-file', '-', '--no-input'], cwd, `Текст број ${i}.\n`),
+      ),
+    );
     for (const r of runs) {
       expect(r.stderr).toBe('');
       expect(r.code).toBe(0);

@@ -23,7 +23,9 @@ describe('the real bin', () => {
 
   it('gives the same dates in every time zone', () => {
     const cwd = fixtureProject('multilingual');
-    const outputs = ['UTC', 'America/Los_Angeles', 'Pacific/Kiritimati', 'Europe/Skopje'].map((TZ) => releases(['list', '--format', 'json'], cwd, { TZ }).stdout);
+    const outputs = ['UTC', 'America/Los_Angeles', 'Pacific/Kiritimati', 'Europe/Skopje'].map(
+      (TZ) => releases(['list', '--format', 'json'], cwd, { TZ }).stdout,
+    );
     expect(new Set(outputs).size).toBe(1);
     const dates = JSON.parse(outputs[0]).map((e: { date: string }) => e.date);
     expect(dates).toEqual(['2021-06-01', '2020-01-10', '2019-03-05', '2018-10-18', '2018-10-18']);
@@ -40,7 +42,10 @@ describe('the real bin', () => {
 
   it('stops quietly when the reader of a pipe goes away', () => {
     const cwd = fixtureProject('multilingual');
-    const out = execFileSync('bash', ['-c', `node ${BIN} list --format ndjson | head -c 10; echo " status=\${PIPESTATUS[0]}"`], { cwd, encoding: 'utf8' });
+    const out = execFileSync('bash', ['-c', `node ${BIN} list --format ndjson | head -c 10; echo " status=\${PIPESTATUS[0]}"`], {
+      cwd,
+      encoding: 'utf8',
+    });
     expect(out).toMatch(/status=0$/m);
   });
 });

@@ -8,7 +8,11 @@ const BIN = path.resolve(__dirname, '../../bin/releases.js');
 
 function releases(args: string[], cwd: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [BIN, ...args], { cwd, env: { ...process.env, NO_COLOR: '1', RELEASES_CACHE_DIR: '', RELEASES_INDEX: '' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [BIN, ...args], {
+      cwd,
+      env: { ...process.env, NO_COLOR: '1', RELEASES_CACHE_DIR: '', RELEASES_INDEX: '' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
@@ -24,7 +28,10 @@ function grow(archive: string, n: number, stamp = ''): void {
   mkdirSync(path.join(archive, 'gen'), { recursive: true });
   for (let i = 0; i < n; i++) {
     const body = Array.from({ length: 120 }, (_, j) => WORDS[(i * 7 + j) % WORDS.length]).join(' ');
-    writeFileSync(path.join(archive, 'gen', `2024-01-${String((i % 28) + 1).padStart(2, '0')}-gen-${i}.md`), `---\ntitle: Генерирано ${i} ${stamp}\ndate: 2024-01-${String((i % 28) + 1).padStart(2, '0')}\n---\n${body}\n`);
+    writeFileSync(
+      path.join(archive, 'gen', `2024-01-${String((i % 28) + 1).padStart(2, '0')}-gen-${i}.md`),
+      `---\ntitle: Генерирано ${i} ${stamp}\ndate: 2024-01-${String((i % 28) + 1).padStart(2, '0')}\n---\n${body}\n`,
+    );
   }
 }
 
@@ -50,7 +57,8 @@ describe('two processes using one index at once (real bin)', () => {
     // Both see the same 200 edited files and write them at the same time.
     grow(fixture.archive, 200, 'изменето');
     const later = new Date(Date.now() + 10_000);
-    for (let i = 0; i < 200; i++) utimesSync(path.join(fixture.archive, 'gen', `2024-01-${String((i % 28) + 1).padStart(2, '0')}-gen-${i}.md`), later, later);
+    for (let i = 0; i < 200; i++)
+      utimesSync(path.join(fixture.archive, 'gen', `2024-01-${String((i % 28) + 1).padStart(2, '0')}-gen-${i}.md`), later, later);
     const second = await Promise.all([
       releases(['search', 'изменето', '--format', 'ndjson'], fixture.root),
       releases(['search', 'изменето', '--format', 'ndjson'], fixture.root),

@@ -15,7 +15,10 @@ export function pageProblems(): string[] {
   const parse = (c: string): number[] => {
     const m = /rgba?\(([^)]+)\)/.exec(c);
     if (!m) return [0, 0, 0, 0];
-    const parts = m[1]!.split(/[\s,/]+/).filter(Boolean).map(Number);
+    const parts = m[1]!
+      .split(/[\s,/]+/)
+      .filter(Boolean)
+      .map(Number);
     return [parts[0]!, parts[1]!, parts[2]!, parts.length > 3 ? parts[3]! : 1];
   };
   const blend = (top: number[], bottom: number[]): number[] => {
@@ -46,12 +49,22 @@ export function pageProblems(): string[] {
   };
   const visible = (el: Element) => {
     const style = getComputedStyle(el);
-    return el.getClientRects().length > 0 && style.visibility !== 'hidden' && Number(style.opacity) > 0 && !el.closest('[hidden], details:not([open]) > :not(summary)');
+    return (
+      el.getClientRects().length > 0 &&
+      style.visibility !== 'hidden' &&
+      Number(style.opacity) > 0 &&
+      !el.closest('[hidden], details:not([open]) > :not(summary)')
+    );
   };
-  const landmarks = 'header.banner, body > header, nav, main, footer, [role="search"], [role="banner"], [role="main"], [role="contentinfo"], [role="navigation"]';
+  const landmarks =
+    'header.banner, body > header, nav, main, footer, [role="search"], [role="banner"], [role="main"], [role="contentinfo"], [role="navigation"]';
 
   for (const el of document.body.querySelectorAll('*')) {
-    const text = [...el.childNodes].filter((n) => n.nodeType === Node.TEXT_NODE).map((n) => n.textContent ?? '').join('').trim();
+    const text = [...el.childNodes]
+      .filter((n) => n.nodeType === Node.TEXT_NODE)
+      .map((n) => n.textContent ?? '')
+      .join('')
+      .trim();
     if (!text || !visible(el) || ['SCRIPT', 'STYLE', 'TITLE', 'OPTION'].includes(el.tagName) || el.tagName === 'title') continue;
     const style = getComputedStyle(el);
     const svg = el instanceof SVGElement;
@@ -60,10 +73,17 @@ export function pageProblems(): string[] {
     const size = parseFloat(style.fontSize);
     const large = size >= 24 || (size >= 18.66 && Number(style.fontWeight) >= 700);
     const r = ratio(blend(fg, bg), bg);
-    if (r < (large ? 3 : 4.5)) problems.push(`color-contrast ${r.toFixed(2)}: <${el.tagName.toLowerCase()} class="${el.getAttribute('class') ?? ''}"> "${text.slice(0, 40)}" (${style.color}${svg ? ` fill ${style.fill}` : ''} on rgb(${bg.slice(0, 3).map(Math.round).join(', ')}))`);
+    if (r < (large ? 3 : 4.5))
+      problems.push(
+        `color-contrast ${r.toFixed(2)}: <${el.tagName.toLowerCase()} class="${el.getAttribute('class') ?? ''}"> "${text.slice(0, 40)}" (${style.color}${svg ? ` fill ${style.fill}` : ''} on rgb(${bg.slice(0, 3).map(Math.round).join(', ')}))`,
+      );
     if (!el.closest(landmarks) && !el.matches('.skip')) problems.push(`region: "${text.slice(0, 40)}" is outside every landmark`);
   }
-  for (const [selector, name] of [['header.banner', 'banner'], ['main', 'main'], ['footer', 'contentinfo']] as const) {
+  for (const [selector, name] of [
+    ['header.banner', 'banner'],
+    ['main', 'main'],
+    ['footer', 'contentinfo'],
+  ] as const) {
     if (document.querySelectorAll(selector).length !== 1) problems.push(`landmark: ${document.querySelectorAll(selector).length} ${name}`);
   }
   if (!document.documentElement.lang) problems.push('html-has-lang');
@@ -83,7 +103,8 @@ export function pageProblems(): string[] {
     if (!name) problems.push(`link-name: ${a.outerHTML.slice(0, 80)}`);
   }
   for (const field of document.querySelectorAll('input:not([type="hidden"]), select, textarea')) {
-    if (!(field as HTMLInputElement).labels?.length && !field.getAttribute('aria-label')) problems.push(`label: ${field.outerHTML.slice(0, 80)}`);
+    if (!(field as HTMLInputElement).labels?.length && !field.getAttribute('aria-label'))
+      problems.push(`label: ${field.outerHTML.slice(0, 80)}`);
   }
   for (const hidden of document.querySelectorAll('[aria-hidden="true"]')) {
     for (const f of hidden.querySelectorAll('a[href], button, input, select, textarea, [tabindex]')) {

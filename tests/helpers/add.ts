@@ -19,7 +19,11 @@ const STEP_LIMIT_MS = 20_000;
  * Runs the CLI in-process on a fake terminal and plays `steps`, each once its prompt is on
  * the screen. Returns what was printed: prompts go to stderr, the result to stdout.
  */
-export async function runTyped(argv: string[], steps: Step[], opts: { cwd: string; env?: Record<string, string | undefined>; now?: Date }): Promise<RunResult> {
+export async function runTyped(
+  argv: string[],
+  steps: Step[],
+  opts: { cwd: string; env?: Record<string, string | undefined>; now?: Date },
+): Promise<RunResult> {
   let stdout = '';
   let stderr = '';
   let wake = () => {};
@@ -41,7 +45,15 @@ export async function runTyped(argv: string[], steps: Step[], opts: { cwd: strin
       return waitFor === '' ? drawn.length > 0 : typeof waitFor === 'string' ? drawn.includes(waitFor) : waitFor.test(drawn);
     };
     await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`waited ${STEP_LIMIT_MS} ms for ${String(waitFor) || 'any output'}; the screen since the last keys:\n${stderr.slice(from)}`)), STEP_LIMIT_MS);
+      const timer = setTimeout(
+        () =>
+          reject(
+            new Error(
+              `waited ${STEP_LIMIT_MS} ms for ${String(waitFor) || 'any output'}; the screen since the last keys:\n${stderr.slice(from)}`,
+            ),
+          ),
+        STEP_LIMIT_MS,
+      );
       wake = () => {
         if (!finished && !shows()) return;
         clearTimeout(timer);

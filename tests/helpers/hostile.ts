@@ -46,7 +46,11 @@ export interface BinOptions {
 export function runBin(args: string[], cwd: string, o: BinOptions = {}): Promise<BinResult> & { kill(): boolean } {
   const started = Date.now();
   const argv = [...(o.prefix ?? []), process.execPath, BIN, ...args];
-  const child = spawn(argv[0], argv.slice(1), { cwd, env: { ...process.env, NO_COLOR: '1', ...(o.env ?? {}) }, stdio: ['pipe', 'pipe', 'pipe'] });
+  const child = spawn(argv[0], argv.slice(1), {
+    cwd,
+    env: { ...process.env, NO_COLOR: '1', ...(o.env ?? {}) },
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
   let stdout = '';
   let stderr = '';
   child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
@@ -78,8 +82,10 @@ export function snapshot(dir: string): Map<string, string> {
       const abs = path.join(dir, r);
       const st = lstatSync(abs);
       if (st.isSymbolicLink()) out.set(r, `link:${readlinkSync(abs)}`);
-      else if (st.isDirectory()) { out.set(r, 'dir'); walk(r); }
-      else out.set(r, createHash('sha256').update(readFileSync(abs)).digest('hex'));
+      else if (st.isDirectory()) {
+        out.set(r, 'dir');
+        walk(r);
+      } else out.set(r, createHash('sha256').update(readFileSync(abs)).digest('hex'));
     }
   };
   if (existsSync(dir)) walk('');
@@ -101,7 +107,9 @@ export function sameSnapshot(a: Map<string, string>, b: Map<string, string>): bo
 
 /** Writes a deterministic synthetic archive of `count` releases to `out` (bench/generate.js). */
 export async function syntheticArchive(out: string, count: number, seed = 7): Promise<void> {
-  const gen = (await import(path.resolve(__dirname, '../../bench/generate.js') as string)) as { generate(o: { count: number; out: string; seed: number }): Promise<unknown> };
+  const gen = (await import(path.resolve(__dirname, '../../bench/generate.js') as string)) as {
+    generate(o: { count: number; out: string; seed: number }): Promise<unknown>;
+  };
   await gen.generate({ count, out, seed });
 }
 

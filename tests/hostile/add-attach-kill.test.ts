@@ -19,7 +19,22 @@ describe.skipIf(!BUILT)(`add --attach killed with SIGKILL at random moments (${K
   afterAll(() => rmSync(base, { recursive: true, force: true }));
 
   it('each run leaves a complete release folder, an empty folder or nothing; never a partial one', async () => {
-    const args = ['add', '--title', 'Прекинато', '--date', '2025-07-07', '--body', 'Текст.', '--no-input', '--attach', 'photo.png', '--alt', 'Слика', '--attach', 'statement.pdf'];
+    const args = [
+      'add',
+      '--title',
+      'Прекинато',
+      '--date',
+      '2025-07-07',
+      '--body',
+      'Текст.',
+      '--no-input',
+      '--attach',
+      'photo.png',
+      '--alt',
+      'Слика',
+      '--attach',
+      'statement.pdf',
+    ];
     const first = await runBin(args, base);
     expect(first.code, first.stderr).toBe(0);
     const folder = path.join(base, 'archive/2025');
@@ -42,7 +57,9 @@ describe.skipIf(!BUILT)(`add --attach killed with SIGKILL at random moments (${K
       else if (readFileSync(path.join(folder, name, 'index.md'), 'utf8') !== expected) bad.push(`${name}/index.md differs`);
       else if (statSync(path.join(folder, name, 'statement.pdf')).size !== 24 * 1024 * 1024) bad.push(`${name}/statement.pdf is cut short`);
     }
-    console.log(`add --attach kill test: ${KILLS} runs (${tally.killed} killed): ${tally.complete} complete folders, ${tally.empty} empty; a full run took ${first.ms} ms`);
+    console.log(
+      `add --attach kill test: ${KILLS} runs (${tally.killed} killed): ${tally.complete} complete folders, ${tally.empty} empty; a full run took ${first.ms} ms`,
+    );
     expect(bad).toEqual([]);
     const check = await runBin(['check', '--format', 'json'], base);
     expect(JSON.parse(check.stdout).errors).toBe(0);

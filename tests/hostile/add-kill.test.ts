@@ -38,19 +38,25 @@ describe.skipIf(!BUILT)(`add killed with SIGKILL at random moments (${KILLS} run
         const watcher = watch(folder, (_e, name) => {
           if (!String(name ?? '').endsWith('.tmp')) return;
           watcher.close();
-          setTimeout(() => { if (run.kill()) tally.midWrite++; }, delay);
+          setTimeout(() => {
+            if (run.kill()) tally.midWrite++;
+          }, delay);
         });
         r = await run;
         watcher.close();
       } else r = await runBin(args, base, { killAfter: delay });
       if (r.signal === 'SIGKILL') tally.killed++;
       const mds = readdirSync(folder).filter((f) => f.endsWith('.md'));
-      for (const f of mds) if (readFileSync(path.join(folder, f), 'utf8') !== expected) bad.push(`run ${i} (killed after ${delay} ms): ${f} is not the complete file`);
+      for (const f of mds)
+        if (readFileSync(path.join(folder, f), 'utf8') !== expected)
+          bad.push(`run ${i} (killed after ${delay} ms): ${f} is not the complete file`);
       if (mds.length > before) tally.complete++;
       else tally.nothing++;
     }
     const temps = readdirSync(folder).filter((f) => !f.endsWith('.md'));
-    console.log(`add kill test: ${KILLS} runs (${tally.killed} killed, ${tally.midWrite} of them while their temporary file existed): ${tally.complete} wrote the complete file, ${tally.nothing} left no release file; ${temps.length} hidden temporary file(s); a full run took ${full.ms} ms`);
+    console.log(
+      `add kill test: ${KILLS} runs (${tally.killed} killed, ${tally.midWrite} of them while their temporary file existed): ${tally.complete} wrote the complete file, ${tally.nothing} left no release file; ${temps.length} hidden temporary file(s); a full run took ${full.ms} ms`,
+    );
     expect(bad).toEqual([]);
     // The test tests something only when kills landed, some of them mid-write.
     expect(tally.killed, JSON.stringify(tally)).toBeGreaterThan(0);

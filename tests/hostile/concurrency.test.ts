@@ -35,7 +35,23 @@ describe.skipIf(!BUILT)('concurrent commands on one archive (real bin)', () => {
     const root = project();
     for (let round = 0; round < ROUNDS; round++) {
       const adds = Array.from({ length: 6 }, (_, i) =>
-        runBin(['add', '--title', `Паралелна вест ${round} ${i}`, '--date', '2026-01-1' + (i % 10), '--tag', 'паралелно', '--body-file', '-', '--no-input'], root, { stdin: `Соработка број ${round}-${i}.\n` }));
+        runBin(
+          [
+            'add',
+            '--title',
+            `Паралелна вест ${round} ${i}`,
+            '--date',
+            '2026-01-1' + (i % 10),
+            '--tag',
+            'паралелно',
+            '--body-file',
+            '-',
+            '--no-input',
+          ],
+          root,
+          { stdin: `Соработка број ${round}-${i}.\n` },
+        ),
+      );
       const searches = Array.from({ length: 6 }, (_, i) => runBin(['search', i % 2 ? 'соработка' : 'паралелна', '--format', 'json'], root));
       const all = await Promise.all([...adds, ...searches]);
       all.forEach((r, i) => expectClean(r, i < adds.length ? `add ${i}` : `search ${i - adds.length}`));
@@ -71,10 +87,16 @@ describe.skipIf(!BUILT)('concurrent commands on one archive (real bin)', () => {
     for (let round = 0; round < ROUNDS * 2; round++) {
       const runs = await Promise.all([0, 1].map(() => runBin(['export', '--format', 'html', '--out', 'site'], root)));
       const said = `round ${round}: ${runs.map((r) => r.stderr.trim()).join(' | ')}`;
-      expect(runs.some((r) => r.code === 0), said).toBe(true);
+      expect(
+        runs.some((r) => r.code === 0),
+        said,
+      ).toBe(true);
       expect(sameSnapshot(snapshot(path.join(root, 'site')), expected), said).toBe(true);
       // Nothing hidden is left beside the site by either run.
-      expect(readdirSync(root).filter((f) => f.startsWith('.site')), said).toEqual([]);
+      expect(
+        readdirSync(root).filter((f) => f.startsWith('.site')),
+        said,
+      ).toEqual([]);
       // BUG (export area): the second run clears the first one's build folder as if it had
       // been left by a killed run, and the first dies with ENOTEMPTY/ENOENT ("this is a bug").
       for (const r of runs) {

@@ -1,5 +1,17 @@
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, openSync, promises as fsp, readdirSync, readFileSync, rmSync, writeFileSync, writeSync, closeSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  promises as fsp,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+  writeSync,
+  closeSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -56,7 +68,9 @@ function fillDisk(): void {
   // Byte by byte, so not even a small file fits.
   try {
     for (;;) writeSync(fd, block, 0, 1);
-  } catch { /* full */ }
+  } catch {
+    /* full */
+  }
   closeSync(fd);
 }
 
@@ -129,7 +143,10 @@ describe('a full disk (a 512 KB tmpfs, or injected ENOSPC)', () => {
     rmSync(project, { recursive: true, force: true });
     cpSync(FIXTURE, path.join(project, 'archive'), { recursive: true });
     fillDisk();
-    const r = await runCli(['search', 'соработка', '--format', 'json'], { cwd: project, env: { RELEASES_CACHE_DIR: path.join(disk, 'cache') } });
+    const r = await runCli(['search', 'соработка', '--format', 'json'], {
+      cwd: project,
+      env: { RELEASES_CACHE_DIR: path.join(disk, 'cache') },
+    });
     expect(r.stderr).not.toMatch(/this is a bug|\n\s+at /);
     expect(r.code, r.stderr).toBe(0);
     expect(JSON.parse(r.stdout).length).toBeGreaterThan(0);

@@ -49,7 +49,11 @@ describe('--out cannot make export write where it was not asked to', () => {
     [`--out ${UP} (holds everything)`, ['export', '--format', 'html', '--out', UP], /holds the archive|root folder/],
     ['--out a folder with other files', ['export', '--format', 'html', '--out', `${UP}/outside`], /not empty/],
     ['--out a file', ['export', '--format', 'html', '--out', `${UP}/outside/secret.md`], /not a folder/],
-    ['json --out a file that is not an export', ['export', '--format', 'json', '--out', `${UP}/outside/secret.md`], /not an earlier export/],
+    [
+      'json --out a file that is not an export',
+      ['export', '--format', 'json', '--out', `${UP}/outside/secret.md`],
+      /not an earlier export/,
+    ],
     ['json --out /', ['export', '--format', 'json', '--out', '/'], /not an earlier export|cannot write/],
   ];
   for (const [name, argv, message] of refused) {
@@ -89,14 +93,42 @@ describe('--out cannot make export write where it was not asked to', () => {
 
 describe('.. in arguments and in the data stays inside the archive and --out', () => {
   it('add with .. in the title, tags, partners, people, location, summary and translation key writes one file in archive/YYYY', async () => {
-    const r = await contained(['add', '--title', `${UP}/${UP}/escape`, '--date', '2025-01-02', '--tag', `${UP}/t`, '--partner', `${UP}/p`, '--person', '../x',
-      '--location', `${UP}/l`, '--summary', '../s', '--translation-key', `${UP}/k`, '--body', `${UP}/b`, '--no-input'], ['archive/2025']);
+    const r = await contained(
+      [
+        'add',
+        '--title',
+        `${UP}/${UP}/escape`,
+        '--date',
+        '2025-01-02',
+        '--tag',
+        `${UP}/t`,
+        '--partner',
+        `${UP}/p`,
+        '--person',
+        '../x',
+        '--location',
+        `${UP}/l`,
+        '--summary',
+        '../s',
+        '--translation-key',
+        `${UP}/k`,
+        '--body',
+        `${UP}/b`,
+        '--no-input',
+      ],
+      ['archive/2025'],
+    );
     expect(r.code, r.stderr).toBe(0);
     expect(r.changed).toEqual([]);
     expect(r.stdout.trim()).toMatch(/^archive\/2025\/2025-01-02-[a-z0-9-]+\.md$/);
   });
 
-  for (const [flag, value] of [['--date', `${UP}/2025-01-02`], ['--lang', `${UP}`], ['--event', `${UP}`], ['--date', '2025-01-02/../..']]) {
+  for (const [flag, value] of [
+    ['--date', `${UP}/2025-01-02`],
+    ['--lang', `${UP}`],
+    ['--event', `${UP}`],
+    ['--date', '2025-01-02/../..'],
+  ]) {
     it(`add ${flag} ${value}: refused as bad usage, nothing written`, async () => {
       const argv = ['add', '--title', 'T', '--date', '2025-01-02', '--body', 'b', '--no-input', flag, value];
       const r = await contained(argv);
@@ -123,17 +155,35 @@ describe('.. in arguments and in the data stays inside the archive and --out', (
   it('export html of releases and a registry full of .. writes only inside --out', async () => {
     const archive = path.join(cwd, 'archive');
     mkdirSync(path.join(archive, '2020'), { recursive: true });
-    writeFileSync(path.join(archive, '2020/a..b.md'), HOSTILE_RELEASE(1, `id: "${UP}/escape-id"\ntranslation_key: "${UP}/escape-tk"\npartners: ["${UP}/escape-p", "Evil"]\ntags: ["${UP}/escape-tag", ".."]\npeople: [".."]\nevent: { start: 2020-01-01, location: "${UP}/l" }`));
+    writeFileSync(
+      path.join(archive, '2020/a..b.md'),
+      HOSTILE_RELEASE(
+        1,
+        `id: "${UP}/escape-id"\ntranslation_key: "${UP}/escape-tk"\npartners: ["${UP}/escape-p", "Evil"]\ntags: ["${UP}/escape-tag", ".."]\npeople: [".."]\nevent: { start: 2020-01-01, location: "${UP}/l" }`,
+      ),
+    );
     writeFileSync(path.join(archive, '2020/..md'), HOSTILE_RELEASE(2, 'id: ".."'));
-    writeFileSync(path.join(archive, '2020/2020-01-03-x.md'), HOSTILE_RELEASE(3, `id: "..%2f..%2fescape"\ntranslation_key: "${UP}/escape-tk"\npartners: [Evil, Dots, "${UP}/p3"]\ntags: ["${UP}"]\nlang: en\nwhatever: "${UP}"`));
-    writeFileSync(path.join(archive, 'partners.yml'), `${readFileSync(path.join(archive, 'partners.yml'), 'utf8')}\n"${UP}/../../escape-registry":\n  name: Evil\n  aliases: ["${UP}/alias"]\n..:\n  name: Dots\n`);
+    writeFileSync(
+      path.join(archive, '2020/2020-01-03-x.md'),
+      HOSTILE_RELEASE(
+        3,
+        `id: "..%2f..%2fescape"\ntranslation_key: "${UP}/escape-tk"\npartners: [Evil, Dots, "${UP}/p3"]\ntags: ["${UP}"]\nlang: en\nwhatever: "${UP}"`,
+      ),
+    );
+    writeFileSync(
+      path.join(archive, 'partners.yml'),
+      `${readFileSync(path.join(archive, 'partners.yml'), 'utf8')}\n"${UP}/../../escape-registry":\n  name: Evil\n  aliases: ["${UP}/alias"]\n..:\n  name: Dots\n`,
+    );
     writeFileSync(path.join(archive, 'archive.yml'), `name: "${UP}/escape-name"\nlang: mk\n`);
     const r = await contained(['export', '--format', 'html', '--out', 'site'], ['site']);
     expect(r.code, r.stderr).toBe(0);
     expect(r.changed).toEqual([]);
     const site = snapshot(path.join(cwd, 'site'));
     expect(site.size).toBeGreaterThan(20);
-    for (const f of site.keys()) expect(f).toMatch(/^(\.releases-export|index\.html|search\.html|404\.html|robots\.txt|sitemap(-\d+)?\.xml|(assets|events|feeds|partners|r|search|years|media)(\/[a-z0-9][a-z0-9._-]*){0,2})$/);
+    for (const f of site.keys())
+      expect(f).toMatch(
+        /^(\.releases-export|index\.html|search\.html|404\.html|robots\.txt|sitemap(-\d+)?\.xml|(assets|events|feeds|partners|r|search|years|media)(\/[a-z0-9][a-z0-9._-]*){0,2})$/,
+      );
     const listed = JSON.parse(readFileSync(path.join(cwd, 'site/.releases-export'), 'utf8')).files as string[];
     for (const f of listed) expect(f).not.toContain('..');
   });

@@ -2,7 +2,17 @@ import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, uti
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BUILT, freezeBin, runBin, sameSnapshot, scaled, snapshot, snapshotDiff, syntheticArchive, type BinResult } from '../helpers/hostile.js';
+import {
+  BUILT,
+  freezeBin,
+  runBin,
+  sameSnapshot,
+  scaled,
+  snapshot,
+  snapshotDiff,
+  syntheticArchive,
+  type BinResult,
+} from '../helpers/hostile.js';
 
 // 50 kills per format in CI (the issue's minimum); HOSTILE_LONG=1 runs 300 each.
 const KILLS = scaled(50, 300);
@@ -70,7 +80,7 @@ describe.skipIf(!BUILT)(`export killed with SIGKILL at random moments (${KILLS} 
   }, 120_000);
   afterAll(() => rmSync(base, { recursive: true, force: true }));
 
-  it.concurrent('html --out DIR: the previous site (with the user\'s own file) or the new one, never a mix', async () => {
+  it.concurrent("html --out DIR: the previous site (with the user's own file) or the new one, never a mix", async () => {
     const { root, setState, leftovers } = project('html');
     const expected: Map<string, string>[] = [];
     let fullMs = 0;
@@ -100,18 +110,23 @@ describe.skipIf(!BUILT)(`export killed with SIGKILL at random moments (${KILLS} 
       else expect(r.code, r.stderr).toBe(0);
       const snap = snapshot(path.join(root, 'site'));
       if (sameSnapshot(snap, expected[current])) tally.previous++;
-      else if (sameSnapshot(snap, expected[target])) { tally.complete++; current = target; }
-      else if (snap.has('.releases-journal')) {
+      else if (sameSnapshot(snap, expected[target])) {
+        tally.complete++;
+        current = target;
+      } else if (snap.has('.releases-journal')) {
         // Killed while an update moved its pages in (each page whole): the next run finishes it.
         tally.journal++;
         const next = await runBin(['export', '--format', 'html', '--out', 'site'], root);
         expect(next.code, next.stderr).toBe(0);
         const after = snapshot(path.join(root, 'site'));
-        if (!sameSnapshot(after, expected[target])) bad.push(`run ${i} (killed ${r.how}): left a journal, and the next run gave ${snapshotDiff(expected[target], after).join(' ')}`);
+        if (!sameSnapshot(after, expected[target]))
+          bad.push(`run ${i} (killed ${r.how}): left a journal, and the next run gave ${snapshotDiff(expected[target], after).join(' ')}`);
         current = target;
       } else {
         tally.mixed++;
-        bad.push(`run ${i} (killed ${r.how}): ${snap.size ? snapshotDiff(expected[target], snap).join(' ') : 'site/ is gone'}; hidden: ${leftovers().join(', ')}`);
+        bad.push(
+          `run ${i} (killed ${r.how}): ${snap.size ? snapshotDiff(expected[target], snap).join(' ') : 'site/ is gone'}; hidden: ${leftovers().join(', ')}`,
+        );
         // Start the next run from a known state, so one failure is not counted many times.
         rmSync(path.join(root, 'site'), { recursive: true, force: true });
         const again = await runBin(['export', '--format', 'html', '--out', 'site'], root);
@@ -121,7 +136,9 @@ describe.skipIf(!BUILT)(`export killed with SIGKILL at random moments (${KILLS} 
       }
     }
     const left = leftovers();
-    console.log(`export html kill test: ${KILLS} runs (${tally.killed} killed): ${tally.previous} left the previous site, ${tally.complete} the new one, ${tally.journal} an update half moved in (finished by the next run), ${tally.mixed} neither; full run ${fullMs} ms; ${left.length} hidden leftover(s)`);
+    console.log(
+      `export html kill test: ${KILLS} runs (${tally.killed} killed): ${tally.previous} left the previous site, ${tally.complete} the new one, ${tally.journal} an update half moved in (finished by the next run), ${tally.mixed} neither; full run ${fullMs} ms; ${left.length} hidden leftover(s)`,
+    );
     expect(bad).toEqual([]);
     // A finished export afterwards still works and leaves the site complete.
     setState(false);
@@ -154,11 +171,15 @@ describe.skipIf(!BUILT)(`export killed with SIGKILL at random moments (${KILLS} 
       if (r.signal === 'SIGKILL') tally.killed++;
       const text = readFileSync(path.join(root, 'out.json'), 'utf8');
       if (text === expected[current]) tally.previous++;
-      else if (text === expected[target]) { tally.complete++; current = target; }
-      else bad.push(`run ${i} (killed ${r.how}): out.json has ${text.length} chars`);
+      else if (text === expected[target]) {
+        tally.complete++;
+        current = target;
+      } else bad.push(`run ${i} (killed ${r.how}): out.json has ${text.length} chars`);
     }
     const left = leftovers().filter((n) => n.startsWith('.out.json'));
-    console.log(`export json kill test: ${KILLS} runs (${tally.killed} killed): ${tally.previous} left the previous file, ${tally.complete} the new one; full run ${fullMs} ms; ${left.length} hidden temporary file(s) left`);
+    console.log(
+      `export json kill test: ${KILLS} runs (${tally.killed} killed): ${tally.previous} left the previous file, ${tally.complete} the new one; full run ${fullMs} ms; ${left.length} hidden temporary file(s) left`,
+    );
     expect(bad).toEqual([]);
     for (const f of left) expect(f).toMatch(/^\.out\.json\.tmp-[0-9a-f]+$/);
   }, 900_000);
@@ -184,7 +205,10 @@ describe.skipIf(!BUILT)(`export killed with SIGKILL at random moments (${KILLS} 
       watcher.close();
       if (!existsSync(path.join(root, 'site'))) {
         // Between the two renames: the previous site must wait, complete, beside --out.
-        const aside = readdirSync(root).filter((n) => n.startsWith('.site.releases-old-') && existsSync(path.join(root, n, 'index.html')) && existsSync(path.join(root, n, 'CNAME')));
+        const aside = readdirSync(root).filter(
+          (n) =>
+            n.startsWith('.site.releases-old-') && existsSync(path.join(root, n, 'index.html')) && existsSync(path.join(root, n, 'CNAME')),
+        );
         if (aside.length !== 1) lost.push(`run ${i} (${r.signal ?? r.code}): no site, and no complete previous site beside it`);
         expect((await runBin(['export', '--format', 'html', '--out', 'site'], root)).code).toBe(0);
       }
@@ -231,12 +255,14 @@ describe.skipIf(!BUILT)(`export killed with SIGKILL at random moments (${KILLS} 
       watcher.close();
       const snap = snapshot(path.join(root, 'site'));
       if (snap.has('.releases-journal')) caught++;
-      else if (!sameSnapshot(snap, expected[current]) && !sameSnapshot(snap, expected[target])) bad.push(`run ${i} (${r.signal ?? r.code}): neither site and no journal: ${snapshotDiff(expected[target], snap).join(' ')}`);
+      else if (!sameSnapshot(snap, expected[current]) && !sameSnapshot(snap, expected[target]))
+        bad.push(`run ${i} (${r.signal ?? r.code}): neither site and no journal: ${snapshotDiff(expected[target], snap).join(' ')}`);
       // The next run (same archive) finishes or redoes the update: the new site, the user's file kept.
       const next = await runBin(['export', '--format', 'html', '--out', 'site'], root);
       expect(next.code, next.stderr).toBe(0);
       const after = snapshot(path.join(root, 'site'));
-      if (!sameSnapshot(after, expected[target])) bad.push(`run ${i}: after the next run: ${snapshotDiff(expected[target], after).join(' ')}`);
+      if (!sameSnapshot(after, expected[target]))
+        bad.push(`run ${i}: after the next run: ${snapshotDiff(expected[target], after).join(' ')}`);
       current = target;
     }
     console.log(`export html journal kill test: 6 updates killed at their journal, ${caught} caught with the journal in place`);

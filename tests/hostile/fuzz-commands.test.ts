@@ -17,29 +17,138 @@ function seeds(): Buffer[] {
   const out: Buffer[] = [];
   for (const fixture of ['fuzz-seeds', 'bad-inputs', 'multilingual/2018', 'export-site/2022']) {
     const folder = path.resolve(__dirname, '../fixtures', fixture);
-    for (const f of readdirSync(folder).filter((n) => n.endsWith('.md') && !n.startsWith('_')).sort()) out.push(readFileSync(path.join(folder, f)));
+    for (const f of readdirSync(folder)
+      .filter((n) => n.endsWith('.md') && !n.startsWith('_'))
+      .sort())
+      out.push(readFileSync(path.join(folder, f)));
   }
   return out;
 }
 
-const TOKENS = ['---', '---js', '\n', ': ', '- ', '  ', 'title', 'date', 'event', 'start', 'end', 'location', 'partners', 'people', 'tags', 'id', 'lang',
-  'summary', 'translation_key', 'name', 'aliases', '2018-10-15', '15.10.2018', '2021-02-30', '"', "'", '[', ']', '{', '}', '&a', '*a', '<<: *a',
-  '!!binary', '!!js/function', '|', '>', '#', '__proto__', 'constructor', 'Охрид', 'ОБСЕ', 'ë', '\u0000', '\ufeff', '\u202e', '..', '../..', '<script>',
-  'javascript:', '%YAML 1.1', '~', 'null', 'true', '0x1F', '.inf', '1e309', '😀'];
+const TOKENS = [
+  '---',
+  '---js',
+  '\n',
+  ': ',
+  '- ',
+  '  ',
+  'title',
+  'date',
+  'event',
+  'start',
+  'end',
+  'location',
+  'partners',
+  'people',
+  'tags',
+  'id',
+  'lang',
+  'summary',
+  'translation_key',
+  'name',
+  'aliases',
+  '2018-10-15',
+  '15.10.2018',
+  '2021-02-30',
+  '"',
+  "'",
+  '[',
+  ']',
+  '{',
+  '}',
+  '&a',
+  '*a',
+  '<<: *a',
+  '!!binary',
+  '!!js/function',
+  '|',
+  '>',
+  '#',
+  '__proto__',
+  'constructor',
+  'Охрид',
+  'ОБСЕ',
+  'ë',
+  '\u0000',
+  '\ufeff',
+  '\u202e',
+  '..',
+  '../..',
+  '<script>',
+  'javascript:',
+  '%YAML 1.1',
+  '~',
+  'null',
+  'true',
+  '0x1F',
+  '.inf',
+  '1e309',
+  '😀',
+];
 const yamlish = fc.array(fc.constantFrom(...TOKENS), { maxLength: 60 }).map((t) => Buffer.from(t.join(''), 'utf8'));
 
-const QUERY_TOKENS = ['соработка', 'osce', 'ОБСЕ', '"', '*', '-', '(', ')', 'NEAR(', 'AND', 'OR', 'NOT', '^', ':', 'partner:', 'tag:', 'year:', 'lang:',
-  'person:', '\'', '\\', '%', '_', ';', '--', '/*', '{', '}', '[', ']', '\u0000', 'ë', '🙂', ' ', '  '];
-const query = fc.oneof(
-  fc.array(fc.constantFrom(...QUERY_TOKENS), { minLength: 1, maxLength: 8 }).map((t) => t.join('')),
-  fc.string({ unit: 'binary', minLength: 1, maxLength: 30 }),
-).filter((q) => q.trim() !== '' && !q.includes('\u0000') && !q.startsWith('-'));
+const QUERY_TOKENS = [
+  'соработка',
+  'osce',
+  'ОБСЕ',
+  '"',
+  '*',
+  '-',
+  '(',
+  ')',
+  'NEAR(',
+  'AND',
+  'OR',
+  'NOT',
+  '^',
+  ':',
+  'partner:',
+  'tag:',
+  'year:',
+  'lang:',
+  'person:',
+  "'",
+  '\\',
+  '%',
+  '_',
+  ';',
+  '--',
+  '/*',
+  '{',
+  '}',
+  '[',
+  ']',
+  '\u0000',
+  'ë',
+  '🙂',
+  ' ',
+  '  ',
+];
+const query = fc
+  .oneof(
+    fc.array(fc.constantFrom(...QUERY_TOKENS), { minLength: 1, maxLength: 8 }).map((t) => t.join('')),
+    fc.string({ unit: 'binary', minLength: 1, maxLength: 30 }),
+  )
+  .filter((q) => q.trim() !== '' && !q.includes('\u0000') && !q.startsWith('-'));
 
 function archive(pool: Buffer[]) {
-  const file = fc.oneof({ weight: 3, arbitrary: mutatedBytes(pool, 6) }, { weight: 2, arbitrary: yamlish }, { weight: 1, arbitrary: fc.uint8Array({ maxLength: 300 }).map((a) => Buffer.from(a)) });
+  const file = fc.oneof(
+    { weight: 3, arbitrary: mutatedBytes(pool, 6) },
+    { weight: 2, arbitrary: yamlish },
+    { weight: 1, arbitrary: fc.uint8Array({ maxLength: 300 }).map((a) => Buffer.from(a)) },
+  );
   return fc.record({
-    files: fc.array(fc.tuple(fc.constantFrom('2018/', '2020/x/', ''), fc.constantFrom('a', 'b', '2020-01-01-c', 'd e', 'ж', 'é'), file), { minLength: 1, maxLength: 8 }),
-    partners: fc.option(fc.oneof(yamlish, fc.constant(Buffer.from('osce:\n  name: OSCE\n  aliases: [ОБСЕ, "<img src=x onerror=alert(1)>"]\n"..":\n  name: x\n'))), { nil: undefined }),
+    files: fc.array(fc.tuple(fc.constantFrom('2018/', '2020/x/', ''), fc.constantFrom('a', 'b', '2020-01-01-c', 'd e', 'ж', 'é'), file), {
+      minLength: 1,
+      maxLength: 8,
+    }),
+    partners: fc.option(
+      fc.oneof(
+        yamlish,
+        fc.constant(Buffer.from('osce:\n  name: OSCE\n  aliases: [ОБСЕ, "<img src=x onerror=alert(1)>"]\n"..":\n  name: x\n')),
+      ),
+      { nil: undefined },
+    ),
     settings: fc.option(yamlish, { nil: undefined }),
     queries: fc.array(query, { minLength: 1, maxLength: 3 }),
   });
@@ -86,7 +195,10 @@ describe(`hostile archives through search and export (${ARCHIVES} archives)`, ()
         runs++;
         expectNoCrash(ics, what(['export', '--format', 'ics']));
         // Whatever the files hold, ical.js reads one event per release with an event.
-        if (ics.code === 0 && json.code === 0) expect(new ICAL.Component(ICAL.parse(ics.stdout)).getAllSubcomponents('vevent')).toHaveLength((JSON.parse(json.stdout) as { event: unknown }[]).filter((e) => e.event).length);
+        if (ics.code === 0 && json.code === 0)
+          expect(new ICAL.Component(ICAL.parse(ics.stdout)).getAllSubcomponents('vevent')).toHaveLength(
+            (JSON.parse(json.stdout) as { event: unknown }[]).filter((e) => e.event).length,
+          );
         const html = await runCli(['export', '--format', 'html', '--out', 'site'], { cwd: root });
         runs++;
         expectNoCrash(html, what(['export', '--format', 'html']));

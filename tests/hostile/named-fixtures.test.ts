@@ -19,7 +19,12 @@ const OK = '---\ntitle: Обична вест\ndate: 2020-02-02\n---\n\nТекс
 /** `levels` of YAML anchors, each a list of `width` references to the one before: width^levels nodes. */
 function laughs(levels: number, width: number): string {
   const lines = ['lol0: &lol0 "lol"'];
-  for (let i = 1; i <= levels; i++) lines.push(`lol${i}: &lol${i} [${Array(width).fill(`*lol${i - 1}`).join(', ')}]`);
+  for (let i = 1; i <= levels; i++)
+    lines.push(
+      `lol${i}: &lol${i} [${Array(width)
+        .fill(`*lol${i - 1}`)
+        .join(', ')}]`,
+    );
   return `---\ntitle: Billion laughs\ndate: 2020-01-01\n${lines.join('\n')}\n---\nbody\n`;
 }
 
@@ -29,11 +34,17 @@ const NAMED: Record<string, string | Buffer> = {
   'deep-lists.md': `---\ntitle: Deep\ndate: 2020-01-01\ntags: ${'['.repeat(20_000)}${']'.repeat(20_000)}\n---\nbody\n`,
   'deep-maps.md': `---\ntitle: Deep maps\ndate: 2020-01-01\nx: ${'{a: '.repeat(5_000)}1${'}'.repeat(5_000)}\n---\nbody\n`,
   'deep-indent.md': `---\ntitle: Deep indent\ndate: 2020-01-01\n${Array.from({ length: 3_000 }, (_, i) => `${' '.repeat(i)}k${i}:`).join('\n')} 1\n---\nbody\n`,
-  'proto.md': '---\ntitle: Proto\ndate: 2020-01-01\n__proto__: { polluted: yes }\nconstructor: { prototype: { polluted: yes } }\nprototype: { polluted: yes }\n---\nbody\n',
-  'proto-nested.md': '---\ntitle: Proto nested\ndate: 2020-01-01\nevent: { start: 2020-01-01, __proto__: { end: 2020-01-05, polluted: yes } }\npartners: { __proto__: [a] }\n---\nbody\n',
+  'proto.md':
+    '---\ntitle: Proto\ndate: 2020-01-01\n__proto__: { polluted: yes }\nconstructor: { prototype: { polluted: yes } }\nprototype: { polluted: yes }\n---\nbody\n',
+  'proto-nested.md':
+    '---\ntitle: Proto nested\ndate: 2020-01-01\nevent: { start: 2020-01-01, __proto__: { end: 2020-01-05, polluted: yes } }\npartners: { __proto__: [a] }\n---\nbody\n',
   'js-front-matter.md': '---js\n{ title: (globalThis.__releasesPwned = 1, process.exit(42)), date: "2020-01-01" }\n---\nbody\n',
   'nul-byte.md': Buffer.from('---\ntitle: NUL\ndate: 2020-01-01\n---\nline\nsecond\u0000line\n'),
-  'invalid-utf8.md': Buffer.concat([Buffer.from('---\ntitle: Bad\ndate: 2020-01-01\n---\nfirst\nsecond '), Buffer.from([0xc3, 0x28, 0xff, 0xfe]), Buffer.from('\n')]),
+  'invalid-utf8.md': Buffer.concat([
+    Buffer.from('---\ntitle: Bad\ndate: 2020-01-01\n---\nfirst\nsecond '),
+    Buffer.from([0xc3, 0x28, 0xff, 0xfe]),
+    Buffer.from('\n'),
+  ]),
   'with space.md': OK.replace('Обична', 'Празно место'),
   'line\nbreak.md': OK.replace('Обична', 'Нов ред'),
   'кирилица.md': OK.replace('Обична', 'Кирилско име'),
@@ -54,7 +65,10 @@ describe.skipIf(!BUILT)('named hostile files (real bin, 1 GB heap, killed if it 
     archive = path.join(root, 'archive');
     mkdirSync(path.join(archive, '2020'), { recursive: true });
     for (const [name, text] of Object.entries(NAMED)) writeFileSync(path.join(archive, '2020', name), text);
-    writeFileSync(path.join(archive, '2020/big-50mb.md'), `---\ntitle: Голем\ndate: 2020-03-03\n---\n${'Ред текст на македонски со соработка.\n'.repeat(750_000)}`);
+    writeFileSync(
+      path.join(archive, '2020/big-50mb.md'),
+      `---\ntitle: Голем\ndate: 2020-03-03\n---\n${'Ред текст на македонски со соработка.\n'.repeat(750_000)}`,
+    );
     mkdirSync(path.join(root, 'outside'));
     writeFileSync(path.join(root, 'outside/secret.md'), OK.replace('Обична', 'Тајна'));
     symlinkSync(path.join(root, 'outside/secret.md'), path.join(archive, '2020/link-out.md'));
@@ -85,7 +99,11 @@ describe.skipIf(!BUILT)('named hostile files (real bin, 1 GB heap, killed if it 
     expect(codes('fifo.md')).toContain('not-a-file');
     expect(codes('js-front-matter.md').length).toBeGreaterThan(0);
     for (const f of ['billion-laughs.md', 'merge-laughs.md']) expect(codes(f), f).toContain('yaml-aliases');
-    for (const f of ['deep-lists.md', 'deep-maps.md', 'deep-indent.md']) expect(report.issues.some((i) => i.file === `2020/${f}` && i.severity === 'error'), f).toBe(true);
+    for (const f of ['deep-lists.md', 'deep-maps.md', 'deep-indent.md'])
+      expect(
+        report.issues.some((i) => i.file === `2020/${f}` && i.severity === 'error'),
+        f,
+      ).toBe(true);
     expect(JSON.stringify(report)).not.toContain('Тајна');
     expect(JSON.stringify(report)).not.toContain('outside/secret');
   }, 400_000);
@@ -95,7 +113,8 @@ describe.skipIf(!BUILT)('named hostile files (real bin, 1 GB heap, killed if it 
     expect(list.signal, list.stderr).toBeNull();
     expect(list.code, list.stderr).toBe(0);
     const paths = (JSON.parse(list.stdout) as { path: string }[]).map((e) => e.path).sort();
-    for (const f of ['with space.md', 'кирилица.md', 'cafe\u0301-nfd.md', 'café-nfc.md', 'big-50mb.md', 'proto.md']) expect(paths).toContain(`2020/${f}`);
+    for (const f of ['with space.md', 'кирилица.md', 'cafe\u0301-nfd.md', 'café-nfc.md', 'big-50mb.md', 'proto.md'])
+      expect(paths).toContain(`2020/${f}`);
     // A newline or tab in the name would be one in the default id (used in URLs and file
     // names): such a file is skipped, named, until it gets an id: field.
     for (const f of ['line\nbreak.md', 'tab\there.md']) {
@@ -116,7 +135,11 @@ describe.skipIf(!BUILT)('named hostile files (real bin, 1 GB heap, killed if it 
   }, 400_000);
 
   it('show finds files by names with spaces, Cyrillic and NFD accents', async () => {
-    for (const [name, title] of [['with space.md', 'Празно место'], ['кирилица.md', 'Кирилско име'], ['cafe\u0301-nfd.md', 'NFD']]) {
+    for (const [name, title] of [
+      ['with space.md', 'Празно место'],
+      ['кирилица.md', 'Кирилско име'],
+      ['cafe\u0301-nfd.md', 'NFD'],
+    ]) {
       const r = await runBin(['show', `archive/2020/${name}`], root, LIMITS);
       expect(r.code, `${name}: ${r.stderr}`).toBe(0);
       expect(r.stdout).toContain(title);
@@ -136,18 +159,28 @@ describe.skipIf(!BUILT)('named hostile files (real bin, 1 GB heap, killed if it 
     const r = await runBin(['check', '--format', 'github'], root, LIMITS);
     expect(r.code).toBe(1);
     const lines = r.stdout.split('\n');
-    expect(lines.filter((l) => /^::(warning|error|notice)/.test(l) && /injected/.test(l.split('::')[1] ?? '') && !/file=/.test(l))).toEqual([]);
+    expect(lines.filter((l) => /^::(warning|error|notice)/.test(l) && /injected/.test(l.split('::')[1] ?? '') && !/file=/.test(l))).toEqual(
+      [],
+    );
     expect(lines.filter((l) => l.startsWith('::error::injected') || l.startsWith('::warning file=x::'))).toEqual([]);
     for (const l of lines.filter((x) => x.startsWith('::'))) expect(l).toMatch(/^::(error|warning|notice) file=[^\n]*::/);
   }, 400_000);
 
   it('an unreadable file is named in the error (run as an unprivileged user)', async () => {
-    const prefix = existsSync('/usr/bin/setpriv') ? ['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups'] : ['runuser', '-u', 'nobody', '--'];
+    const prefix = existsSync('/usr/bin/setpriv')
+      ? ['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups']
+      : ['runuser', '-u', 'nobody', '--'];
     // The index folder must be writable by that user too; without it the files are read directly.
-    const r = await runBin(['check', '--format', 'json'], root, { ...LIMITS, prefix, env: { ...LIMITS.env, RELEASES_INDEX: 'off', HOME: root } });
+    const r = await runBin(['check', '--format', 'json'], root, {
+      ...LIMITS,
+      prefix,
+      env: { ...LIMITS.env, RELEASES_INDEX: 'off', HOME: root },
+    });
     expect(r.stderr).not.toMatch(/this is a bug|\n\s+at /);
     expect(r.code, r.stderr).toBe(1);
-    const issue = (JSON.parse(r.stdout) as { issues: { file: string; code: string; message: string }[] }).issues.find((i) => i.file === '2020/unreadable.md');
+    const issue = (JSON.parse(r.stdout) as { issues: { file: string; code: string; message: string }[] }).issues.find(
+      (i) => i.file === '2020/unreadable.md',
+    );
     expect(issue?.code).toBe('unreadable');
     expect(issue?.message).toMatch(/permission denied/);
   }, 400_000);

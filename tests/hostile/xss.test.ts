@@ -10,7 +10,16 @@ import { needs } from '../helpers/needs.js';
 import { PAYLOADS } from './xss-payloads.js';
 
 const CHROMIUM = '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 const hasChromium = needs(CHROMIUM, existsSync(CHROMIUM), 'apt-get install -y chromium');
 const q = (s: string) => JSON.stringify(s);
 
@@ -61,8 +70,14 @@ describe.skipIf(!hasChromium)(`no script from any field runs in the exported sit
     const dir = path.join(work, 'archive');
     mkdirSync(path.join(dir, '2020'), { recursive: true });
     writeFileSync(path.join(dir, 'archive.yml'), `name: ${q(`Архива ${PAYLOADS[0]} ${PAYLOADS[1]}`)}\nlang: mk\n`);
-    writeFileSync(path.join(dir, 'partners.yml'), Array.from({ length: 20 }, (_, i) =>
-      `p${i}:\n  name: ${q(`Партнер ${i} ${PAYLOADS[i * 3 % PAYLOADS.length]}`)}\n  aliases: [${q(`Партнер ${i}`)}, ${q(PAYLOADS[(i * 3 + 1) % PAYLOADS.length])}]\n`).join(''));
+    writeFileSync(
+      path.join(dir, 'partners.yml'),
+      Array.from(
+        { length: 20 },
+        (_, i) =>
+          `p${i}:\n  name: ${q(`Партнер ${i} ${PAYLOADS[(i * 3) % PAYLOADS.length]}`)}\n  aliases: [${q(`Партнер ${i}`)}, ${q(PAYLOADS[(i * 3 + 1) % PAYLOADS.length])}]\n`,
+      ).join(''),
+    );
     PAYLOADS.forEach((p, i) => writeFileSync(path.join(dir, '2020', fileName(i, p)), release(i, p)));
     const check = await runCli(['check', '--format', 'json'], { cwd: work });
     const report = JSON.parse(check.stdout) as { errors: number };
@@ -96,16 +111,38 @@ describe.skipIf(!hasChromium)(`no script from any field runs in the exported sit
       for (const el of Array.from(document.querySelectorAll('*'))) {
         for (const a of Array.from(el.attributes)) {
           if (/^on/i.test(a.name)) out.push(`<${el.localName} ${a.name}>`);
-          if (/^\s*(javascript|vbscript|data):/i.test(a.value.replace(/[\u0000-\u0020]/g, '')) && ['href', 'src', 'action', 'formaction', 'data', 'background', 'dynsrc', 'lowsrc'].includes(a.name)) out.push(`<${el.localName} ${a.name}="${a.value.slice(0, 40)}">`);
+          if (
+            /^\s*(javascript|vbscript|data):/i.test(a.value.replace(/[\u0000-\u0020]/g, '')) &&
+            ['href', 'src', 'action', 'formaction', 'data', 'background', 'dynsrc', 'lowsrc'].includes(a.name)
+          )
+            out.push(`<${el.localName} ${a.name}="${a.value.slice(0, 40)}">`);
         }
       }
       for (const s of Array.from(document.scripts)) {
-        if (s.src) { if (!s.src.startsWith('file://')) out.push(`script from ${s.src}`); continue; }
+        if (s.src) {
+          if (!s.src.startsWith('file://')) out.push(`script from ${s.src}`);
+          continue;
+        }
         // Structured data is not run; a payload breaking out of it would leave it unparsable.
-        if (s.type === 'application/ld+json') { try { JSON.parse(s.textContent ?? ''); } catch { out.push('broken ld+json'); } continue; }
+        if (s.type === 'application/ld+json') {
+          try {
+            JSON.parse(s.textContent ?? '');
+          } catch {
+            out.push('broken ld+json');
+          }
+          continue;
+        }
         out.push(`inline script: ${s.textContent?.slice(0, 40)}`);
       }
-      for (const sel of ['iframe', 'frame', 'object', 'embed', 'base', 'meta[http-equiv="refresh" i]', 'link[rel=stylesheet i]:not([href$=".css"])']) {
+      for (const sel of [
+        'iframe',
+        'frame',
+        'object',
+        'embed',
+        'base',
+        'meta[http-equiv="refresh" i]',
+        'link[rel=stylesheet i]:not([href$=".css"])',
+      ]) {
         if (document.querySelector(sel)) out.push(`an element ${sel}`);
       }
       return out;
@@ -117,10 +154,15 @@ describe.skipIf(!hasChromium)(`no script from any field runs in the exported sit
     const page = await browser.newPage();
     const problems: string[] = [];
     let current = '';
-    page.on('dialog', async (d) => { problems.push(`${current}: dialog ${d.message()}`); await d.dismiss(); });
+    page.on('dialog', async (d) => {
+      problems.push(`${current}: dialog ${d.message()}`);
+      await d.dismiss();
+    });
     page.on('console', (m) => problems.push(`${current}: console ${m.type()} ${m.text().slice(0, 120)}`));
     page.on('pageerror', (e) => problems.push(`${current}: pageerror ${e.message.slice(0, 120)}`));
-    page.on('request', (r) => { if (!r.url().startsWith('file://')) problems.push(`${current}: request to ${r.url()}`); });
+    page.on('request', (r) => {
+      if (!r.url().startsWith('file://')) problems.push(`${current}: request to ${r.url()}`);
+    });
     for (const rel of pages) {
       current = rel;
       await visit(page, rel, problems);
@@ -135,12 +177,27 @@ describe.skipIf(!hasChromium)(`no script from any field runs in the exported sit
     for (const rel of pages) {
       const html = readFileSync(path.join(site, rel), 'utf8');
       const meta = /<meta http-equiv="Content-Security-Policy" content="([^"]*)"/i.exec(html);
-      if (!meta) { bad.push(`${rel}: no CSP meta tag`); continue; }
-      const directives = new Map(meta[1].split(';').map((d) => d.trim().split(/\s+/)).filter((d) => d[0]).map((d) => [d[0].toLowerCase(), d.slice(1)]));
+      if (!meta) {
+        bad.push(`${rel}: no CSP meta tag`);
+        continue;
+      }
+      const directives = new Map(
+        meta[1]
+          .split(';')
+          .map((d) => d.trim().split(/\s+/))
+          .filter((d) => d[0])
+          .map((d) => [d[0].toLowerCase(), d.slice(1)]),
+      );
       const scripts = directives.get('script-src') ?? directives.get('default-src');
       if (!scripts) bad.push(`${rel}: neither script-src nor default-src`);
-      else if (scripts.some((s) => ["'unsafe-inline'", "'unsafe-eval'", '*', 'data:', 'http:', 'https:'].includes(s))) bad.push(`${rel}: script-src ${scripts.join(' ')}`);
-      if (!/<\/head>/i.test(html.slice(0, html.indexOf(meta[0]) + 2000)) && html.indexOf(meta[0]) > html.search(/<script/i) && html.search(/<script/i) >= 0) bad.push(`${rel}: a script comes before the CSP`);
+      else if (scripts.some((s) => ["'unsafe-inline'", "'unsafe-eval'", '*', 'data:', 'http:', 'https:'].includes(s)))
+        bad.push(`${rel}: script-src ${scripts.join(' ')}`);
+      if (
+        !/<\/head>/i.test(html.slice(0, html.indexOf(meta[0]) + 2000)) &&
+        html.indexOf(meta[0]) > html.search(/<script/i) &&
+        html.search(/<script/i) >= 0
+      )
+        bad.push(`${rel}: a script comes before the CSP`);
     }
     expect(bad.slice(0, 20)).toEqual([]);
   });
@@ -148,7 +205,10 @@ describe.skipIf(!hasChromium)(`no script from any field runs in the exported sit
   it('the site still works under its CSP: search finds the hostile releases and shows them inertly', async () => {
     const page = await browser.newPage();
     const problems: string[] = [];
-    page.on('dialog', async (d) => { problems.push(`dialog ${d.message()}`); await d.dismiss(); });
+    page.on('dialog', async (d) => {
+      problems.push(`dialog ${d.message()}`);
+      await d.dismiss();
+    });
     page.on('console', (m) => problems.push(`console ${m.type()} ${m.text().slice(0, 160)}`));
     page.on('pageerror', (e) => problems.push(`pageerror ${e.message}`));
     await page.goto(pathToFileURL(path.join(site, 'index.html')).href);
@@ -157,7 +217,9 @@ describe.skipIf(!hasChromium)(`no script from any field runs in the exported sit
     let total = 0;
     for (const term of ['вест', 'onerror', 'script', 'javascript', 'svg onload', 'партнер']) {
       // The status is written after the results by every search: emptied, then written again for this term.
-      await page.$eval('#status', (el) => { el.textContent = ''; });
+      await page.$eval('#status', (el) => {
+        el.textContent = '';
+      });
       await input.fill(term);
       await page.waitForFunction((q) => {
         const status = document.getElementById('status')?.textContent ?? '';
@@ -173,7 +235,10 @@ describe.skipIf(!hasChromium)(`no script from any field runs in the exported sit
   }, 120_000);
 
   it('the checks above can fail: a page with one injected handler is caught', async () => {
-    const html = readFileSync(path.join(site, 'index.html'), 'utf8').replace('</body>', '<img src=x onerror="window.__xss=1"><a href="javascript:void(0)">x</a></body>');
+    const html = readFileSync(path.join(site, 'index.html'), 'utf8').replace(
+      '</body>',
+      '<img src=x onerror="window.__xss=1"><a href="javascript:void(0)">x</a></body>',
+    );
     writeFileSync(path.join(site, 'detector-check.html'), html);
     const page = await browser.newPage();
     const problems: string[] = [];

@@ -9,9 +9,24 @@ import { siteFiles } from '../../src/render/html/site.js';
 function release(id: string, start: string | null, end = start, over: Partial<ArchivedRelease> = {}): ArchivedRelease {
   const date = start ?? '2020-01-01';
   return {
-    id, path: `${id}.md`, title: `Настан ${id}`, date, event: start ? { start, end: end!, location: 'Скопје' } : null, partners: [], people: [], tags: [], lang: 'mk',
-    summary: null, translationKey: null, body: '', bodyLine: 3, extra: {}, dateFromFileName: false,
-    period: { start: start ?? date, end: end ?? date }, translations: [], ...over,
+    id,
+    path: `${id}.md`,
+    title: `Настан ${id}`,
+    date,
+    event: start ? { start, end: end!, location: 'Скопје' } : null,
+    partners: [],
+    people: [],
+    tags: [],
+    lang: 'mk',
+    summary: null,
+    translationKey: null,
+    body: '',
+    bodyLine: 3,
+    extra: {},
+    dateFromFileName: false,
+    period: { start: start ?? date, end: end ?? date },
+    translations: [],
+    ...over,
   };
 }
 const settings = { name: 'Архива', lang: 'mk', baseUrl: null };
@@ -21,24 +36,53 @@ describe('planEvents', () => {
   it('puts an event in every month it touches (at most 12), months newest first', () => {
     expect(monthsOf({ start: '2020-11-30', end: '2021-01-02', location: null })).toEqual(['2020-11', '2020-12', '2021-01']);
     expect(monthsOf({ start: '0001-01-01', end: '9999-12-31', location: null })).toHaveLength(12);
-    const [all, mk, sq] = planEvents([release('a', '2020-11-30', '2021-01-02'), release('b', '2020-12-10'), release('c', null), release('d', '2019-05-05', '2019-05-05', { lang: 'sq' })], ['mk', 'sq']);
+    const [all, mk, sq] = planEvents(
+      [
+        release('a', '2020-11-30', '2021-01-02'),
+        release('b', '2020-12-10'),
+        release('c', null),
+        release('d', '2019-05-05', '2019-05-05', { lang: 'sq' }),
+      ],
+      ['mk', 'sq'],
+    );
     expect(all.pages).toHaveLength(1);
     expect(all.pages[0].months.map((m) => [m.month, m.releases.map((r) => r.id)])).toEqual([
-      ['2021-01', ['a']], ['2020-12', ['a', 'b']], ['2020-11', ['a']], ['2019-05', ['d']],
+      ['2021-01', ['a']],
+      ['2020-12', ['a', 'b']],
+      ['2020-11', ['a']],
+      ['2019-05', ['d']],
     ]);
     expect([all.ics, mk.ics, sq.ics]).toEqual(['events/calendar.ics', 'events/calendar-mk.ics', 'events/calendar-sq.ics']);
-    expect([mk.pages[0].path, sq.pages[0].path, mk.releases.length, sq.releases.length]).toEqual(['events/mk.html', 'events/sq.html', 2, 1]);
+    expect([mk.pages[0].path, sq.pages[0].path, mk.releases.length, sq.releases.length]).toEqual([
+      'events/mk.html',
+      'events/sq.html',
+      2,
+      1,
+    ]);
   });
 
   it('pages about EVENTS_PER_PAGE entries, never cutting a month, named by their newest month', () => {
-    const releases = Array.from({ length: 450 }, (_, i) => release(`e${i}`, `2020-${String((i % 9) + 1).padStart(2, '0')}-${String((i % 27) + 1).padStart(2, '0')}`));
+    const releases = Array.from({ length: 450 }, (_, i) =>
+      release(`e${i}`, `2020-${String((i % 9) + 1).padStart(2, '0')}-${String((i % 27) + 1).padStart(2, '0')}`),
+    );
     const [all] = planEvents(releases, ['mk']);
-    expect(all.pages.map((p) => p.path)).toEqual(['events/index.html', 'events/2020-07.html', 'events/2020-05.html', 'events/2020-03.html', 'events/2020-01.html']);
+    expect(all.pages.map((p) => p.path)).toEqual([
+      'events/index.html',
+      'events/2020-07.html',
+      'events/2020-05.html',
+      'events/2020-03.html',
+      'events/2020-01.html',
+    ]);
     for (const p of all.pages) expect(p.months.reduce((n, m) => n + m.releases.length, 0)).toBeLessThanOrEqual(EVENTS_PER_PAGE);
     expect(all.pages.flatMap((p) => p.months).reduce((n, m) => n + m.releases.length, 0)).toBe(450);
-    const cased = planEvents([release('x', '2020-01-01', '2020-01-01', { lang: 'sr-Latn' }), release('y', '2020-01-01', '2020-01-01', { lang: 'sr-latn' })], ['sr-Latn', 'sr-latn']);
+    const cased = planEvents(
+      [release('x', '2020-01-01', '2020-01-01', { lang: 'sr-Latn' }), release('y', '2020-01-01', '2020-01-01', { lang: 'sr-latn' })],
+      ['sr-Latn', 'sr-latn'],
+    );
     expect(cased.map((s) => [s.pages[0].path, s.ics])).toEqual([
-      ['events/index.html', 'events/calendar.ics'], ['events/sr-latn.html', 'events/calendar-sr-latn.ics'], ['events/sr-latn-2.html', 'events/calendar-sr-latn-2.ics'],
+      ['events/index.html', 'events/calendar.ics'],
+      ['events/sr-latn.html', 'events/calendar-sr-latn.ics'],
+      ['events/sr-latn-2.html', 'events/calendar-sr-latn-2.ics'],
     ]);
     // An empty archive still has its (empty) first page.
     expect(planEvents([], [])[0].pages).toEqual([{ path: 'events/index.html', months: [] }]);
@@ -65,8 +109,18 @@ describe('eventsPage', () => {
   it('is part of the site: every page and .ics yielded', () => {
     const plan = planSite({ settings, registry }, [release('a', '2020-10-05'), release('b', '2021-01-01', '2021-01-01', { lang: 'en' })]);
     const files = [...siteFiles(plan, 'https://example.org/s/', undefined, { today: '2020-12-01' })];
-    expect(files.map((f) => f.path).filter((p) => p.startsWith('events/')).sort()).toEqual([
-      'events/calendar-en.ics', 'events/calendar-mk.ics', 'events/calendar.ics', 'events/en.html', 'events/index.html', 'events/mk.html',
+    expect(
+      files
+        .map((f) => f.path)
+        .filter((p) => p.startsWith('events/'))
+        .sort(),
+    ).toEqual([
+      'events/calendar-en.ics',
+      'events/calendar-mk.ics',
+      'events/calendar.ics',
+      'events/en.html',
+      'events/index.html',
+      'events/mk.html',
     ]);
     const en = files.find((f) => f.path === 'events/en.html')!.content as string;
     expect(en).toContain('<html lang="en">');
@@ -81,7 +135,9 @@ describe('eventsPage', () => {
     const [all] = plan.events;
     expect(all.pages.length).toBe(3);
     const middle = eventsPage(plan, all, 1, null, null);
-    expect(middle).toContain(`<a href="index.html" rel="prev">← Понови</a><a href="${all.pages[2].path.slice(7)}" rel="next">Постари →</a>`);
+    expect(middle).toContain(
+      `<a href="index.html" rel="prev">← Понови</a><a href="${all.pages[2].path.slice(7)}" rel="next">Постари →</a>`,
+    );
     expect(middle.match(/<nav class="pager" aria-label="Настани">/g)).toHaveLength(1);
     expect(middle).toMatch(/<title>Настани \(\S+ 2020 – \S+ 2020\) — Архива<\/title>/);
     expect(eventsPage(plan, all, 0, null, null)).not.toContain('rel="prev"');

@@ -12,9 +12,24 @@ import { bytesOf } from '../helpers/content.js';
 function release(n: number, over: Partial<ArchivedRelease> = {}): ArchivedRelease {
   const date = `2018-01-${String((n % 28) + 1).padStart(2, '0')}`;
   return {
-    id: `r${n}`, path: `2018/r${n}.md`, title: `Соопштение ${n} "навод" \\ 😀`, date, event: null, partners: ['ОБСЕ'], people: [], tags: [], lang: n % 3 ? 'mk' : 'sq',
-    summary: null, translationKey: null, body: 'Text.', bodyLine: 5, extra: {}, dateFromFileName: false,
-    period: { start: date, end: date }, translations: [], ...over,
+    id: `r${n}`,
+    path: `2018/r${n}.md`,
+    title: `Соопштение ${n} "навод" \\ 😀`,
+    date,
+    event: null,
+    partners: ['ОБСЕ'],
+    people: [],
+    tags: [],
+    lang: n % 3 ? 'mk' : 'sq',
+    summary: null,
+    translationKey: null,
+    body: 'Text.',
+    bodyLine: 5,
+    extra: {},
+    dateFromFileName: false,
+    period: { start: date, end: date },
+    translations: [],
+    ...over,
   };
 }
 const settings = { name: 'Архива', lang: 'mk', baseUrl: null };
@@ -24,9 +39,11 @@ const text = fc.string({ unit: 'binary', maxLength: 3000 });
 
 describe('utf8Chunks', () => {
   it('gives the bytes of the joined text, whatever the pieces and their boundaries', () => {
-    fc.assert(fc.property(fc.array(text, { maxLength: 30 }), (pieces) => {
-      expect(bytesOf(pieces).equals(Buffer.from(pieces.join(''), 'utf8'))).toBe(true);
-    }));
+    fc.assert(
+      fc.property(fc.array(text, { maxLength: 30 }), (pieces) => {
+        expect(bytesOf(pieces).equals(Buffer.from(pieces.join(''), 'utf8'))).toBe(true);
+      }),
+    );
   });
 
   it('keeps a surrogate pair whole across the buffers it flushes', () => {

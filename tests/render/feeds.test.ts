@@ -4,9 +4,24 @@ import { atomFeed, entryId, jsonFeed, type FeedSite } from '../../src/render/fee
 import type { ArchivedRelease } from '../../src/core/types.js';
 
 const r = (id: string, date: string, over: Partial<ArchivedRelease> = {}): ArchivedRelease => ({
-  id, path: `${id}.md`, title: `Title <${id}> & "more"`, date, event: null, partners: [], people: [], tags: ['a&b'], lang: 'mk',
-  summary: 'S <b>', translationKey: null, body: 'Body <script>x</script>\u0001', bodyLine: 3, extra: {}, dateFromFileName: false,
-  period: { start: date, end: date }, translations: [], ...over,
+  id,
+  path: `${id}.md`,
+  title: `Title <${id}> & "more"`,
+  date,
+  event: null,
+  partners: [],
+  people: [],
+  tags: ['a&b'],
+  lang: 'mk',
+  summary: 'S <b>',
+  translationKey: null,
+  body: 'Body <script>x</script>\u0001',
+  bodyLine: 3,
+  extra: {},
+  dateFromFileName: false,
+  period: { start: date, end: date },
+  translations: [],
+  ...over,
 });
 const site = (baseUrl: string | null): FeedSite => ({ name: 'Архива & Co', lang: 'mk', baseUrl, pageOf: (x) => `r/${x.id}.html` });
 
@@ -17,7 +32,9 @@ function wellFormed(xml: string): boolean {
   if (/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/.test(body) || /&(?!(amp|lt|gt|quot|apos|#\d+);)/.test(body)) return false;
   for (const m of body.matchAll(/<(\/?)([A-Za-z][\w:.-]*)((?:\s+[\w:.-]+="[^"<]*")*)\s*(\/?)>|</g)) {
     if (!m[2]) return false;
-    if (m[1]) { if (stack.pop() !== m[2]) return false; } else if (!m[4]) stack.push(m[2]);
+    if (m[1]) {
+      if (stack.pop() !== m[2]) return false;
+    } else if (!m[4]) stack.push(m[2]);
   }
   return stack.length === 0;
 }
@@ -27,10 +44,18 @@ describe('Atom feed (RFC 4287)', () => {
     const xml = atomFeed(site('https://example.org/s/'), 'mk', [r('b', '2019-01-02'), r('a', '2018-10-19')]);
     expect(wellFormed(xml)).toBe(true);
     const feed = xml.split('<entry')[0];
-    for (const el of ['<id>urn:uuid:', '<title>', '<updated>2019-01-02T00:00:00Z</updated>', '<author><name>Архива &amp; Co</name></author>', 'rel="self"']) expect(feed).toContain(el);
+    for (const el of [
+      '<id>urn:uuid:',
+      '<title>',
+      '<updated>2019-01-02T00:00:00Z</updated>',
+      '<author><name>Архива &amp; Co</name></author>',
+      'rel="self"',
+    ])
+      expect(feed).toContain(el);
     const entries = xml.split('<entry').slice(1);
     expect(entries).toHaveLength(2);
-    for (const e of entries) for (const el of ['<id>urn:uuid:', '<title>', '<updated>', 'rel="alternate"', '<content type="html">']) expect(e).toContain(el);
+    for (const e of entries)
+      for (const el of ['<id>urn:uuid:', '<title>', '<updated>', 'rel="alternate"', '<content type="html">']) expect(e).toContain(el);
     expect(xml).toContain('href="https://example.org/s/r/b.html"');
     expect(xml).toContain('&lt;p&gt;Body &amp;lt;script&amp;gt;');
     expect(xml).not.toContain('\u0001');
@@ -48,16 +73,29 @@ describe('Atom feed (RFC 4287)', () => {
 
 describe('JSON Feed 1.1', () => {
   const schema = {
-    type: 'object', required: ['version', 'title', 'items'],
+    type: 'object',
+    required: ['version', 'title', 'items'],
     properties: {
-      version: { const: 'https://jsonfeed.org/version/1.1' }, title: { type: 'string' }, home_page_url: { type: 'string', pattern: '^https?://' },
-      feed_url: { type: 'string', pattern: '^https?://' }, language: { type: 'string' },
+      version: { const: 'https://jsonfeed.org/version/1.1' },
+      title: { type: 'string' },
+      home_page_url: { type: 'string', pattern: '^https?://' },
+      feed_url: { type: 'string', pattern: '^https?://' },
+      language: { type: 'string' },
       authors: { type: 'array', items: { type: 'object', anyOf: [{ required: ['name'] }, { required: ['url'] }] } },
       items: {
         type: 'array',
         items: {
-          type: 'object', required: ['id'], anyOf: [{ required: ['content_html'] }, { required: ['content_text'] }],
-          properties: { id: { type: 'string' }, url: { type: 'string', pattern: '^https?://' }, title: { type: 'string' }, content_html: { type: 'string' }, date_published: { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}Z$' }, tags: { type: 'array', items: { type: 'string' } } },
+          type: 'object',
+          required: ['id'],
+          anyOf: [{ required: ['content_html'] }, { required: ['content_text'] }],
+          properties: {
+            id: { type: 'string' },
+            url: { type: 'string', pattern: '^https?://' },
+            title: { type: 'string' },
+            content_html: { type: 'string' },
+            date_published: { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}Z$' },
+            tags: { type: 'array', items: { type: 'string' } },
+          },
         },
       },
     },

@@ -4,7 +4,21 @@ import { describe, expect, it } from 'vitest';
 import { planSite } from '../../src/core/export/site-plan.js';
 import { Registry } from '../../src/core/registry.js';
 import { SiteSearch } from '../../src/core/search/site-engine.js';
-import { COL, decodeFacts, decodeKeys, decodePostings, encodeKeys, encodeFacts, encodePostings, packAdd, readDataFile, shardOf, shardsForPrefix, tfIn, type SiteMeta } from '../../src/core/search/site-format.js';
+import {
+  COL,
+  decodeFacts,
+  decodeKeys,
+  decodePostings,
+  encodeKeys,
+  encodeFacts,
+  encodePostings,
+  packAdd,
+  readDataFile,
+  shardOf,
+  shardsForPrefix,
+  tfIn,
+  type SiteMeta,
+} from '../../src/core/search/site-format.js';
 import type { ArchivedRelease } from '../../src/core/types.js';
 import { indexPage, INDEX_LATEST } from '../../src/render/html/pages.js';
 import { searchEngineScript } from '../../src/render/html/search-bundle.js';
@@ -14,9 +28,24 @@ import { ColumnTable, SHARD_LIMIT } from '../../src/render/html/search-terms.js'
 function release(n: number, over: Partial<ArchivedRelease> = {}): ArchivedRelease {
   const date = `2018-01-${String((n % 28) + 1).padStart(2, '0')}`;
   return {
-    id: `r${n}`, path: `2018/r${n}.md`, title: `Release ${n}`, date, event: null, partners: [], people: [], tags: [], lang: 'mk',
-    summary: null, translationKey: null, body: 'Text.', bodyLine: 5, extra: {}, dateFromFileName: false,
-    period: { start: date, end: date }, translations: [], ...over,
+    id: `r${n}`,
+    path: `2018/r${n}.md`,
+    title: `Release ${n}`,
+    date,
+    event: null,
+    partners: [],
+    people: [],
+    tags: [],
+    lang: 'mk',
+    summary: null,
+    translationKey: null,
+    body: 'Text.',
+    bodyLine: 5,
+    extra: {},
+    dateFromFileName: false,
+    period: { start: date, end: date },
+    translations: [],
+    ...over,
   };
 }
 const settings = { name: 'Архива', lang: 'mk', baseUrl: null };
@@ -32,19 +61,26 @@ function searchFiles(releases: ArchivedRelease[]): Map<string, unknown> {
 
 describe('the search data format', () => {
   it('round-trips postings: documents and counts per column', () => {
-    const entry = fc.record({ gap: fc.integer({ min: 1, max: 5000 }), counts: fc.array(fc.integer({ min: 0, max: 9 }), { minLength: 7, maxLength: 7 }) });
-    fc.assert(fc.property(fc.array(entry, { maxLength: 40 }), (entries) => {
-      const docs: number[] = [];
-      const packed: number[] = [];
-      let doc = -1;
-      for (const e of entries) {
-        docs.push((doc += e.gap));
-        let p = 0;
-        e.counts.forEach((n, c) => { for (let k = 0; k < n; k++) p = packAdd(p, c); });
-        packed.push(p);
-      }
-      expect(decodePostings(encodePostings(docs, packed))).toEqual({ docs, packed });
-    }));
+    const entry = fc.record({
+      gap: fc.integer({ min: 1, max: 5000 }),
+      counts: fc.array(fc.integer({ min: 0, max: 9 }), { minLength: 7, maxLength: 7 }),
+    });
+    fc.assert(
+      fc.property(fc.array(entry, { maxLength: 40 }), (entries) => {
+        const docs: number[] = [];
+        const packed: number[] = [];
+        let doc = -1;
+        for (const e of entries) {
+          docs.push((doc += e.gap));
+          let p = 0;
+          e.counts.forEach((n, c) => {
+            for (let k = 0; k < n; k++) p = packAdd(p, c);
+          });
+          packed.push(p);
+        }
+        expect(decodePostings(encodePostings(docs, packed))).toEqual({ docs, packed });
+      }),
+    );
     // Once in the body needs no suffix; counts saturate at 9.
     let p = packAdd(0, COL.body);
     expect(encodePostings([0, 40], [p, packAdd(packAdd(0, COL.title), COL.body)])).toBe('0,14.ag');
@@ -53,30 +89,42 @@ describe('the search data format', () => {
   });
 
   it('round-trips front-coded shard keys', () => {
-    fc.assert(fc.property(fc.uniqueArray(fc.string({ minLength: 1, maxLength: 50 }).filter((k) => !k.includes('\n'))), (raw) => {
-      const keys = [...raw].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-      expect(decodeKeys(encodeKeys(keys))).toEqual(keys);
-    }));
+    fc.assert(
+      fc.property(fc.uniqueArray(fc.string({ minLength: 1, maxLength: 50 }).filter((k) => !k.includes('\n'))), (raw) => {
+        const keys = [...raw].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+        expect(decodeKeys(encodeKeys(keys))).toEqual(keys);
+      }),
+    );
   });
 
   it('round-trips periods and languages, any year', () => {
-    const day = fc.date({ min: new Date('0001-01-01'), max: new Date('9999-12-31'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
-    fc.assert(fc.property(fc.array(fc.tuple(day, fc.integer({ min: 0, max: 400 }), fc.constantFrom('mk', 'sq', 'en')), { maxLength: 30 }), (rows) => {
-      const docs = rows.map(([start, len, lang]) => {
-        const d = new Date(`${start}T00:00:00Z`);
-        d.setUTCDate(d.getUTCDate() + len);
-        return { lang, start, end: d.toISOString().slice(0, 10) };
-      }).filter((d) => /^\d{4}-/.test(d.end));
-      const facts = decodeFacts(encodeFacts(['mk', 'sq', 'en'], docs));
-      expect(facts.lang).toEqual(docs.map((d) => d.lang));
-      docs.forEach((d, i) => expect(facts.end[i] - facts.start[i]).toBe(Math.round((Date.parse(d.end) - Date.parse(d.start)) / 864e5)));
-    }));
+    const day = fc
+      .date({ min: new Date('0001-01-01'), max: new Date('9999-12-31'), noInvalidDate: true })
+      .map((d) => d.toISOString().slice(0, 10));
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(day, fc.integer({ min: 0, max: 400 }), fc.constantFrom('mk', 'sq', 'en')), { maxLength: 30 }),
+        (rows) => {
+          const docs = rows
+            .map(([start, len, lang]) => {
+              const d = new Date(`${start}T00:00:00Z`);
+              d.setUTCDate(d.getUTCDate() + len);
+              return { lang, start, end: d.toISOString().slice(0, 10) };
+            })
+            .filter((d) => /^\d{4}-/.test(d.end));
+          const facts = decodeFacts(encodeFacts(['mk', 'sq', 'en'], docs));
+          expect(facts.lang).toEqual(docs.map((d) => d.lang));
+          docs.forEach((d, i) => expect(facts.end[i] - facts.start[i]).toBe(Math.round((Date.parse(d.end) - Date.parse(d.start)) / 864e5)));
+        },
+      ),
+    );
   });
 
   it('splits a large vocabulary into shards by prefix, each term in the shard of its longest key', () => {
     const table = new ColumnTable();
     const words = Array.from({ length: 6000 }, (_, i) => `so${(i * 7919).toString(36)}x`);
-    for (let doc = 0; doc < 40; doc++) table.add(doc, ['', '', '', '', '', '', words.filter((_, i) => i % 40 === doc || i % 3 === 0).join(' ')]);
+    for (let doc = 0; doc < 40; doc++)
+      table.add(doc, ['', '', '', '', '', '', words.filter((_, i) => i % 40 === doc || i % 3 === 0).join(' ')]);
     const encoded = table.encode();
     const keys = encoded.keys;
     const shards = [...encoded.shards()];
@@ -95,21 +143,40 @@ describe('the search data format', () => {
   });
 
   it('indexes every name of a partner, fragments for excerpts, and a small meta', () => {
-    const releases = Array.from({ length: 120 }, (_, i) => release(i, i === 7 ? { partners: ['ОБСЕ'], people: ['Борче Петревски'], summary: 'Годишен извештај', body: 'Во **Куманово** беше.' } : {}));
+    const releases = Array.from({ length: 120 }, (_, i) =>
+      release(
+        i,
+        i === 7 ? { partners: ['ОБСЕ'], people: ['Борче Петревски'], summary: 'Годишен извештај', body: 'Во **Куманово** беше.' } : {},
+      ),
+    );
     const files = searchFiles(releases);
     const meta = files.get('meta') as SiteMeta;
     expect(meta.docs).toBe(120);
     const terms = decodeKeys(meta.keys).flatMap((_, n) => (files.get(`w/${n}`) as [string, string])[0].split('\n'));
     expect(terms).toEqual(expect.arrayContaining(['obse', 'osce', 'mission', 'skopje', 'osce', 'petrevski', 'kumanovo', 'godishen']));
     const doc = planSite({ settings, registry }, releases).releases.indexOf(releases[7]!);
-    expect(files.get(`x/${doc}`)).toEqual(['r/r7.html', 'Release 7', 'mk', '8 јануари 2018', '', 'OSCE Mission to Skopje', 'Борче Петревски', 'Годишен извештај', 'Во Куманово беше.']);
+    expect(files.get(`x/${doc}`)).toEqual([
+      'r/r7.html',
+      'Release 7',
+      'mk',
+      '8 јануари 2018',
+      '',
+      'OSCE Mission to Skopje',
+      'Борче Петревски',
+      'Годишен извештај',
+      'Во Куманово беше.',
+    ]);
     expect(decodePostings(files.get('f/p-osce-skopje') as string).docs).toEqual([doc]);
   });
 });
 
 describe('the site engine (Node)', () => {
   it('finds a body word typed in Latin for Cyrillic and marks it in the excerpt', async () => {
-    const releases = [release(1, { body: 'Средба во Куманово со градоначалникот.' }), release(2, { title: 'Kumanovo', lang: 'en' }), release(3)];
+    const releases = [
+      release(1, { body: 'Средба во Куманово со градоначалникот.' }),
+      release(2, { title: 'Kumanovo', lang: 'en' }),
+      release(3),
+    ];
     const files = searchFiles(releases);
     const engine = new SiteSearch(files.get('meta') as SiteMeta, async (name) => files.get(name));
     const result = await engine.search({ q: 'kumanovo' });
@@ -144,7 +211,10 @@ describe('the search engine script', () => {
 
 describe('the index page', () => {
   it('lists the newest releases only and says where the others are', () => {
-    const plan = planSite({ settings, registry }, Array.from({ length: INDEX_LATEST + 30 }, (_, i) => release(i)));
+    const plan = planSite(
+      { settings, registry },
+      Array.from({ length: INDEX_LATEST + 30 }, (_, i) => release(i)),
+    );
     const html = indexPage(plan, null);
     expect(html.match(/<li><a href="r\//g)).toHaveLength(INDEX_LATEST);
     expect(html).toContain(`Прикажани се најновите ${INDEX_LATEST} од ${INDEX_LATEST + 30} соопштенија.`);

@@ -10,15 +10,30 @@ import { indexPage } from '../../src/render/html/pages.js';
 
 function release(over: Partial<ArchivedRelease>): ArchivedRelease {
   return {
-    id: 'a', path: '2018/a.md', title: 'T', date: '2018-10-19', event: null, partners: [], people: [], tags: [], lang: 'mk',
-    summary: null, translationKey: null, body: 'Text.', bodyLine: 5, extra: {}, dateFromFileName: false,
-    period: { start: '2018-10-19', end: '2018-10-19' }, translations: [], ...over,
+    id: 'a',
+    path: '2018/a.md',
+    title: 'T',
+    date: '2018-10-19',
+    event: null,
+    partners: [],
+    people: [],
+    tags: [],
+    lang: 'mk',
+    summary: null,
+    translationKey: null,
+    body: 'Text.',
+    bodyLine: 5,
+    extra: {},
+    dateFromFileName: false,
+    period: { start: '2018-10-19', end: '2018-10-19' },
+    translations: [],
+    ...over,
   };
 }
 const settings = { name: 'Архива', lang: 'mk', baseUrl: null };
 const registry = new Registry([{ id: 'osce-skopje', name: 'OSCE Mission to Skopje', aliases: ['ОБСЕ'] }]);
 
-describe('dates in the reader\'s language', () => {
+describe("dates in the reader's language", () => {
   it('writes ranges as each language does, whatever the time zone', () => {
     const p = { start: '2018-10-15', end: '2018-10-18' };
     expect(formatPeriod(p, 'mk')).toBe('15–18 октомври 2018');
@@ -31,16 +46,26 @@ describe('dates in the reader\'s language', () => {
 
 describe('escaping', () => {
   it('never lets text become markup', () => {
-    fc.assert(fc.property(fc.string(), (s) => {
-      expect(esc(s)).not.toMatch(/[<>"']/);
-      expect(jsonForScript({ s })).not.toMatch(/<|>/);
-      expect(JSON.parse(jsonForScript({ s })).s).toBe(s);
-    }));
+    fc.assert(
+      fc.property(fc.string(), (s) => {
+        expect(esc(s)).not.toMatch(/[<>"']/);
+        expect(jsonForScript({ s })).not.toMatch(/<|>/);
+        expect(JSON.parse(jsonForScript({ s })).s).toBe(s);
+      }),
+    );
   });
 
   it('escapes every field of a hostile release on its page, JSON-LD included', () => {
     const evil = '"><svg onload=alert(1)></script><script>alert(2)</script>';
-    const r = release({ title: evil, summary: evil, partners: [evil], people: [evil], tags: [evil], event: { start: '2018-10-15', end: '2018-10-18', location: evil }, body: `${evil}\n\n[x](javascript:alert(3))` });
+    const r = release({
+      title: evil,
+      summary: evil,
+      partners: [evil],
+      people: [evil],
+      tags: [evil],
+      event: { start: '2018-10-15', end: '2018-10-18', location: evil },
+      body: `${evil}\n\n[x](javascript:alert(3))`,
+    });
     const plan = planSite({ settings, registry }, [r]);
     const html = releasePage(plan, r, null);
     expect(html).not.toContain('<svg');
@@ -55,8 +80,22 @@ describe('escaping', () => {
 
 describe('pages', () => {
   it('link translations with hreflang and carry lang, CSP and Open Graph', () => {
-    const mk = release({ id: 'mk1', path: '2018/mk1.md', translationKey: 'k', translations: [{ lang: 'en', id: 'en1' }], partners: ['ОБСЕ'] });
-    const en = release({ id: 'en1', path: '2018/en1.md', lang: 'en', title: 'E', translationKey: 'k', translations: [{ lang: 'mk', id: 'mk1' }], partners: ['Unknown Org'] });
+    const mk = release({
+      id: 'mk1',
+      path: '2018/mk1.md',
+      translationKey: 'k',
+      translations: [{ lang: 'en', id: 'en1' }],
+      partners: ['ОБСЕ'],
+    });
+    const en = release({
+      id: 'en1',
+      path: '2018/en1.md',
+      lang: 'en',
+      title: 'E',
+      translationKey: 'k',
+      translations: [{ lang: 'mk', id: 'mk1' }],
+      partners: ['Unknown Org'],
+    });
     const plan = planSite({ settings, registry }, [mk, en]);
     const page = releasePage(plan, en, 'https://example.org/site');
     expect(page).toContain('<html lang="en">');

@@ -5,9 +5,24 @@ import { calendarReleases, icsCalendar, uidHost, type CalendarSite } from '../..
 import { foldLine, icsText, icsUri } from '../../src/render/ics-text.js';
 
 const r = (id: string, start: string, end: string, over: Partial<ArchivedRelease> = {}): ArchivedRelease => ({
-  id, path: `${id}.md`, title: `Title ${id}`, date: start, event: { start, end, location: null }, partners: [], people: [], tags: [], lang: 'mk',
-  summary: null, translationKey: null, body: '', bodyLine: 3, extra: {}, dateFromFileName: false,
-  period: { start, end }, translations: [], ...over,
+  id,
+  path: `${id}.md`,
+  title: `Title ${id}`,
+  date: start,
+  event: { start, end, location: null },
+  partners: [],
+  people: [],
+  tags: [],
+  lang: 'mk',
+  summary: null,
+  translationKey: null,
+  body: '',
+  bodyLine: 3,
+  extra: {},
+  dateFromFileName: false,
+  period: { start, end },
+  translations: [],
+  ...over,
 });
 const site = (baseUrl: string | null = null): CalendarSite => ({ name: 'Архива', baseUrl, pageOf: (x) => `r/${x.id}.html` });
 const text = (s: CalendarSite, rs: ArchivedRelease[]) => [...icsCalendar(s, rs)].join('');
@@ -26,7 +41,7 @@ describe('iCalendar text rules', () => {
       expect(folded.endsWith('\r\n')).toBe(true);
       const bytes = Buffer.from(folded, 'utf8');
       const lines: Buffer[] = [];
-      for (let from = 0; from < bytes.length;) {
+      for (let from = 0; from < bytes.length; ) {
         const at = bytes.indexOf('\r\n', from);
         lines.push(bytes.subarray(from, at));
         from = at + 2;
@@ -45,7 +60,11 @@ describe('iCalendar text rules', () => {
 
 describe('icsCalendar', () => {
   it('writes one all-day event per release with an event, the end exclusive, in calendar order', () => {
-    const rs = [r('b', '2020-12-31', '2021-01-01'), r('none', '2020-05-05', '2020-05-05', { event: null }), r('a', '2020-02-29', '2020-02-29')];
+    const rs = [
+      r('b', '2020-12-31', '2021-01-01'),
+      r('none', '2020-05-05', '2020-05-05', { event: null }),
+      r('a', '2020-02-29', '2020-02-29'),
+    ];
     expect(calendarReleases(rs).map((x) => x.id)).toEqual(['a', 'b']);
     const cal = new ICAL.Component(ICAL.parse(text(site(), rs)));
     const events = cal.getAllSubcomponents('vevent').map((e) => new ICAL.Event(e));
@@ -61,11 +80,19 @@ describe('icsCalendar', () => {
   it('gives UIDs from the id and the base URL host, unique within a file', () => {
     expect(uidHost('https://Example.org:8080/releases/')).toBe('example.org:8080');
     expect(uidHost(null)).toBe('releases');
-    const rs = [r('same', '2020-01-01', '2020-01-01'), r('same', '2020-01-02', '2020-01-02', { path: 'other.md' }), r('ид', '2020-01-03', '2020-01-03')];
+    const rs = [
+      r('same', '2020-01-01', '2020-01-01'),
+      r('same', '2020-01-02', '2020-01-02', { path: 'other.md' }),
+      r('ид', '2020-01-03', '2020-01-03'),
+    ];
     const cal = new ICAL.Component(ICAL.parse(text(site('https://example.org/r/'), rs)));
     const uids = cal.getAllSubcomponents('vevent').map((e) => e.getFirstPropertyValue('uid'));
     expect(uids).toEqual(['same@example.org', 'same-2@example.org', '%D0%B8%D0%B4@example.org']);
-    expect(cal.getAllSubcomponents('vevent').map((e) => e.getFirstPropertyValue('url'))).toEqual(['https://example.org/r/r/same.html', 'https://example.org/r/r/same.html', 'https://example.org/r/r/%D0%B8%D0%B4.html']);
+    expect(cal.getAllSubcomponents('vevent').map((e) => e.getFirstPropertyValue('url'))).toEqual([
+      'https://example.org/r/r/same.html',
+      'https://example.org/r/r/same.html',
+      'https://example.org/r/r/%D0%B8%D0%B4.html',
+    ]);
   });
 
   it('is a valid empty calendar when no release has an event', () => {

@@ -14,14 +14,30 @@ import { textOf } from '../helpers/content.js';
 function release(n: number, over: Partial<ArchivedRelease> = {}): ArchivedRelease {
   const date = `2018-${String((n % 12) + 1).padStart(2, '0')}-${String((n % 28) + 1).padStart(2, '0')}`;
   return {
-    id: `r${n}`, path: `2018/r${n}.md`, title: `Release ${n}`, date, event: null, partners: ['ОБСЕ'], people: [], tags: [], lang: 'mk',
-    summary: null, translationKey: null, body: 'Text.', bodyLine: 5, extra: {}, dateFromFileName: false,
-    period: { start: date, end: date }, translations: [], ...over,
+    id: `r${n}`,
+    path: `2018/r${n}.md`,
+    title: `Release ${n}`,
+    date,
+    event: null,
+    partners: ['ОБСЕ'],
+    people: [],
+    tags: [],
+    lang: 'mk',
+    summary: null,
+    translationKey: null,
+    body: 'Text.',
+    bodyLine: 5,
+    extra: {},
+    dateFromFileName: false,
+    period: { start: date, end: date },
+    translations: [],
+    ...over,
   };
 }
 const settings = { name: 'Архива', lang: 'mk', baseUrl: null };
 const registry = new Registry([{ id: 'osce-skopje', name: 'OSCE Mission to Skopje', aliases: ['ОБСЕ'] }]);
-const byDate = (rs: ArchivedRelease[]) => [...rs].sort((a, b) => (a.period.start < b.period.start ? 1 : a.period.start > b.period.start ? -1 : a.path < b.path ? -1 : 1));
+const byDate = (rs: ArchivedRelease[]) =>
+  [...rs].sort((a, b) => (a.period.start < b.period.start ? 1 : a.period.start > b.period.start ? -1 : a.path < b.path ? -1 : 1));
 const hrefs = (html: string) => [...html.matchAll(/<li><a href="([^"]*r\/[^"]+)">/g)].map((m) => m[1]);
 
 describe('pagination', () => {
@@ -74,13 +90,15 @@ describe('pagination', () => {
 
 describe('charts', () => {
   it('use a nice scale: 1, 2 or 5 × 10ⁿ steps, at most five, never below 0–5', () => {
-    fc.assert(fc.property(fc.integer({ min: 0, max: 10_000_000 }), (max) => {
-      const { top, step } = niceScale(max);
-      expect(top).toBeGreaterThanOrEqual(Math.max(max, 5));
-      expect(top / step).toBeLessThanOrEqual(5);
-      expect(top % step).toBe(0);
-      expect(String(step)).toMatch(/^[125]0*$/);
-    }));
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 10_000_000 }), (max) => {
+        const { top, step } = niceScale(max);
+        expect(top).toBeGreaterThanOrEqual(Math.max(max, 5));
+        expect(top / step).toBeLessThanOrEqual(5);
+        expect(top % step).toBe(0);
+        expect(String(step)).toMatch(/^[125]0*$/);
+      }),
+    );
     expect(niceScale(1)).toEqual({ top: 5, step: 1 });
     expect(niceScale(92)).toEqual({ top: 100, step: 20 });
   });
@@ -94,9 +112,19 @@ describe('charts', () => {
 
   it('draw a timeline without viewBox, each bar titled with its count and linked to its year', () => {
     const t = ui('en');
-    const html = timelineChart([{ month: '2018-10', count: 3 }, { month: '2018-11', count: 0 }, { month: '2018-12', count: 1 }], t, 'en', {
-      month: (m) => `years/${m.slice(0, 4)}.html#${m}`, year: (y) => `years/${y}.html`,
-    });
+    const html = timelineChart(
+      [
+        { month: '2018-10', count: 3 },
+        { month: '2018-11', count: 0 },
+        { month: '2018-12', count: 1 },
+      ],
+      t,
+      'en',
+      {
+        month: (m) => `years/${m.slice(0, 4)}.html#${m}`,
+        year: (y) => `years/${y}.html`,
+      },
+    );
     expect(html).not.toContain('viewBox');
     expect(html).toContain('<a href="years/2018.html#2018-10" tabindex="-1"><title>October 2018: 3</title>');
     expect(html).toContain('<title>December 2018: 1</title>');
@@ -110,9 +138,14 @@ describe('charts', () => {
   });
 
   it('add a bar per year for phones past ten years', () => {
-    const months = Array.from({ length: 11 * 12 }, (_, i) => ({ month: `${2005 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`, count: i % 12 === 0 ? 2 : 0 }));
+    const months = Array.from({ length: 11 * 12 }, (_, i) => ({
+      month: `${2005 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`,
+      count: i % 12 === 0 ? 2 : 0,
+    }));
     const html = timelineChart(months, ui('en'), 'en', { month: (m) => `m/${m}`, year: (y) => `years/${y}.html` });
-    expect(html).toContain('<figure class="chart timeline dense"><figcaption><span class="by-month">Releases per month</span><span class="by-year">Releases per year</span>');
+    expect(html).toContain(
+      '<figure class="chart timeline dense"><figcaption><span class="by-month">Releases per month</span><span class="by-year">Releases per year</span>',
+    );
     expect(html).toContain('<a href="years/2015.html" tabindex="-1"><title>2015: 2</title>');
     expect(html.match(/<title>\d{4}: 2<\/title>/g)).toHaveLength(11);
   });
@@ -145,7 +178,9 @@ describe('sitemap, robots.txt and 404', () => {
     const locs = [...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]);
     expect(locs.sort()).toEqual(html.map((p) => `https://example.org/a/${p}`).sort());
     expect(locs).toContain('https://example.org/a/years/2018/2.html');
-    expect(textOf(files.find((f) => f.path === 'robots.txt')!.content!)).toBe('User-agent: *\nAllow: /\nSitemap: https://example.org/a/sitemap.xml\n');
+    expect(textOf(files.find((f) => f.path === 'robots.txt')!.content!)).toBe(
+      'User-agent: *\nAllow: /\nSitemap: https://example.org/a/sitemap.xml\n',
+    );
     const none = [...siteFiles(plan, null)].map((f) => f.path);
     expect(none).not.toContain('sitemap.xml');
     expect(robotsTxt(null)).toBe('User-agent: *\nAllow: /\n');

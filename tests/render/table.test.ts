@@ -8,9 +8,24 @@ import { displayWidth, truncate } from '../../src/render/width.js';
 const tableText = (...a: Parameters<typeof releaseTableChunks>) => [...releaseTableChunks(...a)].join('');
 
 const release = (over: Partial<ArchivedRelease>): ArchivedRelease => ({
-  id: 'x', path: 'x.md', title: 'T', date: '2018-10-18', event: null, partners: [], people: [], tags: [], lang: 'mk',
-  summary: null, translationKey: null, body: '', bodyLine: 5, extra: {}, dateFromFileName: false,
-  period: { start: '2018-10-18', end: '2018-10-18' }, translations: [], ...over,
+  id: 'x',
+  path: 'x.md',
+  title: 'T',
+  date: '2018-10-18',
+  event: null,
+  partners: [],
+  people: [],
+  tags: [],
+  lang: 'mk',
+  summary: null,
+  translationKey: null,
+  body: '',
+  bodyLine: 5,
+  extra: {},
+  dateFromFileName: false,
+  period: { start: '2018-10-18', end: '2018-10-18' },
+  translations: [],
+  ...over,
 });
 
 describe('formatPeriod', () => {
@@ -35,7 +50,11 @@ describe('width', () => {
 });
 
 describe('releaseTable', () => {
-  const long = release({ title: 'Учество на Националниот координатор за спречување на насилен екстремизам и борба против тероризам', partners: ['Министерство за внатрешни работи', 'ОБСЕ Мисијата во Скопје'], period: { start: '2018-10-15', end: '2018-10-18' } });
+  const long = release({
+    title: 'Учество на Националниот координатор за спречување на насилен екстремизам и борба против тероризам',
+    partners: ['Министерство за внатрешни работи', 'ОБСЕ Мисијата во Скопје'],
+    period: { start: '2018-10-15', end: '2018-10-18' },
+  });
 
   it('fits every line in the terminal width', () => {
     for (const width of [40, 60, 80, 120]) {

@@ -12,7 +12,12 @@ type PartnerOption = { value: string; label: string; hint?: string; keys: string
 
 /** Partners to offer: the registry's, then the names already used in the archive. */
 function partnerOptions(archive: Archive): PartnerOption[] {
-  const out: PartnerOption[] = archive.registry.partners.map((r) => ({ value: r.name, label: r.name, hint: r.id, keys: [r.id, r.name, ...r.aliases] }));
+  const out: PartnerOption[] = archive.registry.partners.map((r) => ({
+    value: r.name,
+    label: r.name,
+    hint: r.id,
+    keys: [r.id, r.name, ...r.aliases],
+  }));
   const seen = new Set(out.map((o) => o.value));
   for (const name of archive.releases.flatMap((r) => r.partners)) {
     if (seen.has(name) || archive.registry.resolve(name)) continue;
@@ -30,12 +35,18 @@ export async function askMissing(given: AddInput, archive: Archive, ctx: Context
   p.intro(`New release in ${archive.settings.name}`, io);
   if (!out.title) out.title = await text('Title', { validate: (v) => (v ? undefined : 'a release needs a title') });
   if (out.date === undefined) {
-    const typed = await text(`Publication date (blank for today, ${today})`, { placeholder: today, validate: (v) => (!v || parseDate(v).ok ? undefined : 'write YYYY-MM-DD or D.M.YYYY') });
+    const typed = await text(`Publication date (blank for today, ${today})`, {
+      placeholder: today,
+      validate: (v) => (!v || parseDate(v).ok ? undefined : 'write YYYY-MM-DD or D.M.YYYY'),
+    });
     out.date = typed ? (parseDate(typed) as { date: string }).date : today;
     p.log.info(`date: ${out.date}`, io);
   }
   if (out.event === undefined) {
-    const typed = await text('Event dates (blank if none)', { placeholder: '15-18.10.2018', validate: (v) => (!v || parseRange(v).ok ? undefined : 'write 15-18.10.2018, 15.10.2018-18.10.2018 or 2018-10-15..2018-10-18') });
+    const typed = await text('Event dates (blank if none)', {
+      placeholder: '15-18.10.2018',
+      validate: (v) => (!v || parseRange(v).ok ? undefined : 'write 15-18.10.2018, 15.10.2018-18.10.2018 or 2018-10-15..2018-10-18'),
+    });
     const range = typed ? parseRange(typed) : null;
     out.event = range?.ok ? range.period : null;
     if (out.event) p.log.info(`event: ${out.event.start}${out.event.end !== out.event.start ? ` .. ${out.event.end}` : ''}`, io);
@@ -44,10 +55,15 @@ export async function askMissing(given: AddInput, archive: Archive, ctx: Context
   if (out.partners === undefined) {
     const options = partnerOptions(archive);
     const chosen = options.length
-      ? answer(await p.autocompleteMultiselect({
-          message: 'Partners (type to filter, Tab to pick, Enter when done)', ...io, options,
-          filter: (search, o) => !search.trim() || (options.find((x) => x.value === o.value)?.keys ?? [o.label ?? '']).some((k) => nameMatches(k, search)),
-        }))
+      ? answer(
+          await p.autocompleteMultiselect({
+            message: 'Partners (type to filter, Tab to pick, Enter when done)',
+            ...io,
+            options,
+            filter: (search, o) =>
+              !search.trim() || (options.find((x) => x.value === o.value)?.keys ?? [o.label ?? '']).some((k) => nameMatches(k, search)),
+          }),
+        )
       : [];
     const others = splitList([await text('Other partners, comma-separated (blank if none)')]);
     out.partners = [...chosen, ...others.filter((o) => !chosen.includes(o))];
@@ -60,8 +76,15 @@ export async function askMissing(given: AddInput, archive: Archive, ctx: Context
   if (out.summary === undefined) out.summary = (await text('Summary, one or two sentences (blank if none)')) || undefined;
   if (out.body === undefined) {
     const editor = ctx.env.VISUAL || ctx.env.EDITOR;
-    out.body = editor ? await editBody(ctx, editor, '') : answer(await p.multiline({ message: 'Text of the release (Enter on an empty line ends it)', ...io, validate: (v) => ((v ?? '').trim() ? undefined : 'a release needs its text') }));
+    out.body = editor
+      ? await editBody(ctx, editor, '')
+      : answer(
+          await p.multiline({
+            message: 'Text of the release (Enter on an empty line ends it)',
+            ...io,
+            validate: (v) => ((v ?? '').trim() ? undefined : 'a release needs its text'),
+          }),
+        );
   }
   return out;
 }
-

@@ -33,8 +33,12 @@ export function toDraft(input: AddInput, now: Date): ReleaseDraft {
     title: (input.title ?? '').replace(/\s+/g, ' ').trim(),
     date: input.date ?? today(now),
     event: event ? { ...event, location } : null,
-    partners: input.partners ?? [], people: input.people ?? [], tags: input.tags ?? [],
-    lang: input.lang || null, summary: input.summary || null, translationKey: input.translationKey || null,
+    partners: input.partners ?? [],
+    people: input.people ?? [],
+    tags: input.tags ?? [],
+    lang: input.lang || null,
+    summary: input.summary || null,
+    translationKey: input.translationKey || null,
     body: input.body ?? '',
   };
 }
@@ -65,13 +69,23 @@ export async function createRelease(ctx: Context, archive: AddTarget, input: Add
   for (const w of attachmentWarnings(attachments)) ctx.stderr.write(`${s.warning('warning')} ${w}\n`);
   const errors = issues.filter((i) => i.severity === 'error').length;
   if (errors || !parsed.release) {
-    throw new ReleasesError(`the new release has ${errors} error(s): nothing was written`, 1, 'correct the values above and run releases add again', planned);
+    throw new ReleasesError(
+      `the new release has ${errors} error(s): nothing was written`,
+      1,
+      'correct the values above and run releases add again',
+      planned,
+    );
   }
 
   if (options.dryRun) {
     const entry = toEntry({ ...linked.releases[0], translations: [] });
-    ctx.stderr.write(`${s.hint('dry run:')} would write ${shown(ctx, archive, planned)} (or with -2, -3… if that name is taken); nothing was written\n`);
-    for (const a of attachments) ctx.stderr.write(`${s.hint('dry run:')} would copy ${shownPath(ctx.cwd, a.source)} to ${shown(ctx, archive, `${folder}/${base}/${a.name}`)} (${a.bytes} bytes)\n`);
+    ctx.stderr.write(
+      `${s.hint('dry run:')} would write ${shown(ctx, archive, planned)} (or with -2, -3… if that name is taken); nothing was written\n`,
+    );
+    for (const a of attachments)
+      ctx.stderr.write(
+        `${s.hint('dry run:')} would copy ${shownPath(ctx.cwd, a.source)} to ${shown(ctx, archive, `${folder}/${base}/${a.name}`)} (${a.bytes} bytes)\n`,
+      );
     ctx.stdout.write(options.format === 'json' ? `${JSON.stringify(entry, null, 2)}\n` : text);
     return;
   }

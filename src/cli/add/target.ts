@@ -22,14 +22,21 @@ export interface AddTarget {
   archive(): Promise<Archive>;
 }
 
-const byLangThenId = (a: TranslationRef, b: TranslationRef) => (a.lang < b.lang ? -1 : a.lang > b.lang ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+const byLangThenId = (a: TranslationRef, b: TranslationRef) =>
+  a.lang < b.lang ? -1 : a.lang > b.lang ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 
 /** The target of an archive read in full (without SQLite): every answer from the loaded releases. */
 function fromArchive(archive: Archive): AddTarget {
   return {
-    dir: archive.dir, settings: archive.settings, registry: archive.registry,
+    dir: archive.dir,
+    settings: archive.settings,
+    registry: archive.registry,
     takenIds: (prefix) => new Set(archive.releases.map((r) => r.id).filter((id) => id.startsWith(prefix))),
-    translations: (key) => archive.releases.filter((r) => r.translationKey === key).map((r) => ({ lang: r.lang, id: r.id })).sort(byLangThenId),
+    translations: (key) =>
+      archive.releases
+        .filter((r) => r.translationKey === key)
+        .map((r) => ({ lang: r.lang, id: r.id }))
+        .sort(byLangThenId),
     archive: async () => archive,
   };
 }
@@ -49,7 +56,9 @@ export async function withAddTarget<T>(ctx: Context, dir: string, work: (target:
     if (!(await refreshChangedFolders(index, dir))) await index.refresh(dir, true);
     const { settings, registry } = cachedArchiveConfig(index, dir);
     return work({
-      dir, settings, registry,
+      dir,
+      settings,
+      registry,
       takenIds: (prefix) => idsWithPrefix(index, prefix),
       translations: (key) => translationSiblings(index, key, settings.lang).sort(byLangThenId),
       archive: async () => (await import('../../core/store/indexed-archive.js')).loadIndexedArchive(index, dir, true),

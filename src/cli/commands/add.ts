@@ -27,25 +27,28 @@ export function register(program: Command, ctx: Context): void {
     .option('--partner <name>', 'partner organisation (repeatable)', collect)
     .option('--person <name>', 'person named in the release (repeatable)', collect)
     .option('--tag <tag>', 'tag (repeatable)', collect)
-    .option('--lang <code>', 'language code (default: the archive\'s)')
+    .option('--lang <code>', "language code (default: the archive's)")
     .option('--summary <text>', 'one or two sentences')
     .option('--translation-key <key>', 'shared by the versions of one release in other languages')
     .option('--body <text>', 'the text of the release (Markdown)')
     .option('--body-file <file>', 'read the text from a file, or from stdin with -')
-    .option('--attach <file>', 'copy a file (photo, PDF…) into the release\'s folder and link it from the text (repeatable)', collect)
+    .option('--attach <file>', "copy a file (photo, PDF…) into the release's folder and link it from the text (repeatable)", collect)
     .option('--alt <text>', 'alt text of an attached picture: the first --alt for the first picture, and so on (repeatable)', collect)
     .option('--edit', 'edit the text in $VISUAL / $EDITOR before writing')
     .option('--dry-run', 'print the path and the file, write nothing')
     .option('--no-input', 'never prompt: fail (exit 2) when a field is missing')
     .addOption(formatOption(['text', 'json'], 'text'));
   addArchiveOption(cmd);
-  cmd.addHelpText('after', `
+  cmd.addHelpText(
+    'after',
+    `
 Examples:
   releases add                                   # asks for everything on a terminal
   releases add --title "Средба во Скопје" --date 15.10.2018 --partner osce --body-file text.md
   echo "Text." | releases add --title "Meeting" --body-file - --no-input --format json
   releases add --title "Test" --body "Text." --dry-run
-  releases add --title "Opening" --body "Text." --attach photo.jpg --alt "The minister at the opening" --attach statement.pdf`);
+  releases add --title "Opening" --body "Text." --attach photo.jpg --alt "The minister at the opening" --attach statement.pdf`,
+  );
   cmd.action(async (opts) => {
     const given = await readAddFlags(opts, ctx);
     const [{ createRelease }, { withAddTarget }] = await Promise.all([import('../add/create.js'), import('../add/target.js')]);
@@ -55,7 +58,10 @@ Examples:
     const missing = missingFields(given);
     if (!interactive && missing.length) {
       const them = missing.length > 1 ? 'them' : 'it';
-      throw usageError(`missing ${missing.map((m) => m.field).join(' and ')}: without a terminal (or with --no-input) releases add cannot ask for ${them}`, `give ${them} as flags: ${missing.map((m) => m.flag).join(' ')}`);
+      throw usageError(
+        `missing ${missing.map((m) => m.field).join(' and ')}: without a terminal (or with --no-input) releases add cannot ask for ${them}`,
+        `give ${them} as flags: ${missing.map((m) => m.flag).join(' ')}`,
+      );
     }
     // Through the index: the ids taken and the settings, without reading every release.
     await withAddTarget(ctx, dir, async (target) => {

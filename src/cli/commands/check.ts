@@ -12,11 +12,14 @@ export function register(program: Command, ctx: Context): void {
     .description('check every file of the archive; exit 1 when any has an error')
     .addOption(formatOption(formatNames(issueFormats), 'text'));
   addArchiveOption(cmd);
-  cmd.addHelpText('after', `
+  cmd.addHelpText(
+    'after',
+    `
 Examples:
   releases check
   releases check --format github      # annotations in a GitHub Actions run
-  releases check --format json | jq '.issues[] | select(.severity == "error")'`);
+  releases check --format json | jq '.issues[] | select(.severity == "error")'`,
+  );
   cmd.action(async (opts) => {
     const dir = ctx.archiveDir(opts.archive);
     const target = stdoutTarget(ctx, dir);

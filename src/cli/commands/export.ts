@@ -24,8 +24,18 @@ function progress(ctx: Context, total: number): { tick(): void; done(): void } {
     ctx.stderr.write(`\r[${'#'.repeat(filled)}${' '.repeat(width - filled)}] ${n}/${all} files`);
   };
   return {
-    tick() { n++; const now = Date.now(); if (now - last > 100) { last = now; draw(); } },
-    done() { draw(); ctx.stderr.write('\n'); },
+    tick() {
+      n++;
+      const now = Date.now();
+      if (now - last > 100) {
+        last = now;
+        draw();
+      }
+    },
+    done() {
+      draw();
+      ctx.stderr.write('\n');
+    },
   };
 }
 
@@ -36,10 +46,15 @@ export function register(program: Command, ctx: Context): void {
     .description('export releases as JSON, NDJSON, a static HTML site, or their events as an iCalendar file')
     .addOption(new Option('--format <format>', 'output format').choices(FORMATS).default('json'))
     .option('--out <path>', 'file (json, ndjson, ics) or folder (html) to write; json, ndjson and ics go to stdout without it')
-    .option('--base-url <url>', 'absolute URL the site will be published at (feeds, canonical links, ics URL and UIDs); default: base_url in archive.yml');
+    .option(
+      '--base-url <url>',
+      'absolute URL the site will be published at (feeds, canonical links, ics URL and UIDs); default: base_url in archive.yml',
+    );
   addFilterOptions(cmd);
   addArchiveOption(cmd);
-  cmd.addHelpText('after', `
+  cmd.addHelpText(
+    'after',
+    `
 Examples:
   releases export --format ndjson > releases.ndjson
   releases export --format json --from 2018 --out releases-2018.json
@@ -48,12 +63,21 @@ Examples:
 
 --format ics writes one all-day event per release that has an event (DTEND is the day
 after its end), linked to its page when a base URL is set; UIDs are <id>@<host of the
-base URL, or "releases">, the same in every export.`);
+base URL, or "releases">, the same in every export.`,
+  );
   cmd.action(async (opts) => {
     const filters = readFilters(opts);
-    if (opts.format === 'html' && !opts.out) throw usageError('--format html writes a folder: --out DIR is missing', 'add --out site (a new or empty folder, or an earlier export)');
+    if (opts.format === 'html' && !opts.out)
+      throw usageError(
+        '--format html writes a folder: --out DIR is missing',
+        'add --out site (a new or empty folder, or an earlier export)',
+      );
     const baseUrl: string | undefined = opts.baseUrl;
-    if (baseUrl !== undefined && !/^https?:\/\/[^\s/]+/.test(baseUrl)) throw usageError(`--base-url ${JSON.stringify(baseUrl)} is not an absolute http(s) URL`, 'write it like https://example.org/releases/');
+    if (baseUrl !== undefined && !/^https?:\/\/[^\s/]+/.test(baseUrl))
+      throw usageError(
+        `--base-url ${JSON.stringify(baseUrl)} is not an absolute http(s) URL`,
+        'write it like https://example.org/releases/',
+      );
     const dir = ctx.archiveDir(opts.archive);
     const out = opts.out ? path.resolve(ctx.cwd, opts.out) : undefined;
     if (opts.format === 'html') {
@@ -62,7 +86,9 @@ base URL, or "releases">, the same in every export.`);
       await checkSiteTarget(out!, dir);
       const { fileStamps } = await import('../../core/export/stamps.js');
       let stamps: Map<string, string> | undefined;
-      const archive = await openArchive(ctx, dir, '', (index) => { stamps = fileStamps(index); });
+      const archive = await openArchive(ctx, dir, '', (index) => {
+        stamps = fileStamps(index);
+      });
       const releases = listReleases(archive.releases, filters, archive.registry, { sort: 'date', reverse: false });
       const { planSite } = await import('../../core/export/site-plan.js');
       const { siteFiles, siteFileCount } = await import('../../render/html/site.js');
@@ -98,7 +124,10 @@ base URL, or "releases">, the same in every export.`);
         throw e;
       }
       const { kept, left } = await site.commit();
-      if (kept.length) ctx.stderr.write(`kept ${kept.length} file(s) you added to the old site: ${kept.slice(0, 5).join(', ')}${kept.length > 5 ? ', …' : ''}\n`);
+      if (kept.length)
+        ctx.stderr.write(
+          `kept ${kept.length} file(s) you added to the old site: ${kept.slice(0, 5).join(', ')}${kept.length > 5 ? ', …' : ''}\n`,
+        );
       if (left) ctx.stderr.write(`some files of the old site were left in ${left}: they were not written by releases\n`);
       ctx.stderr.write(`exported ${releases.length} release(s) to ${shown(ctx, out!)}/index.html\n`);
       return;
@@ -106,7 +135,13 @@ base URL, or "releases">, the same in every export.`);
     if (out && /\.md$/i.test(out)) {
       const { pathInside } = await import('../../core/export/site-dir.js');
       // Every later command would read the export back as a (broken) release.
-      if (await pathInside(out, dir)) throw new ReleasesError(`--out ${opts.out} is a .md file inside the archive folder ${dir}: it would be read back as a release; nothing was written`, 1, `write the export outside the archive, e.g. --out releases.${opts.format}`, opts.out);
+      if (await pathInside(out, dir))
+        throw new ReleasesError(
+          `--out ${opts.out} is a .md file inside the archive folder ${dir}: it would be read back as a release; nothing was written`,
+          1,
+          `write the export outside the archive, e.g. --out releases.${opts.format}`,
+          opts.out,
+        );
     }
     const archive = await openArchive(ctx, dir);
     const releases = listReleases(archive.releases, filters, archive.registry, { sort: 'date', reverse: false });

@@ -11,26 +11,37 @@ export function register(program: Command, ctx: Context): void {
     .option('--rebuild', 'delete the index and build it again from the files');
   addArchiveOption(cmd);
   addCacheDirOption(cmd);
-  cmd.addHelpText('after', `
+  cmd.addHelpText(
+    'after',
+    `
 The index is a cache of the Markdown files (which stay the only source of truth) kept in
 .releases/ next to the archive: keep that folder out of version control.
 
 Examples:
   releases index
-  releases index --rebuild`);
+  releases index --rebuild`,
+  );
   cmd.action(async (opts) => {
     const dir = ctx.archiveDir(opts.archive);
     const { assertArchiveDir } = await import('../../core/archive.js');
     await assertArchiveDir(dir);
     const { withIndex } = await import('../../core/store/session.js');
     const started = Date.now();
-    const { value, warnings } = await withIndex(dir, { cacheDir: opts.cacheDir, env: ctx.env, rebuild: Boolean(opts.rebuild) }, async (index) => {
-      if (!index) return null;
-      return { stats: await index.refresh(dir), file: index.file };
-    });
+    const { value, warnings } = await withIndex(
+      dir,
+      { cacheDir: opts.cacheDir, env: ctx.env, rebuild: Boolean(opts.rebuild) },
+      async (index) => {
+        if (!index) return null;
+        return { stats: await index.refresh(dir), file: index.file };
+      },
+    );
     for (const w of warnings) ctx.stderr.write(`warning ${w}\n`);
     if (!value) {
-      throw new ReleasesError('the search index needs better-sqlite3, which cannot be loaded here (or RELEASES_INDEX=off is set)', 1, 'run npm rebuild better-sqlite3 (it compiles the native part); search still works without it, only slower');
+      throw new ReleasesError(
+        'the search index needs better-sqlite3, which cannot be loaded here (or RELEASES_INDEX=off is set)',
+        1,
+        'run npm rebuild better-sqlite3 (it compiles the native part); search still works without it, only slower',
+      );
     }
     const secs = ((Date.now() - started) / 1000).toFixed(2);
     const { stats, file } = value;

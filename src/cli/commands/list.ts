@@ -16,11 +16,14 @@ export function register(program: Command, ctx: Context): void {
     .addOption(formatOption(formatNames(releaseFormats), 'table'));
   addFilterOptions(cmd);
   addArchiveOption(cmd);
-  cmd.addHelpText('after', `
+  cmd.addHelpText(
+    'after',
+    `
 Examples:
   releases list --from 2018 --partner osce
   releases list --from 16.10.2018 --to 16.10.2018      # events running that day
-  releases list --person petrevski --format json`);
+  releases list --person petrevski --format json`,
+  );
   cmd.action(async (opts) => {
     const filters = readFilters(opts);
     const limit = readLimit(opts.limit);

@@ -12,10 +12,13 @@ export function register(program: Command, ctx: Context): void {
     .description('list partners from the registry and the releases, with release counts')
     .addOption(formatOption(formatNames(partnerFormats), 'table'));
   addArchiveOption(cmd);
-  cmd.addHelpText('after', `
+  cmd.addHelpText(
+    'after',
+    `
 Examples:
   releases partners
-  releases partners --format json`);
+  releases partners --format json`,
+  );
   cmd.action(async (opts) => {
     const dir = ctx.archiveDir(opts.archive);
     const target = stdoutTarget(ctx, dir);

@@ -21,7 +21,9 @@ export function register(program: Command, ctx: Context): void {
   addFilterOptions(cmd);
   addArchiveOption(cmd);
   addCacheDirOption(cmd);
-  cmd.addHelpText('after', `
+  cmd.addHelpText(
+    'after',
+    `
 Search ignores case, diacritics and script (sorabotka finds соработка, petrevski finds
 Петревски), finds inflected forms (соработка finds соработката) and small typos, and
 expands partner names through partners.yml (ОБСЕ finds "OSCE Mission to Skopje").
@@ -30,11 +32,17 @@ Examples:
   releases search соработка
   releases search '"насилен екстремизам"' -конференција --from 2018
   releases search partner:osce year:2018 lang:mk
-  releases search bashkepunim --format json | jq '.[].snippet.text'`);
+  releases search bashkepunim --format json | jq '.[].snippet.text'`,
+  );
   cmd.action(async (words: string[], opts) => {
     const unknown = words.find((w) => w.startsWith('--'));
-    if (unknown) throw usageError(`unknown option ${unknown}`, 'run releases search --help for the options; to search for words starting with --, quote the whole query after --');
-    if (!words.join('').trim()) throw usageError('the query is empty', 'give words to search for (releases search соработка), or list releases with releases list');
+    if (unknown)
+      throw usageError(
+        `unknown option ${unknown}`,
+        'run releases search --help for the options; to search for words starting with --, quote the whole query after --',
+      );
+    if (!words.join('').trim())
+      throw usageError('the query is empty', 'give words to search for (releases search соработка), or list releases with releases list');
     const filters = readFilters(opts);
     const limit = readLimit(opts.limit) ?? (opts.format === 'table' ? TABLE_LIMIT : undefined);
     const dir = ctx.archiveDir(opts.archive);
@@ -50,12 +58,17 @@ Examples:
     for (const w of run.warnings) ctx.stderr.write(`${s.warning('warning')} ${w}\n`);
     const { hits, total, suggestions, plan } = run.outcome;
     const { pipeChunks } = await import('../../core/pipe.js');
-    await pipeChunks(searchFormats[opts.format as keyof typeof searchFormats](withSnippets(hits, highlightTest(plan)), target), ctx.stdout as never);
+    await pipeChunks(
+      searchFormats[opts.format as keyof typeof searchFormats](withSnippets(hits, highlightTest(plan)), target),
+      ctx.stdout as never,
+    );
     if (total === 0) {
       ctx.stderr.write(`no release matches ${JSON.stringify(query)}\n`);
       if (suggestions.length) ctx.stderr.write(`  ${s.hint(`closest words in the archive: ${suggestions.join(', ')}`)}\n`);
     } else if (opts.format === 'table' || hits.length < total) {
-      ctx.stderr.write(hits.length < total ? `${hits.length} of ${total} matching release(s): --limit N shows more\n` : `${total} matching release(s)\n`);
+      ctx.stderr.write(
+        hits.length < total ? `${hits.length} of ${total} matching release(s): --limit N shows more\n` : `${total} matching release(s)\n`,
+      );
     }
   });
 }

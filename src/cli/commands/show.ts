@@ -22,10 +22,13 @@ export function register(program: Command, ctx: Context): void {
     .argument('<id|path>', 'the release id (its file name without .md) or its file')
     .addOption(formatOption(formatNames(showFormats), 'text'));
   addArchiveOption(cmd);
-  cmd.addHelpText('after', `
+  cmd.addHelpText(
+    'after',
+    `
 Examples:
   releases show 2018-10-18-national-coordinator-at-third-international-conference
-  releases show archive/2018/2018-10-18-national-coordinator-at-third-international-conference.md --format json`);
+  releases show archive/2018/2018-10-18-national-coordinator-at-third-international-conference.md --format json`,
+  );
   cmd.action(async (ref: string, opts) => {
     const dir = ctx.archiveDir(opts.archive);
     const target = stdoutTarget(ctx, dir);
@@ -35,8 +38,17 @@ Examples:
       return;
     }
     if (found.refused) {
-      throw new ReleasesError(`${location(found.refused, target.prefix)}: ${found.refused.message}`, 1, `this file cannot be read; run releases check for every problem in it`, found.refused.file);
+      throw new ReleasesError(
+        `${location(found.refused, target.prefix)}: ${found.refused.message}`,
+        1,
+        `this file cannot be read; run releases check for every problem in it`,
+        found.refused.file,
+      );
     }
-    throw new ReleasesError(`no release with the id or file "${ref}"`, 1, found.near ? `did you mean ${found.near}?` : 'run releases list to see the ids');
+    throw new ReleasesError(
+      `no release with the id or file "${ref}"`,
+      1,
+      found.near ? `did you mean ${found.near}?` : 'run releases list to see the ids',
+    );
   });
 }

@@ -38,7 +38,19 @@ const MAX_MONTHS = 12;
 export function calendarReleases(releases: ArchivedRelease[]): EventRelease[] {
   return releases
     .filter((r): r is EventRelease => r.event !== null)
-    .sort((a, b) => (a.event.start !== b.event.start ? (a.event.start < b.event.start ? -1 : 1) : a.event.end !== b.event.end ? (a.event.end < b.event.end ? -1 : 1) : a.path < b.path ? -1 : 1));
+    .sort((a, b) =>
+      a.event.start !== b.event.start
+        ? a.event.start < b.event.start
+          ? -1
+          : 1
+        : a.event.end !== b.event.end
+          ? a.event.end < b.event.end
+            ? -1
+            : 1
+          : a.path < b.path
+            ? -1
+            : 1,
+    );
 }
 
 /** The months (`YYYY-MM`) an event touches, at most MAX_MONTHS from its start. */
@@ -46,7 +58,7 @@ export function monthsOf(e: ReleaseEvent): string[] {
   const out: string[] = [];
   let [y, m] = e.start.split('-').map(Number);
   const last = e.end.slice(0, 7);
-  for (let key = e.start.slice(0, 7); out.length < MAX_MONTHS && key <= last;) {
+  for (let key = e.start.slice(0, 7); out.length < MAX_MONTHS && key <= last; ) {
     out.push(key);
     m = m === 12 ? 1 : m + 1;
     if (m === 1) y++;
@@ -65,7 +77,10 @@ function paginate(events: EventRelease[], first: string, later: (month: string) 
       else byMonth.set(month, [r]);
     }
   }
-  const months = [...byMonth.keys()].sort().reverse().map((month) => ({ month, releases: byMonth.get(month)! }));
+  const months = [...byMonth.keys()]
+    .sort()
+    .reverse()
+    .map((month) => ({ month, releases: byMonth.get(month)! }));
   const pages: EventPage[] = [{ path: first, months: [] }];
   let size = 0;
   for (const m of months) {
@@ -97,7 +112,12 @@ export function planEvents(releases: ArchivedRelease[], langs: string[]): EventS
     ...langs.map((lang) => {
       const own = all.filter((r) => r.lang === lang);
       const key = fileKey(lang);
-      return { lang, ics: `events/calendar-${key}.ics`, releases: own, pages: paginate(own, `events/${key}.html`, (m) => `events/${key}-${m}.html`) };
+      return {
+        lang,
+        ics: `events/calendar-${key}.ics`,
+        releases: own,
+        pages: paginate(own, `events/${key}.html`, (m) => `events/${key}-${m}.html`),
+      };
     }),
   ];
 }

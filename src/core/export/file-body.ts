@@ -18,7 +18,13 @@ function writeAll(fd: number, chunk: Uint8Array): void {
  * go to `put` (a queue of writes on the thread pool); chunks are written here, as they come.
  * Returns the stamp (when asked for) and whether the file was (or is being) written.
  */
-export function writeContent(abs: string, content: FileContent, stamp: boolean, same?: (stamp: string) => boolean, put: (abs: string, data: string | Uint8Array) => void = writeFileSync): { stamp?: string; wrote: boolean } {
+export function writeContent(
+  abs: string,
+  content: FileContent,
+  stamp: boolean,
+  same?: (stamp: string) => boolean,
+  put: (abs: string, data: string | Uint8Array) => void = writeFileSync,
+): { stamp?: string; wrote: boolean } {
   if (typeof content === 'string' || content instanceof Uint8Array) {
     const s = stamp ? bytesStamp(content) : undefined;
     if (s && same?.(s)) return { stamp: s, wrote: false };

@@ -29,7 +29,8 @@ function readJournal(out: string): Journal | null {
   try {
     const j = JSON.parse(text) as Partial<Journal>;
     const list = (x: unknown) => (Array.isArray(x) ? x.filter(safeRel) : []);
-    if (typeof j.build !== 'string' || j.build.includes('/') || j.build.includes('\\') || !j.build.startsWith('.')) return { build: '', move: [], remove: [] };
+    if (typeof j.build !== 'string' || j.build.includes('/') || j.build.includes('\\') || !j.build.startsWith('.'))
+      return { build: '', move: [], remove: [] };
     return { build: j.build, move: list(j.move), remove: list(j.remove) };
   } catch {
     // Torn journals cannot exist (it is renamed into place whole); this one was edited by hand.
@@ -61,7 +62,11 @@ function apply(out: string, j: Journal): void {
     for (const f of j.remove) {
       rmSync(path.join(out, f), { force: true });
       // Folders left empty go too (a site's folders hold only its own files and the user's).
-      try { rmdirSync(path.dirname(path.join(out, f))); } catch { /* not empty */ }
+      try {
+        rmdirSync(path.dirname(path.join(out, f)));
+      } catch {
+        /* not empty */
+      }
     }
     for (const f of j.move) moveInto(path.join(build, f), path.join(out, f));
   }

@@ -60,7 +60,8 @@ export async function withLock<T>(lock: string, fn: () => Promise<T>): Promise<T
       break;
     }
     if (await olderThan(lock, LIVE_MS)) await fs.rm(lock, { force: true });
-    else if (Date.now() - started > 60 * LIVE_MS) throw new ReleasesError(`another export holds ${lock}`, 1, 'wait for it to finish, or delete the lock file if no export is running');
+    else if (Date.now() - started > 60 * LIVE_MS)
+      throw new ReleasesError(`another export holds ${lock}`, 1, 'wait for it to finish, or delete the lock file if no export is running');
     else await new Promise((r) => setTimeout(r, 50));
   }
   const stop = heartbeat(lock);

@@ -23,7 +23,14 @@ export function safeRel(f: unknown): f is string {
 export function readManifest(text: string): Manifest | null {
   try {
     const j = JSON.parse(text) as { tool?: unknown; files?: unknown; site?: unknown; stamps?: unknown };
-    if (j.tool !== 'releases' || typeof j.site !== 'string' || !Array.isArray(j.files) || !Array.isArray(j.stamps) || j.stamps.length !== j.files.length) return null;
+    if (
+      j.tool !== 'releases' ||
+      typeof j.site !== 'string' ||
+      !Array.isArray(j.files) ||
+      !Array.isArray(j.stamps) ||
+      j.stamps.length !== j.files.length
+    )
+      return null;
     const stamps = new Map<string, string>();
     const files = j.files as unknown[];
     const given = j.stamps as unknown[];

@@ -41,7 +41,10 @@ export async function carryOver(old: string, fresh: string): Promise<{ carried: 
   for (const f of (await walk(old)).files) {
     if (ours.has(f)) continue;
     const dest = path.join(fresh, f);
-    if (await fs.lstat(dest).catch(() => null)) { conflicts = true; continue; }
+    if (await fs.lstat(dest).catch(() => null)) {
+      conflicts = true;
+      continue;
+    }
     await fs.mkdir(path.dirname(dest), { recursive: true });
     await fs.link(path.join(old, f), dest).catch(() => fs.cp(path.join(old, f), dest, { verbatimSymlinks: true }));
     carried.push(f);
@@ -61,7 +64,10 @@ export async function retire(old: string, carried: string[], conflicts: boolean)
   // knows as ours, with the list of what to delete.
   await fs.rm(path.join(old, MARKER), { force: true });
   let left = conflicts;
-  if (!left) await fs.rmdir(old).catch(() => { left = true; });
+  if (!left)
+    await fs.rmdir(old).catch(() => {
+      left = true;
+    });
   return left ? old : null;
 }
 
@@ -73,7 +79,13 @@ async function carriedInto(old: string, out: string): Promise<{ carried: string[
   for (const f of (await walk(old)).files) {
     if (ours.has(f)) continue;
     const [a, b] = await Promise.all([fs.lstat(path.join(old, f)), fs.lstat(path.join(out, f)).catch(() => null)]);
-    const same = b !== null && ((a.ino === b.ino && a.dev === b.dev) || (a.isFile() && b.isFile() && a.size === b.size && (await fs.readFile(path.join(old, f))).equals(await fs.readFile(path.join(out, f)))));
+    const same =
+      b !== null &&
+      ((a.ino === b.ino && a.dev === b.dev) ||
+        (a.isFile() &&
+          b.isFile() &&
+          a.size === b.size &&
+          (await fs.readFile(path.join(old, f))).equals(await fs.readFile(path.join(out, f)))));
     if (same) carried.push(f);
     else conflicts = true;
   }

@@ -40,16 +40,40 @@ export async function pathInside(p: string, dir: string): Promise<boolean> {
 export async function checkSiteTarget(out: string, archiveDir: string): Promise<TargetState> {
   const real = await realOrResolved(out);
   const archive = await realOrResolved(archiveDir);
-  if (path.dirname(real) === real) throw new ReleasesError(`--out ${out} is the root folder: refusing to export there`, 1, 'pass a folder of its own, e.g. --out site');
-  if (isInside(archive, real)) throw new ReleasesError(`--out ${out} is inside the archive folder ${archiveDir}: the site's pages would be read back as releases`, 1, 'write the site outside the archive, e.g. --out site', out);
-  if (isInside(real, archive)) throw new ReleasesError(`--out ${out} holds the archive folder ${archiveDir}: refusing to replace it`, 1, 'write the site into a folder of its own, e.g. --out site', out);
+  if (path.dirname(real) === real)
+    throw new ReleasesError(`--out ${out} is the root folder: refusing to export there`, 1, 'pass a folder of its own, e.g. --out site');
+  if (isInside(archive, real))
+    throw new ReleasesError(
+      `--out ${out} is inside the archive folder ${archiveDir}: the site's pages would be read back as releases`,
+      1,
+      'write the site outside the archive, e.g. --out site',
+      out,
+    );
+  if (isInside(real, archive))
+    throw new ReleasesError(
+      `--out ${out} holds the archive folder ${archiveDir}: refusing to replace it`,
+      1,
+      'write the site into a folder of its own, e.g. --out site',
+      out,
+    );
   const stats = await fs.lstat(out).catch(() => null);
   if (!stats) return 'absent';
-  if (!stats.isDirectory()) throw new ReleasesError(`--out ${out} exists and is not a folder: nothing was written`, 1, 'pass a new or empty folder, or an earlier export', out);
+  if (!stats.isDirectory())
+    throw new ReleasesError(
+      `--out ${out} exists and is not a folder: nothing was written`,
+      1,
+      'pass a new or empty folder, or an earlier export',
+      out,
+    );
   const names = await fs.readdir(out);
   if (names.length === 0) return 'empty';
   if (names.includes(MARKER)) return 'previous';
-  throw new ReleasesError(`--out ${out} is not empty and holds no earlier export (no ${MARKER} file): nothing was touched`, 1, 'pass a new or empty folder, or the folder of an earlier export', out);
+  throw new ReleasesError(
+    `--out ${out} is not empty and holds no earlier export (no ${MARKER} file): nothing was touched`,
+    1,
+    'pass a new or empty folder, or the folder of an earlier export',
+    out,
+  );
 }
 
 /**
@@ -60,10 +84,14 @@ export function yieldEvery(ms: number): () => Promise<void> | undefined {
   let last = Date.now();
   return () => {
     if (Date.now() - last < ms) return undefined;
-    return new Promise<void>((resolve) => setImmediate(() => { last = Date.now(); resolve(); }));
+    return new Promise<void>((resolve) =>
+      setImmediate(() => {
+        last = Date.now();
+        resolve();
+      }),
+    );
   };
 }
-
 
 /** Files written on the thread pool at once (it has 4 threads unless UV_THREADPOOL_SIZE says otherwise). */
 const WRITES_AT_ONCE = 8;
@@ -88,7 +116,9 @@ export class SiteDir {
   private stopHeartbeat: () => void = () => undefined;
   private readonly queue = new WriteQueue(WRITES_AT_ONCE);
   private readonly put = (abs: string, data: string | Uint8Array) =>
-    this.queue.push(abs, data, (e) => writeError(path.join(this.out, path.relative(this.temp, abs)), e, 'the previous export is unchanged'));
+    this.queue.push(abs, data, (e) =>
+      writeError(path.join(this.out, path.relative(this.temp, abs)), e, 'the previous export is unchanged'),
+    );
 
   private constructor(
     readonly out: string,
@@ -127,8 +157,12 @@ export class SiteDir {
     });
     const prev = site === null ? null : await SiteDir.previous(resolved, archiveDir, site);
     const temp = path.join(parent, `.${base}.releases-tmp-${randomBytes(4).toString('hex')}`);
-    await fs.mkdir(temp).catch((e) => { throw writeError(temp, e, 'nothing was changed'); });
-    await fs.writeFile(path.join(temp, BUILDING), '').catch((e) => { throw writeError(temp, e, 'nothing was changed'); });
+    await fs.mkdir(temp).catch((e) => {
+      throw writeError(temp, e, 'nothing was changed');
+    });
+    await fs.writeFile(path.join(temp, BUILDING), '').catch((e) => {
+      throw writeError(temp, e, 'nothing was changed');
+    });
     const dir = new SiteDir(resolved, temp, archiveDir, site, prev);
     dir.stopHeartbeat = heartbeat(path.join(temp, BUILDING));
     return dir;
@@ -253,13 +287,20 @@ export class SiteDir {
     const now = await fs.readFile(path.join(this.out, MARKER), 'utf8').catch(() => null);
     if (now === null || bytesStamp(now) !== prev.text) {
       await fs.rm(this.temp, { recursive: true, force: true });
-      throw new ReleasesError(`another export changed ${this.out} while this one ran: this run changed nothing`, 1, 'run the export again', this.out);
+      throw new ReleasesError(
+        `another export changed ${this.out} while this one ran: this run changed nothing`,
+        1,
+        'run the export again',
+        this.out,
+      );
     }
     const ours = new Set(this.files);
     const remove = [...prev.manifest.stamps.keys()].filter((f) => !ours.has(f) && prev.present.has(f));
     // Files of the user's (a `CNAME`) stay where they are; one where a new page must go is
     // kept by swapping instead, which leaves the old site with it beside `out`.
-    const users = [...prev.present].filter((f) => !prev.manifest.stamps.has(f) && f !== MARKER && !statSync(path.join(this.out, f), { throwIfNoEntry: false })?.isDirectory());
+    const users = [...prev.present].filter(
+      (f) => !prev.manifest.stamps.has(f) && f !== MARKER && !statSync(path.join(this.out, f), { throwIfNoEntry: false })?.isDirectory(),
+    );
     const clash = this.written.some((f) => prev.present.has(f) && !prev.manifest.stamps.has(f));
     if (clash || this.written.length + remove.length > IN_PLACE_MAX) {
       // A whole new site: the kept files are linked into it, and it is swapped in as a fresh one is.
@@ -267,7 +308,10 @@ export class SiteDir {
       for (const f of this.files) {
         if (written.has(f)) continue;
         const dest = path.join(this.temp, f);
-        if (!this.made.has(path.dirname(dest))) { mkdirSync(path.dirname(dest), { recursive: true }); this.made.add(path.dirname(dest)); }
+        if (!this.made.has(path.dirname(dest))) {
+          mkdirSync(path.dirname(dest), { recursive: true });
+          this.made.add(path.dirname(dest));
+        }
         try {
           linkSync(path.join(this.out, f), dest);
         } catch (e) {

@@ -111,7 +111,9 @@ export function planSite(archive: Pick<Archive, 'settings' | 'registry'>, releas
   }
   const byCount = (a: SitePartner, b: SitePartner) => b.releases.length - a.releases.length || (a.slug < b.slug ? -1 : 1);
   const ids = new Map(releases.map((r) => [r.id, r]));
-  const langs = [...langCount.entries()].sort((a, b) => Number(b[0] === settings.lang) - Number(a[0] === settings.lang) || b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([l]) => l);
+  const langs = [...langCount.entries()]
+    .sort((a, b) => Number(b[0] === settings.lang) - Number(a[0] === settings.lang) || b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+    .map(([l]) => l);
   return {
     settings,
     releases,

@@ -23,7 +23,12 @@ export async function writeExportFile(file: string, chunks: Iterable<string>): P
     const read = handle ? await handle.read(Buffer.alloc(4096), 0, 4096, 0) : null;
     await handle?.close();
     if (!stats.isFile() || !looksLikeExport(read ? read.buffer.subarray(0, read.bytesRead).toString('utf8') : '')) {
-      throw new ReleasesError(`${file} already exists and is not an earlier export: it was left untouched`, 1, 'choose another --out, or move that file away first', file);
+      throw new ReleasesError(
+        `${file} already exists and is not an earlier export: it was left untouched`,
+        1,
+        'choose another --out, or move that file away first',
+        file,
+      );
     }
   }
   await fs.mkdir(path.dirname(file), { recursive: true });
@@ -31,11 +36,17 @@ export async function writeExportFile(file: string, chunks: Iterable<string>): P
   const temp = path.join(path.dirname(file), `.${path.basename(file)}.tmp-${randomBytes(4).toString('hex')}`);
   const out = createWriteStream(temp, { encoding: 'utf8' });
   try {
-    const opened = new Promise<void>((resolve, reject) => { out.once('open', () => resolve()); out.once('error', reject); });
+    const opened = new Promise<void>((resolve, reject) => {
+      out.once('open', () => resolve());
+      out.once('error', reject);
+    });
     await opened;
     await pipeChunks(chunks, out);
     // end()'s callback gets the error of a failed write (a full disk): never rename a short file into place.
-    await new Promise<void>((resolve, reject) => { out.once('error', reject); out.end((err?: Error | null) => (err ? reject(err) : resolve())); });
+    await new Promise<void>((resolve, reject) => {
+      out.once('error', reject);
+      out.end((err?: Error | null) => (err ? reject(err) : resolve()));
+    });
     if (out.errored) throw out.errored;
     const handle = await fs.open(temp, 'r+');
     await handle.sync().finally(() => handle.close());

@@ -29,18 +29,26 @@ export class WriteQueue {
   room(): Promise<void> | undefined {
     this.check();
     if (this.inflight < this.max) return undefined;
-    return new Promise<void>((resolve) => { this.wake = resolve; }).then(() => this.check());
+    return new Promise<void>((resolve) => {
+      this.wake = resolve;
+    }).then(() => this.check());
   }
 
   /** Waits for every write; throws the first failure. */
   async drain(): Promise<void> {
-    while (this.inflight > 0) await new Promise<void>((resolve) => { this.wake = resolve; });
+    while (this.inflight > 0)
+      await new Promise<void>((resolve) => {
+        this.wake = resolve;
+      });
     this.check();
   }
 
   /** Waits for every write, whatever became of them. */
   async settle(): Promise<void> {
-    while (this.inflight > 0) await new Promise<void>((resolve) => { this.wake = resolve; });
+    while (this.inflight > 0)
+      await new Promise<void>((resolve) => {
+        this.wake = resolve;
+      });
   }
 
   private check(): void {

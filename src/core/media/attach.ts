@@ -23,7 +23,14 @@ export interface Attachment {
 export function attachmentName(original: string, taken: ReadonlySet<string>): string {
   const dot = original.lastIndexOf('.');
   const stem = fileSlug(dot > 0 ? original.slice(0, dot) : original, 50);
-  let ext = dot > 0 ? original.slice(dot + 1).toLowerCase().replace(/[^a-z0-9]/g, '').slice(0, 10) : '';
+  let ext =
+    dot > 0
+      ? original
+          .slice(dot + 1)
+          .toLowerCase()
+          .replace(/[^a-z0-9]/g, '')
+          .slice(0, 10)
+      : '';
   if (ext === 'md' || ext === 'markdown') ext = `${ext}.txt`;
   const name = (n: number) => `${stem}${n > 1 ? `-${n}` : ''}${ext ? `.${ext}` : ''}`;
   let n = 1;
@@ -45,7 +52,11 @@ export function nameAttachments(files: { source: string; original: string; bytes
 export const isPicture = (a: Attachment) => isImageType(a.type);
 
 /** Escapes text for a Markdown link's text or an image's alt. */
-const inBrackets = (text: string) => text.replace(/([\\[\]])/g, '\\$1').replace(/\s+/g, ' ').trim();
+const inBrackets = (text: string) =>
+  text
+    .replace(/([\\[\]])/g, '\\$1')
+    .replace(/\s+/g, ' ')
+    .trim();
 
 /**
  * The body with its attachments added: each picture as `![alt](name)` in a paragraph of its

@@ -21,7 +21,8 @@ async function removeStaleFolders(dir: string): Promise<void> {
   for (const e of await fs.readdir(dir, { withFileTypes: true }).catch(() => [])) {
     if (!e.isDirectory() || !TEMP.test(e.name)) continue;
     const stats = await fs.stat(path.join(dir, e.name)).catch(() => null);
-    if (stats && Date.now() - stats.mtimeMs > STALE_MS) await fs.rm(path.join(dir, e.name), { recursive: true, force: true }).catch(() => undefined);
+    if (stats && Date.now() - stats.mtimeMs > STALE_MS)
+      await fs.rm(path.join(dir, e.name), { recursive: true, force: true }).catch(() => undefined);
   }
 }
 
@@ -47,11 +48,16 @@ export async function writeNewBundle(archiveDir: string, file: NewFile, files: B
   const dir = await targetFolder(archiveDir, file.folder);
   const temp = path.join(dir, `.${file.base.slice(0, 40)}.${randomBytes(6).toString('hex')}.tmp`);
   const fail = (target: string, e: unknown) => writeError(target, e, 'nothing was written');
-  await fs.mkdir(temp).catch((e) => { throw fail(dir, e); });
+  await fs.mkdir(temp).catch((e) => {
+    throw fail(dir, e);
+  });
   try {
     try {
-      await writeSynced(path.join(temp, 'index.md'), () => fs.writeFile(path.join(temp, 'index.md'), file.text, { encoding: 'utf8', flag: 'wx' }));
-      for (const f of files) await writeSynced(path.join(temp, f.name), () => fs.copyFile(f.source, path.join(temp, f.name), constants.COPYFILE_EXCL));
+      await writeSynced(path.join(temp, 'index.md'), () =>
+        fs.writeFile(path.join(temp, 'index.md'), file.text, { encoding: 'utf8', flag: 'wx' }),
+      );
+      for (const f of files)
+        await writeSynced(path.join(temp, f.name), () => fs.copyFile(f.source, path.join(temp, f.name), constants.COPYFILE_EXCL));
     } catch (e) {
       throw fail(temp, e);
     }
@@ -71,9 +77,17 @@ export async function writeNewBundle(archiveDir: string, file: NewFile, files: B
         throw fail(target, e);
       });
       await removeStaleFolders(dir);
-      return path.relative(await fs.realpath(archiveDir), path.join(target, 'index.md')).split(path.sep).join('/');
+      return path
+        .relative(await fs.realpath(archiveDir), path.join(target, 'index.md'))
+        .split(path.sep)
+        .join('/');
     }
-    throw new ReleasesError(`${MAX_TRIES} releases named ${file.base}* already exist in ${dir}`, 1, 'give the release another title; nothing was written', dir);
+    throw new ReleasesError(
+      `${MAX_TRIES} releases named ${file.base}* already exist in ${dir}`,
+      1,
+      'give the release another title; nothing was written',
+      dir,
+    );
   } finally {
     await fs.rm(temp, { recursive: true, force: true }).catch(() => undefined);
   }

@@ -19,7 +19,10 @@ const isBundle = (releasePath: string) => /(^|\/)index\.md$/i.test(releasePath);
 /** The lines of a release file, as the parser saw them (byte-order mark and CRLF removed). */
 function fileLines(absolute: string): string[] {
   try {
-    return readFileSync(absolute, 'utf8').replace(/^\ufeff/, '').replace(/\r\n?/g, '\n').split('\n');
+    return readFileSync(absolute, 'utf8')
+      .replace(/^\ufeff/, '')
+      .replace(/\r\n?/g, '\n')
+      .split('\n');
   } catch {
     return [];
   }
@@ -67,17 +70,32 @@ export function checkMedia(archiveDir: string, subjects: MediaSubject[]): Issue[
       if (refusal) {
         // A missing file is named as written, then where it was looked for.
         const placed = refusal.code === 'media-missing' ? placeRef(s.path, ref.target) : null;
-        const message = placed?.ok && !refusal.message.includes('symbolic') ? `"${ref.target}" does not exist (no file ${placed.path} in the archive)` : refusal.message;
+        const message =
+          placed?.ok && !refusal.message.includes('symbolic')
+            ? `"${ref.target}" does not exist (no file ${placed.path} in the archive)`
+            : refusal.message;
         issues.push({ ...at, severity: 'error', code: refusal.code, message, hint: refusal.hint });
         continue;
       }
       referenced.add(file!.path);
       if (ref.kind === 'image' && !ref.alt) {
-        issues.push({ ...at, severity: 'warning', code: 'media-no-alt', message: `the image ${ref.target} has no alt text: readers who cannot see it learn nothing of it`, hint: `describe the picture between the brackets: ![What the photo shows](${ref.target})` });
+        issues.push({
+          ...at,
+          severity: 'warning',
+          code: 'media-no-alt',
+          message: `the image ${ref.target} has no alt text: readers who cannot see it learn nothing of it`,
+          hint: `describe the picture between the brackets: ![What the photo shows](${ref.target})`,
+        });
       }
       if (file!.bytes > LARGE_BYTES && !large.has(file!.path)) {
         large.add(file!.path);
-        issues.push({ ...at, severity: 'warning', code: 'media-large', message: `${file!.path} is ${(file!.bytes / 1024 / 1024).toFixed(1)} MB: heavy for readers to download`, hint: 'publish a smaller version (resize the photo, compress the PDF) and keep the original elsewhere' });
+        issues.push({
+          ...at,
+          severity: 'warning',
+          code: 'media-large',
+          message: `${file!.path} is ${(file!.bytes / 1024 / 1024).toFixed(1)} MB: heavy for readers to download`,
+          hint: 'publish a smaller version (resize the photo, compress the PDF) and keep the original elsewhere',
+        });
       }
     }
   }
@@ -85,7 +103,13 @@ export function checkMedia(archiveDir: string, subjects: MediaSubject[]): Issue[
     const folder = path.posix.dirname(s.path);
     for (const file of bundleFiles(library.rootDir, folder)) {
       if (referenced.has(file)) continue;
-      issues.push({ file, severity: 'warning', code: 'media-unreferenced', message: `nothing refers to this file in the release folder of ${s.path}: it is not published`, hint: `link it from ${s.path} (![description](${path.posix.relative(folder, file)}) for a picture, [name](${path.posix.relative(folder, file)}) for a document), or remove it` });
+      issues.push({
+        file,
+        severity: 'warning',
+        code: 'media-unreferenced',
+        message: `nothing refers to this file in the release folder of ${s.path}: it is not published`,
+        hint: `link it from ${s.path} (![description](${path.posix.relative(folder, file)}) for a picture, [name](${path.posix.relative(folder, file)}) for a document), or remove it`,
+      });
     }
   }
   return issues;

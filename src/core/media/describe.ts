@@ -35,14 +35,26 @@ export function describeMedia(found: FoundMedia): MediaFile {
   let head: Buffer | null = null;
   const fd = openSync(found.absolute, 'r');
   try {
-    for (let n = readSync(fd, buffer, 0, buffer.length, null), first = true; n > 0; n = readSync(fd, buffer, 0, buffer.length, null), first = false) {
+    for (
+      let n = readSync(fd, buffer, 0, buffer.length, null), first = true;
+      n > 0;
+      n = readSync(fd, buffer, 0, buffer.length, null), first = false
+    ) {
       if (first) head = Buffer.from(buffer.subarray(0, n));
       hash.update(buffer.subarray(0, n));
     }
   } finally {
     closeSync(fd);
   }
-  const file: MediaFile = { path: found.path, absolute: found.absolute, type, bytes: found.bytes, sha256: hash.digest('hex'), dev: found.dev, ino: found.ino };
+  const file: MediaFile = {
+    path: found.path,
+    absolute: found.absolute,
+    type,
+    bytes: found.bytes,
+    sha256: hash.digest('hex'),
+    dev: found.dev,
+    ino: found.ino,
+  };
   if (isImageType(type) && head) {
     try {
       const size = imageSize(head);

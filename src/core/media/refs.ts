@@ -37,7 +37,12 @@ export function localTarget(href: string): string | null {
 }
 
 /** Where `needle` first appears in `lines` from (line, column) on, 0-based. */
-function find(lines: string[], needle: string, from: { line: number; column: number }, endLine: number): { line: number; column: number } | null {
+function find(
+  lines: string[],
+  needle: string,
+  from: { line: number; column: number },
+  endLine: number,
+): { line: number; column: number } | null {
   if (!needle) return null;
   for (let l = from.line; l < Math.min(endLine, lines.length); l++) {
     const at = lines[l].indexOf(needle, l === from.line ? from.column : 0);
@@ -47,7 +52,10 @@ function find(lines: string[], needle: string, from: { line: number; column: num
 }
 
 function altOf(token: Token): string {
-  return (token.children ?? []).map((c) => c.content).join('').trim();
+  return (token.children ?? [])
+    .map((c) => c.content)
+    .join('')
+    .trim();
 }
 
 /**
@@ -73,9 +81,19 @@ export function findBodyRefs(body: string, bodyLine: number): MediaRef[] {
       const target = localTarget(href);
       if (target === null || (!isImage && /\.(md|markdown)$/i.test(target)) || target.endsWith('/')) continue;
       // The destination as written: decoded, encoded, or (a reference definition) elsewhere in the body.
-      const at = find(lines, target, cursor, end) ?? find(lines, href, cursor, end) ?? find(lines, target, { line: 0, column: 0 }, lines.length) ?? find(lines, href, { line: 0, column: 0 }, lines.length) ?? { line: start, column: 0 };
+      const at = find(lines, target, cursor, end) ??
+        find(lines, href, cursor, end) ??
+        find(lines, target, { line: 0, column: 0 }, lines.length) ??
+        find(lines, href, { line: 0, column: 0 }, lines.length) ?? { line: start, column: 0 };
       if (at.line < end) cursor = { line: at.line, column: at.column + 1 };
-      refs.push({ kind: isImage ? 'image' : 'link', href, target, alt: isImage ? altOf(token) : null, line: bodyLine + at.line, column: at.column + 1 });
+      refs.push({
+        kind: isImage ? 'image' : 'link',
+        href,
+        target,
+        alt: isImage ? altOf(token) : null,
+        line: bodyLine + at.line,
+        column: at.column + 1,
+      });
     }
   }
   return refs;

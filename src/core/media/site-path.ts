@@ -8,7 +8,14 @@ function safeName(name: string): string {
   if (SAFE.test(name) && name.length <= 100) return name;
   const dot = name.lastIndexOf('.');
   const stem = dot > 0 ? name.slice(0, dot) : name;
-  const ext = dot > 0 ? name.slice(dot + 1).toLowerCase().replace(/[^a-z0-9]/g, '').slice(0, 10) : '';
+  const ext =
+    dot > 0
+      ? name
+          .slice(dot + 1)
+          .toLowerCase()
+          .replace(/[^a-z0-9]/g, '')
+          .slice(0, 10)
+      : '';
   const tag = createHash('sha1').update(name).digest('hex').slice(0, 8);
   return `${fileSlug(stem, 50)}-${tag}${ext ? `.${ext}` : ''}`;
 }

@@ -51,7 +51,11 @@ function namePrefixes(column: string, name: string): string | null {
 export function filterExpressions(filters: Filters, registry: Registry): string[] {
   const out: string[] = [];
   for (const name of filters.partners) {
-    const names = registry.lookup(name).flatMap((p) => [p.name, p.id, ...p.aliases]).map((n) => foldName(n).split(' ').filter(Boolean)).filter((t) => t.length);
+    const names = registry
+      .lookup(name)
+      .flatMap((p) => [p.name, p.id, ...p.aliases])
+      .map((n) => foldName(n).split(' ').filter(Boolean))
+      .filter((t) => t.length);
     const own = namePrefixes('partners', name);
     out.push(`(${[...(own ? [own] : []), ...aliasClause(names)].join(' OR ')})`);
   }
@@ -89,7 +93,10 @@ export class IndexVocabulary implements Vocabulary {
       // Lengths are compared inside SQLite, so only the few terms that could be near become
       // JS strings (at 100k releases the vocabulary holds hundreds of thousands of terms).
       const len = word.length;
-      const rows = this.db.prepare('SELECT term, doc FROM vocab WHERE length(term) BETWEEN ? AND ?').raw().iterate(len - max, len + max) as Iterable<[string, number]>;
+      const rows = this.db
+        .prepare('SELECT term, doc FROM vocab WHERE length(term) BETWEEN ? AND ?')
+        .raw()
+        .iterate(len - max, len + max) as Iterable<[string, number]>;
       found = closest(rows, word, max, limit);
     }
     return found;
@@ -104,5 +111,8 @@ export function closest(terms: Iterable<[string, number]>, word: string, max: nu
     const d = distance(word, term, max);
     if (d <= max) hits.push({ term, d, n });
   }
-  return hits.sort((a, b) => a.d - b.d || b.n - a.n || (a.term < b.term ? -1 : 1)).slice(0, limit).map((h) => h.term);
+  return hits
+    .sort((a, b) => a.d - b.d || b.n - a.n || (a.term < b.term ? -1 : 1))
+    .slice(0, limit)
+    .map((h) => h.term);
 }

@@ -5,7 +5,18 @@ import type { ArchivedRelease } from '../types.js';
 import { compareNewestFirst } from '../validate.js';
 import { columnTexts, WEIGHTS } from '../store/documents.js';
 import { closest } from './fts.js';
-import { BONUS, BONUS_SCALE, originalWord, planFilter, planSearch, preferred, type SearchHit, type SearchOutcome, type TermPlan, type Vocabulary } from './plan.js';
+import {
+  BONUS,
+  BONUS_SCALE,
+  originalWord,
+  planFilter,
+  planSearch,
+  preferred,
+  type SearchHit,
+  type SearchOutcome,
+  type TermPlan,
+  type Vocabulary,
+} from './plan.js';
 
 interface Doc {
   release: ArchivedRelease;

@@ -1,7 +1,19 @@
 import { foldName } from '../fold.js';
 import { releaseFilter, type Filters } from '../filters.js';
 import type { Registry } from '../registry.js';
-import { formMatches, langMatches, parseQuery, queryLanguages, tokens, typoBudget, wordForms, yearBounds, type ParsedQuery, type QueryTerm, type WordForms } from './query.js';
+import {
+  formMatches,
+  langMatches,
+  parseQuery,
+  queryLanguages,
+  tokens,
+  typoBudget,
+  wordForms,
+  yearBounds,
+  type ParsedQuery,
+  type QueryTerm,
+  type WordForms,
+} from './query.js';
 
 import type { ArchivedRelease, Release } from '../types.js';
 import { columnTexts } from '../store/documents.js';
@@ -78,7 +90,8 @@ function planTerm(term: QueryTerm, registry: Registry, vocab: Vocabulary, fuzzy:
   const forms = term.phrase ? null : wordForms(term.tokens[0]);
   const budget = forms ? typoBudget(forms.exact) : 0;
   // A word found in another inflection (across a fleeting vowel) needs no typo tolerance.
-  if (forms && fuzzy && budget > 0 && !vocab.has(forms.exact) && !forms.variants.some((v) => vocab.has(v))) forms.fuzzy = vocab.near(forms.exact, budget, 8);
+  if (forms && fuzzy && budget > 0 && !vocab.has(forms.exact) && !forms.variants.some((v) => vocab.has(v)))
+    forms.fuzzy = vocab.near(forms.exact, budget, 8);
   return { term, forms, aliases: aliasTokens(term, registry) };
 }
 
@@ -99,7 +112,14 @@ export function planSearch(query: string | ParsedQuery, flags: Filters, registry
   return {
     positive: positive.map((t) => planTerm(t, registry, vocab, true)),
     negative: q.terms.filter((t) => t.negated).map((t) => planTerm(t, registry, vocab, false)),
-    filters: { ...flags, from, to, partners: [...flags.partners, ...q.partners], tags: [...flags.tags, ...q.tags], people: [...flags.people, ...q.people] },
+    filters: {
+      ...flags,
+      from,
+      to,
+      partners: [...flags.partners, ...q.partners],
+      tags: [...flags.tags, ...q.tags],
+      people: [...flags.people, ...q.people],
+    },
     langs: [...(flags.lang ? [flags.lang.toLowerCase()] : []), ...q.langs],
     prefer: queryLanguages(positive.map((t) => t.text).join(' ')),
   };
@@ -109,7 +129,6 @@ export function planSearch(query: string | ParsedQuery, flags: Filters, registry
 export function preferred(plan: SearchPlan, lang: string): boolean {
   return plan.prefer.some((l) => langMatches(lang, l));
 }
-
 
 /** The exact test every hit passes: the filters and the `lang:` terms. */
 export function planFilter(plan: SearchPlan, registry: Registry): (r: ArchivedRelease) => boolean {
@@ -136,7 +155,10 @@ export function highlightTest(plan: SearchPlan): (token: string) => boolean {
   const exact = new Set<string>();
   for (const p of plan.positive) {
     if (!p.forms) p.term.tokens.forEach((t) => exact.add(t));
-    p.aliases.flat().filter((t) => t.length >= 3).forEach((t) => exact.add(t));
+    p.aliases
+      .flat()
+      .filter((t) => t.length >= 3)
+      .forEach((t) => exact.add(t));
   }
   return (token) => exact.has(token) || words.some((f) => formMatches(f, token));
 }

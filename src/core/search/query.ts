@@ -56,7 +56,11 @@ export function parseQuery(query: string): ParsedQuery {
     const value = (m[3] ?? m[4] ?? '').trim();
     const quoted = m[3] !== undefined;
     if (field && FIELDS.includes(field) && !negated) {
-      if (!value) throw usageError(`${field}: needs a value`, `write ${field}:VALUE, e.g. ${field === 'year' ? 'year:2018' : `${field}:"two words"`}`);
+      if (!value)
+        throw usageError(
+          `${field}: needs a value`,
+          `write ${field}:VALUE, e.g. ${field === 'year' ? 'year:2018' : `${field}:"two words"`}`,
+        );
       if (field === 'partner') out.partners.push(value);
       else if (field === 'tag') out.tags.push(value);
       else if (field === 'person') out.people.push(value);
@@ -76,8 +80,37 @@ export function parseQuery(query: string): ParsedQuery {
 // definite forms, English plurals and verb forms. Cutting one gives the stem whose
 // prefix search finds the other forms of the word.
 const ENDINGS = [
-  'ovite', 'ovata', 'ovi', 'ite', 'ata', 'ta', 'to', 'ot', 'te', 'na', 've', 'it', 'in', 'es',
-  'ing', 'ed', 'ation', 'ations', 'ka', 'ki', 'ja', 'ii', 'ija', 'a', 'e', 'i', 'o', 'u', 's', 'y', 'ë',
+  'ovite',
+  'ovata',
+  'ovi',
+  'ite',
+  'ata',
+  'ta',
+  'to',
+  'ot',
+  'te',
+  'na',
+  've',
+  'it',
+  'in',
+  'es',
+  'ing',
+  'ed',
+  'ation',
+  'ations',
+  'ka',
+  'ki',
+  'ja',
+  'ii',
+  'ija',
+  'a',
+  'e',
+  'i',
+  'o',
+  'u',
+  's',
+  'y',
+  'ë',
 ].sort((a, b) => b.length - a.length);
 
 /** The stem of a folded word: one inflection ending cut, never shorter than 4 letters. */
@@ -112,7 +145,12 @@ export function wordForms(word: string): WordForms {
 
 /** True when a folded token is one of the forms (exact, prefix of the stem, an inflection or a correction). */
 export function formMatches(forms: WordForms, token: string): boolean {
-  return token === forms.exact || (forms.prefix !== null && token.startsWith(forms.prefix)) || forms.variants.includes(token) || forms.fuzzy.includes(token);
+  return (
+    token === forms.exact ||
+    (forms.prefix !== null && token.startsWith(forms.prefix)) ||
+    forms.variants.includes(token) ||
+    forms.fuzzy.includes(token)
+  );
 }
 
 /** Languages written in Cyrillic. */

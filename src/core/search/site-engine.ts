@@ -1,8 +1,31 @@
 import { distance } from '../distance.js';
 import { foldName } from '../fold.js';
 import type { Release } from '../types.js';
-import { formMatches, langMatches, parseQuery, queryLanguages, typoBudget, wordForms, yearBounds, type ParsedQuery, type WordForms } from './query.js';
-import { COL, COLUMN_COUNT, dayNumber, decodeFacts, decodeKeys, decodePostings, shardOf, shardsForPrefix, tfIn, type DocFacts, type Fragment, type SiteMeta } from './site-format.js';
+import {
+  formMatches,
+  langMatches,
+  parseQuery,
+  queryLanguages,
+  typoBudget,
+  wordForms,
+  yearBounds,
+  type ParsedQuery,
+  type WordForms,
+} from './query.js';
+import {
+  COL,
+  COLUMN_COUNT,
+  dayNumber,
+  decodeFacts,
+  decodeKeys,
+  decodePostings,
+  shardOf,
+  shardsForPrefix,
+  tfIn,
+  type DocFacts,
+  type Fragment,
+  type SiteMeta,
+} from './site-format.js';
 import { makeSnippet, markMatches, type Snippet } from './snippet.js';
 
 /**
@@ -109,7 +132,8 @@ export class SiteSearch {
     const shards = await Promise.all(shardsForPrefix(prefix, this.keys, this.keyIndex, this.longest).map((n) => this.shard(n)));
     const out: [string, string][] = [];
     for (const s of shards) {
-      for (let i = lowerBound(s.terms, prefix); i < s.terms.length && s.terms[i].startsWith(prefix); i++) out.push([s.terms[i], s.lines[i]]);
+      for (let i = lowerBound(s.terms, prefix); i < s.terms.length && s.terms[i].startsWith(prefix); i++)
+        out.push([s.terms[i], s.lines[i]]);
     }
     return out;
   }
@@ -231,7 +255,10 @@ export class SiteSearch {
     const years = yearBounds(parsed.years);
     const from = [query.from, query.year && `${query.year}-01-01`, years.from].filter(Boolean).sort().pop();
     const to = [query.to, query.year && `${query.year}-12-31`, years.to].filter(Boolean).sort()[0];
-    const asked = positive.length > 0 || people.length + tags.length + langs.length + parsed.partners.length > 0 || Boolean(from || to || query.partner);
+    const asked =
+      positive.length > 0 ||
+      people.length + tags.length + langs.length + parsed.partners.length > 0 ||
+      Boolean(from || to || query.partner);
     if (!asked) return { docs: [], test: NO_MATCH, asked };
 
     const n = this.meta.docs;

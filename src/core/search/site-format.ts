@@ -73,7 +73,8 @@ export function encodeKeys(keys: string[]): string {
 /** The keys of `encodeKeys`. */
 export function decodeKeys(text: string): string[] {
   const keys: string[] = [];
-  for (const line of text ? text.split('\n') : []) keys.push((keys.length ? keys[keys.length - 1].slice(0, parseInt(line[0], 36)) : '') + line.slice(1));
+  for (const line of text ? text.split('\n') : [])
+    keys.push((keys.length ? keys[keys.length - 1].slice(0, parseInt(line[0], 36)) : '') + line.slice(1));
   return keys;
 }
 

@@ -130,7 +130,10 @@ export function makeSnippet(r: Release, test: (token: string) => boolean): Snipp
     const end = window.text.length;
     const matches = found
       .map((f) => ({ start: f.start + window.shift, end: f.end + window.shift }))
-      .filter((f) => f.start >= 0 && f.end <= end && window.text.slice(f.start, f.end) === text.slice(f.start - window.shift, f.end - window.shift));
+      .filter(
+        (f) =>
+          f.start >= 0 && f.end <= end && window.text.slice(f.start, f.end) === text.slice(f.start - window.shift, f.end - window.shift),
+      );
     return { text: window.text, matches };
   }
   const first = cut(r.summary ?? (plainText(r.body.slice(0, SCAN_LIMIT)) || r.title), 0, WIDTH);

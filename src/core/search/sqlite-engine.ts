@@ -5,7 +5,17 @@ import type { ArchivedRelease, ArchiveSettings, TranslationRef } from '../types.
 import { compareNewestFirst } from '../validate.js';
 import { archived, readBody, readRelease, WEIGHTS } from '../store/documents.js';
 import { bonusExpressions, IndexVocabulary, matchExpression } from './fts.js';
-import { BONUS, BONUS_SCALE, originalWord, planFilter, planSearch, preferred, type SearchHit, type SearchOutcome, type SearchPlan } from './plan.js';
+import {
+  BONUS,
+  BONUS_SCALE,
+  originalWord,
+  planFilter,
+  planSearch,
+  preferred,
+  type SearchHit,
+  type SearchOutcome,
+  type SearchPlan,
+} from './plan.js';
 import type { ArchiveIndex } from '../store/store.js';
 
 /** What a search over the index needs besides the query. */
@@ -51,12 +61,16 @@ export function searchIndex(index: ArchiveIndex, query: string, c: SearchContext
   };
 
   const ranked = plan.positive.length > 0;
-  const filtering = plan.filters.partners.length + plan.filters.tags.length + plan.filters.people.length + plan.langs.length > 0 || Boolean(plan.filters.from || plan.filters.to || plan.filters.location);
+  const filtering =
+    plan.filters.partners.length + plan.filters.tags.length + plan.filters.people.length + plan.langs.length > 0 ||
+    Boolean(plan.filters.from || plan.filters.to || plan.filters.location);
   const hits: SearchHit[] = [];
   let total = 0;
   if (match && ranked) {
     const order = rankedRows(index, plan, match, c.settings.lang);
-    const byRowid = db.prepare('SELECT files.path, docs.result FROM docs JOIN files ON files.rowid = docs.rowid WHERE docs.rowid = ?').raw();
+    const byRowid = db
+      .prepare('SELECT files.path, docs.result FROM docs JOIN files ON files.rowid = docs.rowid WHERE docs.rowid = ?')
+      .raw();
     for (const [rowid, score] of order) {
       if (!filtering && c.limit !== undefined && hits.length >= c.limit) break;
       const r = load(...(byRowid.get(rowid) as [string, string | null]));
@@ -69,8 +83,18 @@ export function searchIndex(index: ArchiveIndex, query: string, c: SearchContext
     // Nothing to rank: candidates are every release (or those the name filters pre-select), newest first.
     const excluded = new Set(exclude ? (db.prepare('SELECT rowid FROM fts WHERE fts MATCH ?').pluck().all(exclude) as number[]) : []);
     const rows = match
-      ? db.prepare('SELECT fts.rowid, files.path, docs.result FROM fts JOIN docs ON docs.rowid = fts.rowid JOIN files ON files.rowid = fts.rowid WHERE fts MATCH ?').raw().iterate(match)
-      : db.prepare('SELECT files.rowid, files.path, docs.result FROM files JOIN docs ON docs.rowid = files.rowid WHERE files.rid IS NOT NULL').raw().iterate();
+      ? db
+          .prepare(
+            'SELECT fts.rowid, files.path, docs.result FROM fts JOIN docs ON docs.rowid = fts.rowid JOIN files ON files.rowid = fts.rowid WHERE fts MATCH ?',
+          )
+          .raw()
+          .iterate(match)
+      : db
+          .prepare(
+            'SELECT files.rowid, files.path, docs.result FROM files JOIN docs ON docs.rowid = files.rowid WHERE files.rid IS NOT NULL',
+          )
+          .raw()
+          .iterate();
     const found: ArchivedRelease[] = [];
     for (const [rowid, path, json] of rows as IterableIterator<[number, string, string | null]>) {
       if (excluded.has(rowid)) continue;
@@ -85,7 +109,12 @@ export function searchIndex(index: ArchiveIndex, query: string, c: SearchContext
   // in json gives every match (67k at 100k), whose bodies together would not fit in memory.
   for (const h of hits) {
     const r = h.release;
-    Object.defineProperty(r, 'body', { enumerable: true, configurable: true, get: () => readBody(`${c.dir}/${r.path}`, r.bodyLine), set: (value: string) => Object.defineProperty(r, 'body', { value, enumerable: true, writable: true, configurable: true }) });
+    Object.defineProperty(r, 'body', {
+      enumerable: true,
+      configurable: true,
+      get: () => readBody(`${c.dir}/${r.path}`, r.bodyLine),
+      set: (value: string) => Object.defineProperty(r, 'body', { value, enumerable: true, writable: true, configurable: true }),
+    });
   }
   return { hits, total, plan, suggestions: total === 0 ? suggest(index, plan, vocab, c.dir) : [] };
 }
@@ -97,7 +126,12 @@ export function searchIndex(index: ArchiveIndex, query: string, c: SearchContext
  */
 function rankedRows(index: ArchiveIndex, plan: SearchPlan, match: string, defaultLang: string): [number, number][] {
   const db = index.db;
-  const rows = db.prepare(`SELECT fts.rowid, bm25(fts, ${WEIGHTS.join(', ')}), files.path, files.lang FROM fts JOIN files ON files.rowid = fts.rowid WHERE fts MATCH ?`).raw().all(match) as [number, number, string, string | null][];
+  const rows = db
+    .prepare(
+      `SELECT fts.rowid, bm25(fts, ${WEIGHTS.join(', ')}), files.path, files.lang FROM fts JOIN files ON files.rowid = fts.rowid WHERE fts MATCH ?`,
+    )
+    .raw()
+    .all(match) as [number, number, string, string | null][];
   const points = new Map<number, number>();
   const ids = db.prepare('SELECT rowid FROM fts WHERE fts MATCH ?').pluck();
   for (const p of plan.positive) {
@@ -106,14 +140,22 @@ function rankedRows(index: ArchiveIndex, plan: SearchPlan, match: string, defaul
     }
   }
   const script = (lang: string | null) => (plan.prefer.length && preferred(plan, lang ?? defaultLang) ? BONUS.script : 0);
-  const scored = rows.map(([rowid, bm25, path, lang]) => ({ rowid, path, score: ((points.get(rowid) ?? 0) + script(lang)) * BONUS_SCALE - bm25 }));
+  const scored = rows.map(([rowid, bm25, path, lang]) => ({
+    rowid,
+    path,
+    score: ((points.get(rowid) ?? 0) + script(lang)) * BONUS_SCALE - bm25,
+  }));
   scored.sort((a, b) => b.score - a.score || (a.path < b.path ? -1 : 1));
   return scored.map((r) => [r.rowid, r.score]);
 }
 
 /** Up to three archive words close to the query's words, written as in the releases. */
 function suggest(index: ArchiveIndex, plan: SearchOutcome['plan'], vocab: IndexVocabulary, dir: string): string[] {
-  const firstDoc = index.db.prepare('SELECT files.path, docs.result FROM fts JOIN docs ON docs.rowid = fts.rowid JOIN files ON files.rowid = fts.rowid WHERE fts MATCH ? LIMIT 1').raw();
+  const firstDoc = index.db
+    .prepare(
+      'SELECT files.path, docs.result FROM fts JOIN docs ON docs.rowid = fts.rowid JOIN files ON files.rowid = fts.rowid WHERE fts MATCH ? LIMIT 1',
+    )
+    .raw();
   const out: string[] = [];
   for (const p of plan.positive) {
     if (!p.forms) continue;

@@ -11,7 +11,10 @@ export function idsWithPrefix(index: ArchiveIndex, prefix: string): Set<string> 
 export function translationSiblings(index: ArchiveIndex, key: string, defaultLang: string): TranslationRef[] {
   const seen = new Set<string>();
   const out: TranslationRef[] = [];
-  for (const [id, lang] of index.db.prepare('SELECT rid, lang FROM files WHERE tkey = ? AND rid IS NOT NULL').raw().all(key) as [string, string | null][]) {
+  for (const [id, lang] of index.db.prepare('SELECT rid, lang FROM files WHERE tkey = ? AND rid IS NOT NULL').raw().all(key) as [
+    string,
+    string | null,
+  ][]) {
     if (!seen.has(id)) out.push({ lang: lang ?? defaultLang, id });
     seen.add(id);
   }

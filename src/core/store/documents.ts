@@ -62,7 +62,21 @@ export function serialize(result: FileResult): StoredResult {
   const r = result.release;
   return {
     release: r
-      ? JSON.stringify([r.id === defaultId(r.path) ? 0 : r.id, r.title, r.date, r.event && [r.event.start, r.event.end, r.event.location], r.partners, r.people, r.tags, r.lang, r.summary, r.translationKey, r.bodyLine, Object.keys(r.extra).length ? r.extra : 0, r.dateFromFileName ? 1 : 0])
+      ? JSON.stringify([
+          r.id === defaultId(r.path) ? 0 : r.id,
+          r.title,
+          r.date,
+          r.event && [r.event.start, r.event.end, r.event.location],
+          r.partners,
+          r.people,
+          r.tags,
+          r.lang,
+          r.summary,
+          r.translationKey,
+          r.bodyLine,
+          Object.keys(r.extra).length ? r.extra : 0,
+          r.dateFromFileName ? 1 : 0,
+        ])
       : null,
     issues: result.issues.length ? JSON.stringify(result.issues) : null,
   };
@@ -74,19 +88,72 @@ export function serialize(result: FileResult): StoredResult {
  */
 export function readRelease<R extends Release = Release>(path: string, json: string, make?: (...fields: ReleaseFields) => R): R {
   const [id, title, date, e, partners, people, tags, lang, summary, translationKey, bodyLine, extra, fromName] = JSON.parse(json);
-  if (make) return make(id === 0 ? defaultId(path) : id, path, title, date, e ? { start: e[0], end: e[1], location: e[2] } : null, partners, people, tags, lang, summary, translationKey, bodyLine, extra === 0 ? {} : extra, fromName === 1);
+  if (make)
+    return make(
+      id === 0 ? defaultId(path) : id,
+      path,
+      title,
+      date,
+      e ? { start: e[0], end: e[1], location: e[2] } : null,
+      partners,
+      people,
+      tags,
+      lang,
+      summary,
+      translationKey,
+      bodyLine,
+      extra === 0 ? {} : extra,
+      fromName === 1,
+    );
   return {
-    id: id === 0 ? defaultId(path) : id, path, title, date, event: e ? { start: e[0], end: e[1], location: e[2] } : null,
-    partners, people, tags, lang, summary, translationKey, body: '', bodyLine, extra: extra === 0 ? {} : extra, dateFromFileName: fromName === 1,
+    id: id === 0 ? defaultId(path) : id,
+    path,
+    title,
+    date,
+    event: e ? { start: e[0], end: e[1], location: e[2] } : null,
+    partners,
+    people,
+    tags,
+    lang,
+    summary,
+    translationKey,
+    body: '',
+    bodyLine,
+    extra: extra === 0 ? {} : extra,
+    dateFromFileName: fromName === 1,
   } as Release as R;
 }
 
 /** The fields of a release in stored order: id, path, title, date, event, partners, people, tags, lang, summary, translation key, body line, extra, date from file name. */
-export type ReleaseFields = [string, string, string, string, Release['event'], string[], string[], string[], string | null, string | null, string | null, number, Record<string, unknown>, boolean];
+export type ReleaseFields = [
+  string,
+  string,
+  string,
+  string,
+  Release['event'],
+  string[],
+  string[],
+  string[],
+  string | null,
+  string | null,
+  string | null,
+  number,
+  Record<string, unknown>,
+  boolean,
+];
 
 /** A parse result read back from the index (see `readRelease`). */
-export function deserialize(path: string, release: string | null, issues: string | null, make?: (...fields: ReleaseFields) => Release): FileResult {
-  return { path, release: release === null ? null : readRelease(path, release, make), issues: issues === null ? [] : (JSON.parse(issues) as Issue[]) };
+export function deserialize(
+  path: string,
+  release: string | null,
+  issues: string | null,
+  make?: (...fields: ReleaseFields) => Release,
+): FileResult {
+  return {
+    path,
+    release: release === null ? null : readRelease(path, release, make),
+    issues: issues === null ? [] : (JSON.parse(issues) as Issue[]),
+  };
 }
 
 /**

@@ -56,7 +56,10 @@ export async function refreshChangedFolders(index: ArchiveIndex, dir: string): P
     for (const name of before.keys()) gone.push(prefix + name);
   }
   const { parseFromDisk } = fresh.length ? await import('./read.js') : { parseFromDisk: null };
-  index.replace(fresh.map((file) => toRow(file, parseFromDisk!(file))), gone);
+  index.replace(
+    fresh.map((file) => toRow(file, parseFromDisk!(file))),
+    gone,
+  );
   const save = db.prepare('UPDATE dirs SET mtime = ?, listing = ? WHERE path = ?');
   db.transaction(() => {
     for (const [p, mtime, listing] of listings) save.run(mtime, listing, p);

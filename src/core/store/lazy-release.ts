@@ -7,7 +7,10 @@ const UNLINKED: Period = Object.freeze({ start: '', end: '' });
 export class BodySource {
   private readonly kept = new Map<string, string>();
 
-  constructor(private readonly dir: string, private readonly keep = 64) {}
+  constructor(
+    private readonly dir: string,
+    private readonly keep = 64,
+  ) {}
 
   read(path: string, bodyLine: number): string {
     let body = this.kept.get(path);

@@ -89,10 +89,16 @@ function lookUp(index: ArchiveIndex, dir: string, q: ReleaseQuery, settings: Arc
 
   // Files refused: unreadable ones (stored issues), the later files of a duplicated id, and the settings or registry.
   const refusedIssues: Issue[] = configIssues.filter((i) => i.severity === 'error');
-  for (const json of db.prepare('SELECT docs.issues FROM files JOIN docs ON docs.rowid = files.rowid WHERE files.rid IS NULL AND docs.issues IS NOT NULL').pluck().iterate() as IterableIterator<string>) {
+  for (const json of db
+    .prepare('SELECT docs.issues FROM files JOIN docs ON docs.rowid = files.rowid WHERE files.rid IS NULL AND docs.issues IS NOT NULL')
+    .pluck()
+    .iterate() as IterableIterator<string>) {
     for (const i of (JSON.parse(json) as Issue[]).sort(compareIssues)) if (i.severity === 'error') refusedIssues.push(i);
   }
-  const dupRows = db.prepare('SELECT rid, path FROM files WHERE rid IN (SELECT rid FROM files WHERE rid IS NOT NULL GROUP BY rid HAVING count(*) > 1)').raw().all() as [string, string][];
+  const dupRows = db
+    .prepare('SELECT rid, path FROM files WHERE rid IN (SELECT rid FROM files WHERE rid IS NOT NULL GROUP BY rid HAVING count(*) > 1)')
+    .raw()
+    .all() as [string, string][];
   const groups = new Map<string, string[]>();
   for (const [id, path] of dupRows) {
     const group = groups.get(id);
@@ -122,8 +128,18 @@ function lookUp(index: ArchiveIndex, dir: string, q: ReleaseQuery, settings: Arc
 }
 
 /** The kept releases sharing `key`, other than the one at `self`, as `linkArchive` lists them. */
-function translations(index: ArchiveIndex, settings: ArchiveSettings, key: string, self: string, keeper: (id: string) => string | undefined): TranslationRef[] {
-  const rows = index.db.prepare('SELECT rid, lang, path FROM files WHERE tkey = ? AND rid IS NOT NULL').raw().all(key) as [string, string | null, string][];
+function translations(
+  index: ArchiveIndex,
+  settings: ArchiveSettings,
+  key: string,
+  self: string,
+  keeper: (id: string) => string | undefined,
+): TranslationRef[] {
+  const rows = index.db.prepare('SELECT rid, lang, path FROM files WHERE tkey = ? AND rid IS NOT NULL').raw().all(key) as [
+    string,
+    string | null,
+    string,
+  ][];
   return rows
     .filter(([id, , path]) => path !== self && keeper(id) === path)
     .map(([id, lang]) => ({ lang: lang ?? settings.lang, id }))
@@ -136,7 +152,9 @@ function translations(index: ArchiveIndex, settings: ArchiveSettings, key: strin
  */
 function nearestId(index: ArchiveIndex, ref: string, place: (path: string, json: string) => ArchivedRelease): string | null {
   const keepers = new Map<string, string>();
-  for (const [id, path] of index.db.prepare('SELECT rid, path FROM files WHERE rid IS NOT NULL').raw().iterate() as IterableIterator<[string, string]>) {
+  for (const [id, path] of index.db.prepare('SELECT rid, path FROM files WHERE rid IS NOT NULL').raw().iterate() as IterableIterator<
+    [string, string]
+  >) {
     const k = keepers.get(id);
     if (k === undefined || path < k) keepers.set(id, path);
   }

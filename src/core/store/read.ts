@@ -11,6 +11,18 @@ export function parseFromDisk(file: FoundFile): FileResult {
   try {
     return parseReleaseFile(file.path, readFileSync(file.absolute));
   } catch (e) {
-    return { path: file.path, release: null, issues: [{ file: file.path, severity: 'error', code: 'unreadable', message: `the file cannot be read: ${(e as Error).message}`, hint: 'check the file\'s permissions (chmod a+r)' }] };
+    return {
+      path: file.path,
+      release: null,
+      issues: [
+        {
+          file: file.path,
+          severity: 'error',
+          code: 'unreadable',
+          message: `the file cannot be read: ${(e as Error).message}`,
+          hint: "check the file's permissions (chmod a+r)",
+        },
+      ],
+    };
   }
 }

@@ -16,5 +16,12 @@ export interface IndexRow {
 /** The index row of a parse result. */
 export function toRow(file: FoundFile, result: FileResult): IndexRow {
   const r = result.release;
-  return { file, id: r?.id ?? null, lang: r?.lang ?? null, tkey: r?.translationKey ?? null, json: serialize(result), folded: r ? foldedColumns(r) : null };
+  return {
+    file,
+    id: r?.id ?? null,
+    lang: r?.lang ?? null,
+    tkey: r?.translationKey ?? null,
+    json: serialize(result),
+    folded: r ? foldedColumns(r) : null,
+  };
 }

@@ -55,7 +55,10 @@ export function listFolder(absDir: string): [string, number][] {
  * always changes its folder's mtime. Every file is still stat'ed (an edit in place changes
  * only the file), unless `known` is given.
  */
-export function scanReleaseFiles(dir: string, o: ScanOptions = {}): { files: FoundFile[]; dirs: Map<string, DirListing>; changed: boolean } {
+export function scanReleaseFiles(
+  dir: string,
+  o: ScanOptions = {},
+): { files: FoundFile[]; dirs: Map<string, DirListing>; changed: boolean } {
   const root = realpathSync(dir);
   const files: FoundFile[] = [];
   const dirs = new Map<string, DirListing>();

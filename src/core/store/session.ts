@@ -43,7 +43,11 @@ export async function openArchiveIndex(archiveDir: string, o: IndexOptions = {})
     const { db, warning } = openIndexDb(Sqlite, file);
     return { index: new ArchiveIndex(db, file), file, warnings: warning ? [warning] : [] };
   } catch (e) {
-    return { index: null, file, warnings: [`the search index ${file} cannot be used (${(e as Error).message}): reading the files instead`] };
+    return {
+      index: null,
+      file,
+      warnings: [`the search index ${file} cannot be used (${(e as Error).message}): reading the files instead`],
+    };
   }
 }
 
@@ -51,7 +55,11 @@ export async function openArchiveIndex(archiveDir: string, o: IndexOptions = {})
  * Runs `work` on the index; when SQLite reports the file damaged part-way, the index is
  * deleted, rebuilt once and `work` runs again.
  */
-export async function withIndex<T>(archiveDir: string, o: IndexOptions, work: (index: ArchiveIndex | null) => Promise<T> | T): Promise<{ value: T; warnings: string[] }> {
+export async function withIndex<T>(
+  archiveDir: string,
+  o: IndexOptions,
+  work: (index: ArchiveIndex | null) => Promise<T> | T,
+): Promise<{ value: T; warnings: string[] }> {
   const opened = await openArchiveIndex(archiveDir, o);
   try {
     return { value: await work(opened.index), warnings: opened.warnings };
@@ -60,7 +68,10 @@ export async function withIndex<T>(archiveDir: string, o: IndexOptions, work: (i
     opened.index.close();
     const again = await openArchiveIndex(archiveDir, { ...o, rebuild: true });
     try {
-      return { value: await work(again.index), warnings: [...opened.warnings, `the search index ${opened.file} was damaged (${(e as Error).message}), so it was rebuilt`] };
+      return {
+        value: await work(again.index),
+        warnings: [...opened.warnings, `the search index ${opened.file} was damaged (${(e as Error).message}), so it was rebuilt`],
+      };
     } finally {
       again.index?.close();
     }
@@ -90,10 +101,12 @@ export function readArchiveConfig(dir: string): ArchiveConfig {
  * the index and used while both files keep their size and mtime.
  */
 export function cachedArchiveConfig(index: ArchiveIndex, dir: string): ArchiveConfig {
-  const stamp = ['archive.yml', 'partners.yml'].map((f) => {
-    const st = statSync(path.join(dir, f), { throwIfNoEntry: false });
-    return st ? `${st.size}:${st.mtimeMs}` : '-';
-  }).join(' ');
+  const stamp = ['archive.yml', 'partners.yml']
+    .map((f) => {
+      const st = statSync(path.join(dir, f), { throwIfNoEntry: false });
+      return st ? `${st.size}:${st.mtimeMs}` : '-';
+    })
+    .join(' ');
   const row = index.db.prepare("SELECT value FROM meta WHERE key = 'config'").pluck().get() as string | undefined;
   if (row) {
     const saved = JSON.parse(row) as { stamp: string; settings: ArchiveSettings; partners: RegistryPartner[]; issues: Issue[] };
@@ -117,7 +130,13 @@ export interface SearchRun {
  * Searches an archive: through the index (brought up to date first) when SQLite is
  * available, else over the files read into memory, with the same results.
  */
-export async function searchArchive(dir: string, query: string, flags: Filters, limit: number | undefined, o: IndexOptions = {}): Promise<SearchRun> {
+export async function searchArchive(
+  dir: string,
+  query: string,
+  flags: Filters,
+  limit: number | undefined,
+  o: IndexOptions = {},
+): Promise<SearchRun> {
   // The loader (fast-glob, gray-matter) is only needed for its error message or the fallback.
   if (!statSync(dir, { throwIfNoEntry: false })?.isDirectory()) await (await import('../archive.js')).assertArchiveDir(dir);
   const { value, warnings } = await withIndex(dir, o, async (index): Promise<Omit<SearchRun, 'warnings'>> => {
@@ -130,7 +149,9 @@ export async function searchArchive(dir: string, query: string, flags: Filters, 
     const { settings, registry } = cachedArchiveConfig(index, dir);
     // One read transaction: a snapshot, so another process's write cannot remove rows between
     // ranking and reading them back.
-    const outcome = index.db.transaction(() => searchIndex(index, query, { flags, settings, registry, limit, dir: dir.replace(/[/\\]+$/, '') || dir }))();
+    const outcome = index.db.transaction(() =>
+      searchIndex(index, query, { flags, settings, registry, limit, dir: dir.replace(/[/\\]+$/, '') || dir }),
+    )();
     return { outcome, engine: 'index', refreshed };
   });
   return { ...value, warnings };

@@ -25,7 +25,10 @@ export interface Database {
 }
 
 /** Opens a database file; better-sqlite3's default export has this shape. */
-export type DatabaseConstructor = new (file: string, options?: { timeout?: number; readonly?: boolean; fileMustExist?: boolean }) => Database;
+export type DatabaseConstructor = new (
+  file: string,
+  options?: { timeout?: number; readonly?: boolean; fileMustExist?: boolean },
+) => Database;
 
 /** Loads the SQLite binding, or returns null when it is missing or not built. */
 export type SqliteLoader = () => Promise<DatabaseConstructor | null>;

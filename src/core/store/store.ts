@@ -31,8 +31,15 @@ const PARALLEL_FROM = 300;
 export class ArchiveIndex implements ParseCache {
   private readonly byPath: Statement;
 
-  constructor(readonly db: Database, readonly file: string) {
-    this.byPath = db.prepare('SELECT docs.result, docs.issues FROM files JOIN docs ON docs.rowid = files.rowid WHERE files.path = ? AND files.size = ? AND files.mtime = ?').raw();
+  constructor(
+    readonly db: Database,
+    readonly file: string,
+  ) {
+    this.byPath = db
+      .prepare(
+        'SELECT docs.result, docs.issues FROM files JOIN docs ON docs.rowid = files.rowid WHERE files.path = ? AND files.size = ? AND files.mtime = ?',
+      )
+      .raw();
   }
 
   /** The stored parse result of a file, when its size and mtime are those indexed (body read from the file). */
@@ -50,14 +57,20 @@ export class ArchiveIndex implements ParseCache {
    */
   results(make?: (...fields: ReleaseFields) => Release): FileResult[] {
     const out: FileResult[] = [];
-    const rows = this.db.prepare('SELECT files.path, docs.result, docs.issues FROM files JOIN docs ON docs.rowid = files.rowid').raw().iterate() as IterableIterator<[string, string | null, string | null]>;
+    const rows = this.db
+      .prepare('SELECT files.path, docs.result, docs.issues FROM files JOIN docs ON docs.rowid = files.rowid')
+      .raw()
+      .iterate() as IterableIterator<[string, string | null, string | null]>;
     for (const [path, release, issues] of rows) out.push(deserialize(path, release, issues, make));
     return out;
   }
 
   /** Stores files parsed anew and (given `present`) forgets files that are no longer in the archive. */
   update(fresh: { file: FoundFile; result: FileResult }[], present?: FoundFile[]): void {
-    this.write(fresh.map(({ file, result }) => toRow(file, result)), present);
+    this.write(
+      fresh.map(({ file, result }) => toRow(file, result)),
+      present,
+    );
   }
 
   /** Writes rows (replacing any of the same path) and forgets the files at the paths `gone`. */
@@ -132,7 +145,12 @@ export class ArchiveIndex implements ParseCache {
     const stored = meta.get('fingerprint') as string | undefined;
     const storedCount = Number(stored?.split(':')[1] ?? -1);
     const dirRows = db.prepare('SELECT path, mtime FROM dirs').raw().all() as [string, number][];
-    if (trustFolders && stored && dirRows.length && dirRows.every(([p, m]) => statSync(p ? `${dir}/${p}` : dir, { throwIfNoEntry: false })?.mtimeMs === m)) {
+    if (
+      trustFolders &&
+      stored &&
+      dirRows.length &&
+      dirRows.every(([p, m]) => statSync(p ? `${dir}/${p}` : dir, { throwIfNoEntry: false })?.mtimeMs === m)
+    ) {
       return { parsed: 0, removed: 0, files: storedCount };
     }
     const dirs = new Map<string, DirListing>();
@@ -144,7 +162,10 @@ export class ArchiveIndex implements ParseCache {
     let known: Map<string, [number, number]> | undefined;
     const loadKnown = () => {
       known = new Map();
-      for (const [path, size, mtime] of db.prepare('SELECT path, size, mtime FROM files').raw().iterate() as IterableIterator<[string, number, number]>) known.set(path, [size, mtime]);
+      for (const [path, size, mtime] of db.prepare('SELECT path, size, mtime FROM files').raw().iterate() as IterableIterator<
+        [string, number, number]
+      >)
+        known.set(path, [size, mtime]);
       return known;
     };
     const generation = () => Number(meta.get('generation') ?? 0);
@@ -200,10 +221,12 @@ export class ArchiveIndex implements ParseCache {
   private saveDirs(old: Map<string, DirListing>, dirs: Map<string, DirListing>): void {
     const put = this.db.prepare('INSERT OR REPLACE INTO dirs (path, mtime, listing) VALUES (?, ?, ?)');
     const drop = this.db.prepare('DELETE FROM dirs WHERE path = ?');
-    this.db.transaction(() => {
-      for (const [path, d] of dirs) if (old.get(path)?.mtime !== d.mtime) put.run(path, d.mtime, JSON.stringify(d.entries));
-      for (const path of old.keys()) if (!dirs.has(path)) drop.run(path);
-    }).immediate();
+    this.db
+      .transaction(() => {
+        for (const [path, d] of dirs) if (old.get(path)?.mtime !== d.mtime) put.run(path, d.mtime, JSON.stringify(d.entries));
+        for (const path of old.keys()) if (!dirs.has(path)) drop.run(path);
+      })
+      .immediate();
   }
 
   /** Closes the database. */

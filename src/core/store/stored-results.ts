@@ -31,8 +31,12 @@ export class IndexedResults implements StoredResults {
     const at = new Map<string, number>();
     files.forEach((f, i) => at.set(f.path, i));
     try {
-      const rows = this.index.db.prepare('SELECT files.path, files.size, files.mtime, docs.result, docs.issues FROM files JOIN docs ON docs.rowid = files.rowid').raw();
-      for (const [path, size, mtime, release, issues] of rows.iterate() as IterableIterator<[string, number, number, string | null, string | null]>) {
+      const rows = this.index.db
+        .prepare('SELECT files.path, files.size, files.mtime, docs.result, docs.issues FROM files JOIN docs ON docs.rowid = files.rowid')
+        .raw();
+      for (const [path, size, mtime, release, issues] of rows.iterate() as IterableIterator<
+        [string, number, number, string | null, string | null]
+      >) {
         const i = at.get(path);
         if (i === undefined || files[i].size !== size || files[i].mtimeMs !== mtime) continue;
         const result: FileResult = deserialize(path, release, issues);

@@ -27,13 +27,19 @@ export function niceScale(max: number): { top: number; step: number } {
 
 const STEPS = [1, 2, 5, 10, 20, 25, 50, 100];
 /** Plot widths the year labels are thinned for: phone, tablet, desktop (see `.t-n/.t-m/.t-w` in site.css). */
-const TIERS: [string, number][] = [['t-n', 248], ['t-m', 560], ['t-w', 880]];
+const TIERS: [string, number][] = [
+  ['t-n', 248],
+  ['t-m', 560],
+  ['t-w', 880],
+];
 /** Room one year label needs, in pixels. */
 const LABEL = 40;
 
 /** The classes of a year's label: the widths at which it is shown (every k-th year, k as small as fits). */
 export function labelTiers(year: number, years: number): string {
-  return TIERS.filter(([, width]) => year % (STEPS.find((s) => Math.ceil(years / s) * LABEL <= width) ?? 1000) === 0).map(([c]) => c).join(' ');
+  return TIERS.filter(([, width]) => year % (STEPS.find((s) => Math.ceil(years / s) * LABEL <= width) ?? 1000) === 0)
+    .map(([c]) => c)
+    .join(' ');
 }
 
 /** The plot's top margin and height, in pixels. */
@@ -71,23 +77,35 @@ export function timelineChart(months: { month: string; count: number }[], t: UiS
   for (let k = 0; k < years; k++) {
     const year = all[k * 12].month.slice(0, 4);
     const tiers = labelTiers(Number(year), years);
-    axis.push(`<line x1="${pct((k / years) * 100)}" x2="${pct((k / years) * 100)}" y1="${TOP + HEIGHT}" y2="${TOP + HEIGHT + 6}" class="baseline"/>`);
+    axis.push(
+      `<line x1="${pct((k / years) * 100)}" x2="${pct((k / years) * 100)}" y1="${TOP + HEIGHT}" y2="${TOP + HEIGHT + 6}" class="baseline"/>`,
+    );
     if (tiers) axis.push(`<text x="${pct(((k + 0.5) / years) * 100)}" y="${TOP + HEIGHT + 22}" class="year ${tiers}">${esc(year)}</text>`);
   }
-  const monthly = plot(all.map((m) => ({ count: m.count, href: links.month(m.month), title: `${formatMonth(m.month, lang)}: ${m.count}` })), axis.join(''), 'by-month');
+  const monthly = plot(
+    all.map((m) => ({ count: m.count, href: links.month(m.month), title: `${formatMonth(m.month, lang)}: ${m.count}` })),
+    axis.join(''),
+    'by-month',
+  );
   // Past ten years, months are thinner than a pixel on a phone: there, a bar per year.
   const dense = years > 10;
   const yearly = dense
-    ? plot(Array.from({ length: years }, (_, k) => {
-        const name = all[k * 12].month.slice(0, 4);
-        const count = all.slice(k * 12, k * 12 + 12).reduce((sum, m) => sum + m.count, 0);
-        return { count, href: links.year(name), title: `${name}: ${count}` };
-      }), axis.join(''), 'by-year')
+    ? plot(
+        Array.from({ length: years }, (_, k) => {
+          const name = all[k * 12].month.slice(0, 4);
+          const count = all.slice(k * 12, k * 12 + 12).reduce((sum, m) => sum + m.count, 0);
+          return { count, href: links.year(name), title: `${name}: ${count}` };
+        }),
+        axis.join(''),
+        'by-year',
+      )
     : '';
   const total = all.reduce((sum, m) => sum + m.count, 0);
   const busiest = all.reduce((b, m) => (m.count > b.count ? m : b), all[0]);
   const desc = `${t.timelineDesc(total, formatMonth(months[0].month, lang), formatMonth(months[months.length - 1].month, lang))}; ${t.busiest(formatMonth(busiest.month, lang), busiest.count)}.`;
-  const caption = dense ? `<span class="by-month">${esc(t.timeline)}</span><span class="by-year">${esc(t.timelineYears)}</span>` : esc(t.timeline);
+  const caption = dense
+    ? `<span class="by-month">${esc(t.timeline)}</span><span class="by-year">${esc(t.timelineYears)}</span>`
+    : esc(t.timeline);
   return `<figure class="chart timeline${dense ? ' dense' : ''}"><figcaption>${caption}</figcaption>
 <p class="help">${esc(desc)}</p>
 ${monthly}${yearly}
@@ -101,7 +119,10 @@ function plot(slots: { count: number; href: string; title: string }[], axis: str
   const { top: max, step } = niceScale(Math.max(...slots.map((s) => s.count)));
   const y = (v: number) => Math.round((top + height - (v / max) * height) * 10) / 10;
   const grid: string[] = [];
-  for (let v = 0; v <= max; v += step) grid.push(`<line x1="0" x2="100%" y1="${y(v)}" y2="${y(v)}" class="${v ? 'grid' : 'baseline'}"/><text x="-8" y="${y(v)}" dy="0.35em" class="tick">${v}</text>`);
+  for (let v = 0; v <= max; v += step)
+    grid.push(
+      `<line x1="0" x2="100%" y1="${y(v)}" y2="${y(v)}" class="${v ? 'grid' : 'baseline'}"/><text x="-8" y="${y(v)}" dy="0.35em" class="tick">${v}</text>`,
+    );
   const bars = slots.map((s, i) => {
     if (!s.count) return '';
     const h = Math.max(1, (s.count / max) * height);
@@ -137,7 +158,10 @@ export function partnerChart(partners: SitePartner[], t: UiStrings, root: string
     return `<a href="${esc(`${root}partners/${p.slug}.html`)}" tabindex="-1"><title>${esc(`${p.name}: ${p.releases.length}`)}</title><rect x="0" y="${y}" width="100%" height="${row}" class="hit"/><text x="0" y="${y + 17}" class="label">${esc(name)}</text><rect x="0" y="${y + 24}" width="${pct(w)}" height="14" class="bar"/><text x="${pct(w)}" dx="6" y="${y + 36}" class="value">${p.releases.length}</text></a>`;
   });
   const table = `<details class="chart-table"><summary>${esc(t.chartTable)}</summary><div class="table-scroll"><table><caption>${esc(t.partnerChart)}</caption><thead><tr><th scope="col">${esc(t.partner)}</th><th scope="col">${esc(t.home)}</th></tr></thead><tbody>${top
-    .map((p) => `<tr><th scope="row"><a href="${esc(`${root}partners/${p.slug}.html`)}">${esc(p.name)}</a></th><td>${p.releases.length}</td></tr>`)
+    .map(
+      (p) =>
+        `<tr><th scope="row"><a href="${esc(`${root}partners/${p.slug}.html`)}">${esc(p.name)}</a></th><td>${p.releases.length}</td></tr>`,
+    )
     .join('')}</tbody></table></div></details>`;
   return `<figure class="chart partners-chart"><figcaption>${esc(t.partnerChart)}</figcaption>
 <svg class="plot" height="${top.length * row}" aria-hidden="true" focusable="false">${rows.join('')}</svg>

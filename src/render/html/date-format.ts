@@ -11,7 +11,11 @@ function format(lang: string, options: Intl.DateTimeFormatOptions, key: string):
   let f = formats.get(`${lang}|${key}`);
   if (!f) {
     let loc = locale(lang);
-    try { new Intl.DateTimeFormat(loc); } catch { loc = 'en-GB'; }
+    try {
+      new Intl.DateTimeFormat(loc);
+    } catch {
+      loc = 'en-GB';
+    }
     formats.set(`${lang}|${key}`, (f = new Intl.DateTimeFormat(loc, { ...options, timeZone: 'UTC' })));
   }
   return f;
@@ -47,7 +51,8 @@ export function formatPeriod(period: Period, lang: string): string {
   let text = periods.get(key);
   if (text === undefined) {
     const f = format(lang, { day: 'numeric', month: 'long', year: 'numeric' }, 'day');
-    text = period.start === period.end ? formatDay(period.start, lang) : tidy(f.formatRange(utcDate(period.start), utcDate(period.end)), lang);
+    text =
+      period.start === period.end ? formatDay(period.start, lang) : tidy(f.formatRange(utcDate(period.start), utcDate(period.end)), lang);
     if (periods.size > 100_000) periods.clear();
     periods.set(key, text);
   }

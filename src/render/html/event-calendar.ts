@@ -40,7 +40,10 @@ function week(days: CalendarDate[], m: EventMonth, link: (r: EventRelease) => st
   const inMonth = (d: CalendarDate) => d.slice(0, 7) === m.month;
   const first = days.find(inMonth)!;
   const last = [...days].reverse().find(inMonth)!;
-  const cells = days.map((d, i) => `<span class="d c${i + 1} r1${inMonth(d) ? '' : ' out'}${d === today ? ' today' : ''}">${inMonth(d) ? Number(d.slice(8)) : ''}</span>`);
+  const cells = days.map(
+    (d, i) =>
+      `<span class="d c${i + 1} r1${inMonth(d) ? '' : ' out'}${d === today ? ' today' : ''}">${inMonth(d) ? Number(d.slice(8)) : ''}</span>`,
+  );
   const lanes: boolean[][] = [];
   const hidden = new Array<number>(7).fill(0);
   const bars: string[] = [];
@@ -57,7 +60,17 @@ function week(days: CalendarDate[], m: EventMonth, link: (r: EventRelease) => st
       continue;
     }
     lanes[lane].fill(true, col, col + span);
-    const cls = ['bar', `c${col + 1}`, `w${span}`, `r${lane + 2}`, statusOf(r, today) ?? '', r.event.start < start ? 'from' : '', r.event.end > end ? 'to' : ''].filter(Boolean).join(' ');
+    const cls = [
+      'bar',
+      `c${col + 1}`,
+      `w${span}`,
+      `r${lane + 2}`,
+      statusOf(r, today) ?? '',
+      r.event.start < start ? 'from' : '',
+      r.event.end > end ? 'to' : '',
+    ]
+      .filter(Boolean)
+      .join(' ');
     bars.push(`<a class="${cls}" href="${esc(link(r))}" tabindex="-1" title="${esc(r.title)}">${esc(r.title)}</a>`);
   }
   const more = hidden.map((n, i) => (n ? `<span class="more c${i + 1} r${LANES + 2}">+${n}</span>` : '')).join('');
@@ -73,6 +86,14 @@ const heads = new Map<string, string>();
  */
 export function monthGrid(m: EventMonth, lang: string, link: (r: EventRelease) => string, today: CalendarDate | null): string {
   let head = heads.get(lang);
-  if (head === undefined) heads.set(lang, (head = weekdayNames(lang).map((n) => `<span>${esc(n)}</span>`).join('')));
-  return `<div class="cal" aria-hidden="true"><div class="cal-head">${head}</div>${weeks(m.month).map((w) => week(w, m, link, today)).join('')}</div>`;
+  if (head === undefined)
+    heads.set(
+      lang,
+      (head = weekdayNames(lang)
+        .map((n) => `<span>${esc(n)}</span>`)
+        .join('')),
+    );
+  return `<div class="cal" aria-hidden="true"><div class="cal-head">${head}</div>${weeks(m.month)
+    .map((w) => week(w, m, link, today))
+    .join('')}</div>`;
 }

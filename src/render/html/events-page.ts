@@ -18,7 +18,9 @@ const here = (path: string) => path.slice('events/'.length);
 function eventItem(plan: SitePlan, r: EventRelease, pageLang: string, t: UiStrings, today: CalendarDate | null): string {
   const lang = r.lang === pageLang ? '' : ` lang="${esc(r.lang)}"`;
   const status = statusOf(r, today);
-  const label = status ? ` · <span class="status ${status}"${lang ? ` lang="${esc(t.lang)}"` : ''}>${esc({ past: t.eventPast, ongoing: t.eventOngoing, upcoming: t.eventUpcoming }[status])}</span>` : '';
+  const label = status
+    ? ` · <span class="status ${status}"${lang ? ` lang="${esc(t.lang)}"` : ''}>${esc({ past: t.eventPast, ongoing: t.eventOngoing, upcoming: t.eventUpcoming }[status])}</span>`
+    : '';
   const place = r.event.location ? ` · ${esc(r.event.location)}` : '';
   return `<li${lang}${status ? ` class="${status}"` : ''}><a href="../${esc(plan.pageOf(r))}">${esc(r.title)}</a> <span class="meta"><time datetime="${esc(r.event.start)}">${esc(formatPeriod(r.event, r.lang))}</time>${place}${label}</span></li>`;
 }
@@ -35,7 +37,8 @@ function scopeLinks(plan: SitePlan, current: EventScope, t: UiStrings): string {
 /** Links to each year's newest month, on whichever page holds it. */
 function yearLinks(scope: EventScope, t: UiStrings): string {
   const years = new Map<string, string>();
-  for (const p of scope.pages) for (const m of p.months) if (!years.has(m.month.slice(0, 4))) years.set(m.month.slice(0, 4), `${here(p.path)}#m-${m.month}`);
+  for (const p of scope.pages)
+    for (const m of p.months) if (!years.has(m.month.slice(0, 4))) years.set(m.month.slice(0, 4), `${here(p.path)}#m-${m.month}`);
   if (years.size < 2) return '';
   return `<nav aria-label="${esc(t.years)}"><ul class="chips">${[...years].map(([y, href]) => `<li><a href="${esc(href)}">${esc(y)}</a></li>`).join('')}</ul></nav>`;
 }
@@ -65,7 +68,11 @@ export function eventsPage(plan: SitePlan, scope: EventScope, i: number, baseUrl
   const months = own.months.map((m) => formatMonth(m.month, lang));
   const title = `${heading}${i ? ` (${months[0]} – ${months[months.length - 1]})` : ''} — ${plan.settings.name}`;
   const base = frame(plan, '../', title, own.path, baseUrl);
-  const calendar = { href: here(scope.ics), type: 'text/calendar', title: `${plan.settings.name}${scope.lang ? ` (${languageName(scope.lang)})` : ''}` };
+  const calendar = {
+    href: here(scope.ics),
+    type: 'text/calendar',
+    title: `${plan.settings.name}${scope.lang ? ` (${languageName(scope.lang)})` : ''}`,
+  };
   const f = { ...base, lang, t, feeds: [...(base.feeds ?? []), calendar], styles: ['assets/events.css'] };
   const link = (r: EventRelease) => `../${plan.pageOf(r)}`;
   const upcoming = i === 0 && today ? scope.releases.filter((r) => r.event.end >= today).slice(0, UPCOMING) : [];
@@ -76,12 +83,19 @@ export function eventsPage(plan: SitePlan, scope: EventScope, i: number, baseUrl
     `<p class="ics"><a href="${esc(calendar.href)}" type="text/calendar">${esc(t.calendarFile)}</a><br><span class="help">${esc(t.calendarHelp)}${subscribe}</span></p>`,
     scopeLinks(plan, scope, t),
     yearLinks(scope, t),
-    upcoming.length ? `<section aria-labelledby="upcoming-h"><h2 id="upcoming-h">${esc(t.upcomingEvents)}</h2><ol class="releases events">${upcoming.map((r) => eventItem(plan, r, lang, t, today)).join('')}</ol></section>` : '',
+    upcoming.length
+      ? `<section aria-labelledby="upcoming-h"><h2 id="upcoming-h">${esc(t.upcomingEvents)}</h2><ol class="releases events">${upcoming.map((r) => eventItem(plan, r, lang, t, today)).join('')}</ol></section>`
+      : '',
     pager(scope, i, t, false),
     own.months.length ? '' : `<p class="empty">${esc(t.noEvents)}</p>`,
-    ...own.months.map((m, k) => `<section class="month" id="m-${esc(m.month)}" aria-labelledby="m-${esc(m.month)}-h"><h2 id="m-${esc(m.month)}-h">${esc(months[k])}</h2>
+    ...own.months.map(
+      (
+        m,
+        k,
+      ) => `<section class="month" id="m-${esc(m.month)}" aria-labelledby="m-${esc(m.month)}-h"><h2 id="m-${esc(m.month)}-h">${esc(months[k])}</h2>
 ${monthGrid(m, lang, link, today)}
-<ol class="releases events">${m.releases.map((r) => eventItem(plan, r, lang, t, today)).join('\n')}</ol></section>`),
+<ol class="releases events">${m.releases.map((r) => eventItem(plan, r, lang, t, today)).join('\n')}</ol></section>`,
+    ),
     pager(scope, i, t, true),
   ];
   return page(f, main.filter(Boolean).join('\n'));

@@ -19,7 +19,14 @@ export function releaseItem(plan: SitePlan, r: ArchivedRelease, root: string, pa
 }
 
 /** A list of releases, or the empty state. */
-export function releaseList(plan: SitePlan, releases: ArchivedRelease[], root: string, pageLang: string, t: UiStrings, id?: string): string {
+export function releaseList(
+  plan: SitePlan,
+  releases: ArchivedRelease[],
+  root: string,
+  pageLang: string,
+  t: UiStrings,
+  id?: string,
+): string {
   return [...releaseListChunks(plan, releases, root, pageLang, t, id)].join('');
 }
 
@@ -27,7 +34,14 @@ export function releaseList(plan: SitePlan, releases: ArchivedRelease[], root: s
 const LIST_PIECE = 50;
 
 /** `releaseList` in pieces of LIST_PIECE items: a partner's page may list tens of thousands. */
-export function* releaseListChunks(plan: SitePlan, releases: ArchivedRelease[], root: string, pageLang: string, t: UiStrings, id?: string): Generator<string> {
+export function* releaseListChunks(
+  plan: SitePlan,
+  releases: ArchivedRelease[],
+  root: string,
+  pageLang: string,
+  t: UiStrings,
+  id?: string,
+): Generator<string> {
   if (!releases.length) {
     yield `<p class="empty">${esc(t.empty)}</p>`;
     return;

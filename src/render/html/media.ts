@@ -18,7 +18,10 @@ export function mediaLinks(media: ReleaseMedia, prefix: string): LinkRewrite | u
     const x = byHref.get(href);
     if (!x) return undefined;
     if (!x.file) return null;
-    const to = { href: join(prefix, sitePathOf(x.file.path)), attrs: kind === 'link' && isSvg(x.file.type) ? [['download', ''] as [string, string]] : undefined };
+    const to = {
+      href: join(prefix, sitePathOf(x.file.path)),
+      attrs: kind === 'link' && isSvg(x.file.type) ? [['download', ''] as [string, string]] : undefined,
+    };
     return kind === 'image' ? { ...to, width: x.file.width, height: x.file.height } : to;
   };
 }
@@ -40,7 +43,14 @@ export function coverMeta(media: ReleaseMedia, baseUrl: string | null): { og: [s
   const og: [string, string][] = [['og:image', url]];
   if (file?.width && file.height) og.push(['og:image:width', String(file.width)], ['og:image:height', String(file.height)]);
   if (media.cover.alt) og.push(['og:image:alt', media.cover.alt]);
-  return { og, meta: [['twitter:card', 'summary_large_image'], ['twitter:image', url], ...(media.cover.alt ? [['twitter:image:alt', media.cover.alt] as [string, string]] : [])] };
+  return {
+    og,
+    meta: [
+      ['twitter:card', 'summary_large_image'],
+      ['twitter:image', url],
+      ...(media.cover.alt ? [['twitter:image:alt', media.cover.alt] as [string, string]] : []),
+    ],
+  };
 }
 
 /** The list of a release's files, with kind and size in the reader's language; '' when it has none. */

@@ -11,10 +11,23 @@ import { languageName, ui } from './strings.js';
 export function frame(plan: SitePlan, root: string, title: string, rel: string, baseUrl: string | null): PageFrame {
   const lang = plan.settings.lang;
   return {
-    lang, t: ui(lang), root, title, siteName: plan.settings.name, siteLang: lang,
+    lang,
+    t: ui(lang),
+    root,
+    title,
+    siteName: plan.settings.name,
+    siteLang: lang,
     canonical: baseUrl ? absoluteUrl(baseUrl, rel) : undefined,
-    feeds: plan.langs.map((l) => ({ href: `${root}feeds/${l}.xml`, type: 'application/atom+xml', title: `${plan.settings.name} (${languageName(l)})` })),
-    og: [['og:type', 'website'], ['og:title', title], ['og:site_name', plan.settings.name]],
+    feeds: plan.langs.map((l) => ({
+      href: `${root}feeds/${l}.xml`,
+      type: 'application/atom+xml',
+      title: `${plan.settings.name} (${languageName(l)})`,
+    })),
+    og: [
+      ['og:type', 'website'],
+      ['og:title', title],
+      ['og:site_name', plan.settings.name],
+    ],
   };
 }
 
@@ -33,11 +46,15 @@ export function indexPage(plan: SitePlan, baseUrl: string | null): string {
   const main = `<h1>${esc(plan.settings.name)}</h1>
 <p class="lead">${esc(t.count(plan.releases.length))}</p>
 ${plan.releases.length ? searchForm(plan, t, '') : ''}
-${plan.releases.length ? `<section class="overview" aria-label="${esc(t.timeline)}">
+${
+  plan.releases.length
+    ? `<section class="overview" aria-label="${esc(t.timeline)}">
 ${timelineChart(plan.months, t, plan.settings.lang, timelineLinks(plan, ''))}
 ${partnerChart(plan.partners, t, '')}
 </section>
-<section aria-labelledby="years-h"><h2 id="years-h">${esc(t.years)}</h2>${yearLinks(plan, '', t)}</section>` : ''}
+<section aria-labelledby="years-h"><h2 id="years-h">${esc(t.years)}</h2>${yearLinks(plan, '', t)}</section>`
+    : ''
+}
 <section aria-labelledby="latest-h"><h2 id="latest-h">${esc(plan.releases.length > latest.length ? t.latest : t.allReleases)}</h2>
 ${releaseList(plan, latest, '', plan.settings.lang, t, 'latest')}${hint}
 </section>`;
@@ -61,7 +78,16 @@ function timelineLinks(plan: SitePlan, root: string): TimelineLinks {
 }
 
 /** A page of a paginated list: its frame, heading lines and pager around one page of releases. */
-function listPage(plan: SitePlan, base: string, n: number, releases: SitePlan['releases'], title: string, head: string, baseUrl: string | null, after = ''): string {
+function listPage(
+  plan: SitePlan,
+  base: string,
+  n: number,
+  releases: SitePlan['releases'],
+  title: string,
+  head: string,
+  baseUrl: string | null,
+  after = '',
+): string {
   const t = ui(plan.settings.lang);
   const total = pageCount(releases.length);
   const rel = pagePath(base, n);
@@ -70,9 +96,12 @@ function listPage(plan: SitePlan, base: string, n: number, releases: SitePlan['r
   const f = { ...frame(plan, root, `${pageTitle} — ${plan.settings.name}`, rel, baseUrl), links: pageRels(base, n, total) };
   const count = total > 1 ? `${t.count(releases.length)} · ${t.pageOf(n, total)}` : t.count(releases.length);
   const pager = pagerNav(base, n, total, t);
-  return page(f, `${head}<p class="lead">${esc(count)}</p>
+  return page(
+    f,
+    `${head}<p class="lead">${esc(count)}</p>
 ${pager}${releaseList(plan, pageItems(releases, n), root, plan.settings.lang, t)}
-${pager}${after}`);
+${pager}${after}`,
+  );
 }
 
 /** Page `n` (1-based) of a year: `years/2015.html`, `years/2015/2.html`, … (see paging.ts). */
@@ -82,19 +111,42 @@ export function yearPage(plan: SitePlan, year: SiteYear, baseUrl: string | null,
   const root = rootOf(pagePath(base, n));
   const i = plan.years.indexOf(year);
   // Neighbouring years, without rel: rel="prev"/"next" belong to the pages of this year.
-  const near = [plan.years[i + 1], plan.years[i - 1]].map((y, k) => (y ? `<a href="${esc(`${root}years/${y.year}.html`)}">${k ? '' : '← '}${esc(y.year)}${k ? ' →' : ''}</a>` : '')).filter(Boolean);
-  const nav = near.length ? `<nav class="pager" aria-label="${esc(t.years)}">${near.join(' ')}</nav>
-` : '';
-  return listPage(plan, base, n, year.releases, t.releasesIn(year.year), `<h1>${esc(t.releasesIn(year.year))}</h1>
-`, baseUrl, nav);
+  const near = [plan.years[i + 1], plan.years[i - 1]]
+    .map((y, k) => (y ? `<a href="${esc(`${root}years/${y.year}.html`)}">${k ? '' : '← '}${esc(y.year)}${k ? ' →' : ''}</a>` : ''))
+    .filter(Boolean);
+  const nav = near.length
+    ? `<nav class="pager" aria-label="${esc(t.years)}">${near.join(' ')}</nav>
+`
+    : '';
+  return listPage(
+    plan,
+    base,
+    n,
+    year.releases,
+    t.releasesIn(year.year),
+    `<h1>${esc(t.releasesIn(year.year))}</h1>
+`,
+    baseUrl,
+    nav,
+  );
 }
 
 /** Page `n` (1-based) of a partner: its names in every language, then its releases. */
 export function partnerPage(plan: SitePlan, partner: SitePartner, baseUrl: string | null, n = 1): string {
-  const aliases = partner.aliases.length ? `<p class="aliases">${partner.aliases.map((a) => `<span>${esc(a)}</span>`).join(' · ')}</p>
-` : '';
-  return listPage(plan, `partners/${partner.slug}`, n, partner.releases, partner.name, `<h1>${esc(partner.name)}</h1>
-${aliases}`, baseUrl);
+  const aliases = partner.aliases.length
+    ? `<p class="aliases">${partner.aliases.map((a) => `<span>${esc(a)}</span>`).join(' · ')}</p>
+`
+    : '';
+  return listPage(
+    plan,
+    `partners/${partner.slug}`,
+    n,
+    partner.releases,
+    partner.name,
+    `<h1>${esc(partner.name)}</h1>
+${aliases}`,
+    baseUrl,
+  );
 }
 
 /**
@@ -105,9 +157,12 @@ export function notFoundPage(plan: SitePlan, baseUrl: string | null): string {
   const t = ui(plan.settings.lang);
   const root = baseUrl ? absoluteUrl(baseUrl, '') : '';
   const f = { ...frame(plan, root, `${t.notFound} — ${plan.settings.name}`, '404.html', null) };
-  return page(f, `<h1>${esc(t.notFound)}</h1>
+  return page(
+    f,
+    `<h1>${esc(t.notFound)}</h1>
 <p>${esc(t.notFoundHelp)}</p>
-<ul class="chips"><li><a href="${esc(root)}search.html">${esc(t.searchLabel)}</a></li><li><a href="${esc(root)}index.html">${esc(plan.settings.name)}</a></li></ul>`);
+<ul class="chips"><li><a href="${esc(root)}search.html">${esc(t.searchLabel)}</a></li><li><a href="${esc(root)}index.html">${esc(plan.settings.name)}</a></li></ul>`,
+  );
 }
 
 /** `years/index.html` and `partners/index.html`: every year, every partner. */
@@ -123,6 +178,9 @@ export function overviewPage(plan: SitePlan, which: 'years' | 'partners', baseUr
 export function feedsPage(plan: SitePlan, baseUrl: string | null): string {
   const t = ui(plan.settings.lang);
   const f = frame(plan, '../', `${t.feeds} — ${plan.settings.name}`, 'feeds/index.html', baseUrl);
-  const items = plan.langs.map((l) => `<li><span lang="${esc(l)}">${esc(languageName(l))}</span>: <a href="${esc(`${l}.xml`)}">Atom</a> · <a href="${esc(`${l}.json`)}">JSON Feed</a></li>`);
+  const items = plan.langs.map(
+    (l) =>
+      `<li><span lang="${esc(l)}">${esc(languageName(l))}</span>: <a href="${esc(`${l}.xml`)}">Atom</a> · <a href="${esc(`${l}.json`)}">JSON Feed</a></li>`,
+  );
   return page(f, `<h1>${esc(t.feeds)}</h1>\n${items.length ? `<ul>${items.join('')}</ul>` : `<p class="empty">${esc(t.empty)}</p>`}`);
 }

@@ -56,9 +56,12 @@ export function pagerNav(base: string, n: number, total: number, t: UiStrings): 
   const root = rootOf(pagePath(base, n));
   const link = (k: number) => esc(root + pagePath(base, k));
   const numbers = pagerNumbers(n, total).map((k) =>
-    k === 0 ? '<li class="gap" aria-hidden="true">…</li>'
-      : k === n ? `<li><a href="${link(k)}" aria-current="page">${k}</a></li>`
-      : `<li><a href="${link(k)}" aria-label="${esc(t.pageOf(k, total))}">${k}</a></li>`);
+    k === 0
+      ? '<li class="gap" aria-hidden="true">…</li>'
+      : k === n
+        ? `<li><a href="${link(k)}" aria-current="page">${k}</a></li>`
+        : `<li><a href="${link(k)}" aria-label="${esc(t.pageOf(k, total))}">${k}</a></li>`,
+  );
   const prev = n > 1 ? `<a href="${link(n - 1)}" rel="prev">← ${esc(t.newer)}</a>` : '';
   const next = n < total ? `<a href="${link(n + 1)}" rel="next">${esc(t.older)} →</a>` : '';
   return `<nav class="pagination" aria-label="${esc(t.pages)}">${prev}<ol>${numbers.join('')}</ol>${next}</nav>`;

@@ -12,7 +12,11 @@ import { languageName, ui } from './strings.js';
 function describe(r: ArchivedRelease, body: string): string {
   if (r.summary) return r.summary;
   // Links and images count by their text, not their address.
-  const plain = body.replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1').replace(/[#>*_`[\]()!|-]+/g, ' ').replace(/\s+/g, ' ').trim();
+  const plain = body
+    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/[#>*_`[\]()!|-]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   return plain.length > 200 ? `${plain.slice(0, 199)}…` : plain;
 }
 
@@ -34,7 +38,10 @@ function jsonLd(plan: SitePlan, r: ArchivedRelease, url: string | undefined, ima
     ...(r.event
       ? {
           about: {
-            '@type': 'Event', name: r.title, startDate: r.event.start, endDate: r.event.end,
+            '@type': 'Event',
+            name: r.title,
+            startDate: r.event.start,
+            endDate: r.event.end,
             ...(r.event.location ? { location: { '@type': 'Place', name: r.event.location } } : {}),
             ...(organisations.length ? { organizer: organisations } : {}),
           },
@@ -48,14 +55,22 @@ function row(label: string, value: string): string {
 }
 
 /** The page of one release, in the release's own language, linked to its translations. */
-export function releasePage(plan: SitePlan, r: ArchivedRelease, baseUrl: string | null, body = r.body, media: ReleaseMedia = NO_MEDIA): string {
+export function releasePage(
+  plan: SitePlan,
+  r: ArchivedRelease,
+  baseUrl: string | null,
+  body = r.body,
+  media: ReleaseMedia = NO_MEDIA,
+): string {
   const t = ui(r.lang);
   const root = '../';
   const own = plan.pageOf(r);
   const url = baseUrl ? absoluteUrl(baseUrl, own) : undefined;
   const translations = r.translations.map((tr) => ({ tr, other: plan.byId(tr.id) })).filter((x) => x.other);
   const link = (other: ArchivedRelease) => (baseUrl ? absoluteUrl(baseUrl, plan.pageOf(other)) : root + plan.pageOf(other));
-  const partners = r.partners.map((p) => `<li><a href="${esc(`${root}partners/${plan.partnerOf(p).slug}.html`)}">${esc(p)}</a></li>`).join('');
+  const partners = r.partners
+    .map((p) => `<li><a href="${esc(`${root}partners/${plan.partnerOf(p).slug}.html`)}">${esc(p)}</a></li>`)
+    .join('');
   const list = (items: string[]) => (items.length ? `<ul class="inline">${items.map((i) => `<li>${esc(i)}</li>`).join('')}</ul>` : '');
   const meta = [
     row(t.published, `<time datetime="${esc(r.date)}">${esc(formatDay(r.date, r.lang))}</time>`),
@@ -67,7 +82,10 @@ export function releasePage(plan: SitePlan, r: ArchivedRelease, baseUrl: string 
   ].join('');
   const others = translations.length
     ? `<nav class="translations" aria-label="${esc(t.otherLanguages)}"><h2>${esc(t.otherLanguages)}</h2><ul>${translations
-        .map(({ tr, other }) => `<li><a href="${esc(root + plan.pageOf(other!))}" hreflang="${esc(tr.lang)}" lang="${esc(tr.lang)}">${esc(languageName(tr.lang))}: ${esc(other!.title)}</a></li>`)
+        .map(
+          ({ tr, other }) =>
+            `<li><a href="${esc(root + plan.pageOf(other!))}" hreflang="${esc(tr.lang)}" lang="${esc(tr.lang)}">${esc(languageName(tr.lang))}: ${esc(other!.title)}</a></li>`,
+        )
         .join('')}</ul></nav>`
     : '';
   const description = describe(r, body);
@@ -81,17 +99,33 @@ ${renderMarkdown(body, mediaLinks(media, root))}</div>
 ${attachmentsSection(media, t.lang, root)}
 ${others}
 </article>`;
-  return page({
-    lang: r.lang, t, root, title: `${r.title} — ${plan.settings.name}`, siteName: plan.settings.name, siteLang: plan.settings.lang,
-    description: description, canonical: url,
-    alternates: translations.length ? [{ lang: r.lang, href: url ?? root + own }, ...translations.map(({ tr, other }) => ({ lang: tr.lang, href: link(other!) }))] : undefined,
-    og: [
-      ['og:type', 'article'], ['og:title', r.title], ['og:description', description], ['og:site_name', plan.settings.name],
-      ['og:locale', r.lang.replace('-', '_')], ...(url ? [['og:url', url] as [string, string]] : []),
-      ['article:published_time', r.date], ...r.tags.map((tag) => ['article:tag', tag] as [string, string]),
-      ...cover.og,
-    ],
-    meta: cover.meta,
-    jsonLd: jsonLd(plan, r, url, coverUrl(media, baseUrl)),
-  }, main);
+  return page(
+    {
+      lang: r.lang,
+      t,
+      root,
+      title: `${r.title} — ${plan.settings.name}`,
+      siteName: plan.settings.name,
+      siteLang: plan.settings.lang,
+      description: description,
+      canonical: url,
+      alternates: translations.length
+        ? [{ lang: r.lang, href: url ?? root + own }, ...translations.map(({ tr, other }) => ({ lang: tr.lang, href: link(other!) }))]
+        : undefined,
+      og: [
+        ['og:type', 'article'],
+        ['og:title', r.title],
+        ['og:description', description],
+        ['og:site_name', plan.settings.name],
+        ['og:locale', r.lang.replace('-', '_')],
+        ...(url ? [['og:url', url] as [string, string]] : []),
+        ['article:published_time', r.date],
+        ...r.tags.map((tag) => ['article:tag', tag] as [string, string]),
+        ...cover.og,
+      ],
+      meta: cover.meta,
+      jsonLd: jsonLd(plan, r, url, coverUrl(media, baseUrl)),
+    },
+    main,
+  );
 }

@@ -41,11 +41,13 @@ function bundle(): string {
   const order: Module[] = [];
   const visit = (id: string, trail: string[]) => {
     if (modules.has(id)) {
-      if (!order.some((m) => m.id === id)) throw new ReleasesError(`the search engine's modules import each other in a circle: ${[...trail, id].join(' → ')}`);
+      if (!order.some((m) => m.id === id))
+        throw new ReleasesError(`the search engine's modules import each other in a circle: ${[...trail, id].join(' → ')}`);
       return;
     }
     const file = path.join(root, `${id}${fromSource ? '.ts' : '.js'}`);
-    if (!existsSync(file)) throw new ReleasesError(`the site's search engine is missing: ${file}`, 1, 'run `npm run build` and export again', file);
+    if (!existsSync(file))
+      throw new ReleasesError(`the site's search engine is missing: ${file}`, 1, 'run `npm run build` and export again', file);
     const source = readFileSync(file, 'utf8');
     const m = rewrite(id, transpile ? transpile(source) : source);
     modules.set(id, m);
@@ -53,7 +55,9 @@ function bundle(): string {
     order.push(m);
   };
   visit(ENTRY, []);
-  const parts = order.map((m) => `__m[${JSON.stringify(m.id)}] = (function () {\n${m.body}\nreturn { ${m.exports.map((e) => `${e}: ${e}`).join(', ')} };\n})();`);
+  const parts = order.map(
+    (m) => `__m[${JSON.stringify(m.id)}] = (function () {\n${m.body}\nreturn { ${m.exports.map((e) => `${e}: ${e}`).join(', ')} };\n})();`,
+  );
   return `/* The site's search engine, made from src/core/search/site-engine.ts and the modules it imports. */\n(function () {\n'use strict';\nvar __m = {};\n${parts.join('\n')}\nwindow.ReleasesSearch = __m[${JSON.stringify(ENTRY)}];\n})();\n`;
 }
 
@@ -62,7 +66,12 @@ function rewrite(id: string, code: string): Module {
   const deps: string[] = [];
   let body = code.replace(IMPORT, (_all, typeOnly: string | undefined, names: string | undefined, spec: string) => {
     if (typeOnly) return '';
-    if (!spec.startsWith('.')) throw new ReleasesError(`the site's search engine cannot use ${spec} (imported by src/${id}.ts): it runs in a browser`, 1, 'keep the engine and its imports free of Node and packages');
+    if (!spec.startsWith('.'))
+      throw new ReleasesError(
+        `the site's search engine cannot use ${spec} (imported by src/${id}.ts): it runs in a browser`,
+        1,
+        'keep the engine and its imports free of Node and packages',
+      );
     const dep = path.posix.join(path.posix.dirname(id), spec).replace(/\.js$/, '');
     deps.push(dep);
     const bindings = (names ?? '')
@@ -77,19 +86,23 @@ function rewrite(id: string, code: string): Module {
     exports.push(name);
     return all.replace(/^export\s+/, '');
   });
-  if (/^\s*export\b/m.test(body) || /^\s*import\b/m.test(body)) throw new ReleasesError(`the site's search engine cannot bundle an import or export form of src/${id}.ts`, 1, 'use `import { a } from "./x.js"` and `export function/const/class` in the engine modules');
+  if (/^\s*export\b/m.test(body) || /^\s*import\b/m.test(body))
+    throw new ReleasesError(
+      `the site's search engine cannot bundle an import or export form of src/${id}.ts`,
+      1,
+      'use `import { a } from "./x.js"` and `export function/const/class` in the engine modules',
+    );
   return { id, body: stripComments(body), deps, exports };
 }
 
 /** Drops whole-line comments (doc comments are most of the sources' bytes); code lines stay as they are. */
 function stripComments(code: string): string {
-  return code
-    .replace(/^[ \t]*\/\*[\s\S]*?\*\/[ \t]*\n/gm, '')
-    .replace(/^[ \t]*\/\/.*\n/gm, '');
+  return code.replace(/^[ \t]*\/\*[\s\S]*?\*\/[ \t]*\n/gm, '').replace(/^[ \t]*\/\/.*\n/gm, '');
 }
 
 /** TypeScript's transpiler (a dev dependency): the engine run from its sources, as in the tests. */
 function typescriptTranspiler(): (source: string) => string {
   const ts = createRequire(import.meta.url)('typescript') as typeof import('typescript');
-  return (source) => ts.transpileModule(source, { compilerOptions: { module: ts.ModuleKind.ES2022, target: ts.ScriptTarget.ES2022 } }).outputText;
+  return (source) =>
+    ts.transpileModule(source, { compilerOptions: { module: ts.ModuleKind.ES2022, target: ts.ScriptTarget.ES2022 } }).outputText;
 }

@@ -46,11 +46,29 @@ export class SearchCollector {
   add(r: ArchivedRelease, body: string): SearchFile {
     const doc = this.docOf.get(r)!;
     const partners = this.partnerNames(r);
-    this.table.add(doc, [r.title, partners.join(' ; '), r.people.join(' ; '), r.tags.join(' ; '), r.event?.location ?? '', r.summary ?? '', body]);
+    this.table.add(doc, [
+      r.title,
+      partners.join(' ; '),
+      r.people.join(' ; '),
+      r.tags.join(' ; '),
+      r.event?.location ?? '',
+      r.summary ?? '',
+      body,
+    ]);
     const shown = [...new Set(r.partners.map((name) => this.plan.partnerOf(name).name))].join(' · ');
     // Template shortcodes ({{< figure … >}}, {{% note %}}) are markup a reader never sees.
     const text = plainText(body.slice(0, EXCERPT_TEXT * 4).replace(/\{\{[<%][^}]*[>%]\}\}/g, ' ')).slice(0, EXCERPT_TEXT);
-    const fragment: Fragment = [this.plan.pageOf(r), r.title, r.lang, formatPeriod(r.period, r.lang), r.event?.location ?? '', shown, r.people.join(' · '), r.summary ?? '', text];
+    const fragment: Fragment = [
+      this.plan.pageOf(r),
+      r.title,
+      r.lang,
+      formatPeriod(r.period, r.lang),
+      r.event?.location ?? '',
+      shown,
+      r.people.join(' · '),
+      r.summary ?? '',
+      text,
+    ];
     return file(`x/${doc}`, fragment);
   }
 
@@ -65,9 +83,22 @@ export class SearchCollector {
     yield file('f/docs', encodeFacts(this.plan.langs, docs));
     for (const p of this.plan.partners) {
       const numbers = p.releases.map((r) => this.docOf.get(r)!).sort((a, b) => a - b);
-      yield file(`f/p-${p.slug}`, encodePostings(numbers, numbers.map(() => 0)).replace(/\.+/g, ''));
+      yield file(
+        `f/p-${p.slug}`,
+        encodePostings(
+          numbers,
+          numbers.map(() => 0),
+        ).replace(/\.+/g, ''),
+      );
     }
-    const meta: SiteMeta = { v: 1, docs: this.plan.releases.length, keys: encodeKeys(keys), weights: WEIGHTS, bonus: BONUS, scale: BONUS_SCALE };
+    const meta: SiteMeta = {
+      v: 1,
+      docs: this.plan.releases.length,
+      keys: encodeKeys(keys),
+      weights: WEIGHTS,
+      bonus: BONUS,
+      scale: BONUS_SCALE,
+    };
     yield file('meta', meta);
   }
 }

@@ -15,7 +15,8 @@ export const SEARCH_SCRIPTS = ['assets/search-engine.js', 'assets/search.js', 's
  */
 export function searchForm(plan: SitePlan, t: UiStrings, root: string, withResults = false): string {
   const s = searchStrings(t.lang);
-  const option = (value: string, label: string, lang?: string) => `<option value="${esc(value)}"${lang ? ` lang="${esc(lang)}"` : ''}>${esc(label)}</option>`;
+  const option = (value: string, label: string, lang?: string) =>
+    `<option value="${esc(value)}"${lang ? ` lang="${esc(lang)}"` : ''}>${esc(label)}</option>`;
   const select = (id: string, name: string, label: string, options: string[]) =>
     `<div class="field"><label for="${id}">${esc(label)}</label><select id="${id}" name="${name}">${option('', t.all)}${options.join('')}</select></div>`;
   const input = (id: string, name: string, label: string, type: string) =>
@@ -25,9 +26,24 @@ export function searchForm(plan: SitePlan, t: UiStrings, root: string, withResul
 <div class="query-row"><input type="search" id="q" name="q" autocomplete="off" spellcheck="false" placeholder="${esc(t.searchPlaceholder)}" aria-describedby="q-help"${withResults ? ' aria-controls="results"' : ''}><button type="submit">${esc(s.go)}</button></div></div>
 <p id="q-help" class="help">${esc(t.searchHelp)}</p>
 <fieldset class="filters"><legend>${esc(t.filters)}</legend>
-${select('f-year', 'year', t.year, plan.years.map((y) => option(y.year, y.year)))}
-${select('f-partner', 'partner', t.partner, plan.partners.map((p) => option(p.slug, p.name)))}
-${select('f-lang', 'lang', t.language, plan.langs.map((l) => option(l, languageName(l), l)))}
+${select(
+  'f-year',
+  'year',
+  t.year,
+  plan.years.map((y) => option(y.year, y.year)),
+)}
+${select(
+  'f-partner',
+  'partner',
+  t.partner,
+  plan.partners.map((p) => option(p.slug, p.name)),
+)}
+${select(
+  'f-lang',
+  'lang',
+  t.language,
+  plan.langs.map((l) => option(l, languageName(l), l)),
+)}
 ${input('f-from', 'from', s.from, 'date')}
 ${input('f-to', 'to', s.to, 'date')}
 ${input('f-person', 'person', s.person, 'text')}

@@ -13,16 +13,37 @@ export interface SearchStrings {
 }
 
 const mk: SearchStrings = {
-  title: 'Пребарување', go: 'Барај', from: 'Од датум', to: 'До датум', person: 'Лице', tag: 'Ознака',
-  more: 'Прикажи уште', clear: 'Исчисти', working: 'Се бара…',
+  title: 'Пребарување',
+  go: 'Барај',
+  from: 'Од датум',
+  to: 'До датум',
+  person: 'Лице',
+  tag: 'Ознака',
+  more: 'Прикажи уште',
+  clear: 'Исчисти',
+  working: 'Се бара…',
 };
 const sq: SearchStrings = {
-  title: 'Kërkimi', go: 'Kërko', from: 'Nga data', to: 'Deri më', person: 'Personi', tag: 'Etiketa',
-  more: 'Shfaq më shumë', clear: 'Pastro', working: 'Po kërkohet…',
+  title: 'Kërkimi',
+  go: 'Kërko',
+  from: 'Nga data',
+  to: 'Deri më',
+  person: 'Personi',
+  tag: 'Etiketa',
+  more: 'Shfaq më shumë',
+  clear: 'Pastro',
+  working: 'Po kërkohet…',
 };
 const en: SearchStrings = {
-  title: 'Search', go: 'Search', from: 'From date', to: 'To date', person: 'Person', tag: 'Tag',
-  more: 'Show more', clear: 'Clear', working: 'Searching…',
+  title: 'Search',
+  go: 'Search',
+  from: 'From date',
+  to: 'To date',
+  person: 'Person',
+  tag: 'Tag',
+  more: 'Show more',
+  clear: 'Clear',
+  working: 'Searching…',
 };
 
 const TABLE: Record<string, SearchStrings> = { mk, sq, en };

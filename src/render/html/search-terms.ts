@@ -136,7 +136,15 @@ export class ColumnTable {
 }
 
 /** Splits terms[from, to) (all starting with `key`) by one more letter while they are too large. */
-function split(terms: string[], sizes: number[], from: number, to: number, depth: number, key: string, out: { key: string; from: number; to: number }[]): void {
+function split(
+  terms: string[],
+  sizes: number[],
+  from: number,
+  to: number,
+  depth: number,
+  key: string,
+  out: { key: string; from: number; to: number }[],
+): void {
   let size = 0;
   for (let i = from; i < to; i++) size += sizes[i];
   if (depth > 0 && (size <= SHARD_LIMIT || terms.slice(from, to).every((t) => t.length <= depth))) {

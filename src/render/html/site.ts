@@ -59,7 +59,12 @@ interface SitePart {
 
 /** A part with one file per item. */
 function each<T>(items: readonly T[], file: (item: T) => SiteFile): SitePart {
-  return { count: items.length, *files() { for (const item of items) yield file(item); } };
+  return {
+    count: items.length,
+    *files() {
+      for (const item of items) yield file(item);
+    },
+  };
 }
 
 /** The site in parts, in the order they are written; nothing is made until `files()` runs. */
@@ -68,7 +73,13 @@ function siteParts(plan: SitePlan, baseUrl: string | null, bodyOf: (r: ArchivedR
   const own = (name: string) => readFileSync(new URL(`./assets/${name}`, import.meta.url));
   // Filled as release pages are made; the feeds, made later, read it.
   const withMedia = new Map<ArchivedRelease, ReleaseMedia>();
-  const site = { name: plan.settings.name, lang: plan.settings.lang, baseUrl, pageOf: plan.pageOf, mediaOf: (r: ArchivedRelease) => withMedia.get(r) ?? NO_MEDIA };
+  const site = {
+    name: plan.settings.name,
+    lang: plan.settings.lang,
+    baseUrl,
+    pageOf: plan.pageOf,
+    mediaOf: (r: ArchivedRelease) => withMedia.get(r) ?? NO_MEDIA,
+  };
   const inLang = (lang: string) => plan.releases.filter((r) => r.lang === lang);
   const pages: [string, () => SiteContent][] = [
     ['index.html', () => indexPage(plan, baseUrl)],
@@ -111,7 +122,9 @@ function siteParts(plan: SitePlan, baseUrl: string | null, bodyOf: (r: ArchivedR
 
 /** Every page of every year and partner list, in order. */
 function listPages(plan: SitePlan): { list: SiteYear | SitePartner; n: number }[] {
-  return [...plan.years, ...plan.partners].flatMap((list) => Array.from({ length: pageCount(list.releases.length) }, (_, i) => ({ list, n: i + 1 })));
+  return [...plan.years, ...plan.partners].flatMap((list) =>
+    Array.from({ length: pageCount(list.releases.length) }, (_, i) => ({ list, n: i + 1 })),
+  );
 }
 
 /**
@@ -119,7 +132,14 @@ function listPages(plan: SitePlan): { list: SiteYear | SitePartner; n: number }[
  * refers to that are not in the site yet (each file goes in once, however many releases
  * refer to it). Pages and fragments are counted: the files are known once the bodies are read.
  */
-function releasePages(plan: SitePlan, baseUrl: string | null, bodyOf: (r: ArchivedRelease) => string, { mediaOf, stampOf }: SiteExtras, withMedia: Map<ArchivedRelease, ReleaseMedia>, search: SearchCollector): SitePart {
+function releasePages(
+  plan: SitePlan,
+  baseUrl: string | null,
+  bodyOf: (r: ArchivedRelease) => string,
+  { mediaOf, stampOf }: SiteExtras,
+  withMedia: Map<ArchivedRelease, ReleaseMedia>,
+  search: SearchCollector,
+): SitePart {
   return {
     count: plan.releases.length * 2,
     *files() {
@@ -130,7 +150,14 @@ function releasePages(plan: SitePlan, baseUrl: string | null, bodyOf: (r: Archiv
         if (media !== NO_MEDIA) withMedia.set(r, media);
         const stamp = stampOf?.(r.path);
         if (stamp === undefined) yield { path: plan.pageOf(r), content: releasePage(plan, r, baseUrl, body, media) };
-        else yield { path: plan.pageOf(r), key: releasePageKey(plan, r, `${stamp}\0${mediaStamp(media)}`), get content() { return releasePage(plan, r, baseUrl, body, media); } };
+        else
+          yield {
+            path: plan.pageOf(r),
+            key: releasePageKey(plan, r, `${stamp}\0${mediaStamp(media)}`),
+            get content() {
+              return releasePage(plan, r, baseUrl, body, media);
+            },
+          };
         yield search.add(r, body);
         for (const f of media.files) {
           const at = sitePathOf(f.path);
@@ -145,7 +172,9 @@ function releasePages(plan: SitePlan, baseUrl: string | null, bodyOf: (r: Archiv
 
 /** What a release page shows of its files: each reference's file (by its bytes' hash) or refusal. */
 function mediaStamp(media: ReleaseMedia): string {
-  return media.refs.map(({ ref, file, refusal }) => (file ? `${file.path}:${file.sha256}:${ref.alt ?? ''}` : `!${ref.target}:${refusal?.code ?? ''}`)).join('\n');
+  return media.refs
+    .map(({ ref, file, refusal }) => (file ? `${file.path}:${file.sha256}:${ref.alt ?? ''}` : `!${ref.target}:${refusal?.code ?? ''}`))
+    .join('\n');
 }
 
 /** How many files `siteFiles` yields, for the progress bar (counted from the same parts, without making them; files of the archive placed in the site not counted, search shards estimated). */
@@ -161,7 +190,12 @@ export function siteFileCount(plan: SitePlan, baseUrl: string | null = plan.sett
  * Long lists are paginated (paging.ts); the search index and sitemaps come as UTF-8 chunks
  * made while they are written.
  */
-export function* siteFiles(plan: SitePlan, baseUrl: string | null, bodyOf: (r: ArchivedRelease) => string = (r) => r.body, extra: SiteExtras = {}): Generator<SiteFile> {
+export function* siteFiles(
+  plan: SitePlan,
+  baseUrl: string | null,
+  bodyOf: (r: ArchivedRelease) => string = (r) => r.body,
+  extra: SiteExtras = {},
+): Generator<SiteFile> {
   // Every HTML page but 404.html, in the order written: the sitemap lists them.
   const pages: string[] = [];
   for (const part of siteParts(plan, baseUrl, bodyOf, extra)) {

@@ -17,7 +17,10 @@ function* urlset(baseUrl: string, paths: string[]): Generator<string> {
   yield `${HEAD}<urlset xmlns="${NS}">\n`;
   // A line per page, gathered a few hundred at a time: 50,000 URLs are ~4 MB.
   for (let from = 0; from < paths.length; from += 500) {
-    yield paths.slice(from, from + 500).map((p) => `<url><loc>${esc(absoluteUrl(baseUrl, p))}</loc></url>\n`).join('');
+    yield paths
+      .slice(from, from + 500)
+      .map((p) => `<url><loc>${esc(absoluteUrl(baseUrl, p))}</loc></url>\n`)
+      .join('');
   }
   yield '</urlset>\n';
 }
@@ -38,7 +41,10 @@ export function* sitemapFiles(baseUrl: string, paths: string[]): Generator<SiteF
     parts.push(name);
     yield { path: name, content: utf8Chunks(urlset(baseUrl, paths.slice(from, from + SITEMAP_MAX))) };
   }
-  yield { path: 'sitemap.xml', content: `${HEAD}<sitemapindex xmlns="${NS}">\n${parts.map((p) => `<sitemap><loc>${esc(absoluteUrl(baseUrl, p))}</loc></sitemap>\n`).join('')}</sitemapindex>\n` };
+  yield {
+    path: 'sitemap.xml',
+    content: `${HEAD}<sitemapindex xmlns="${NS}">\n${parts.map((p) => `<sitemap><loc>${esc(absoluteUrl(baseUrl, p))}</loc></sitemap>\n`).join('')}</sitemapindex>\n`,
+  };
 }
 
 /** `robots.txt`: everything may be crawled; the sitemap named when there is a base URL. */

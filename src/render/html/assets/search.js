@@ -7,7 +7,16 @@
 (function () {
   'use strict';
   var PAGE = 10;
-  var FIELDS = { q: 'q', year: 'f-year', partner: 'f-partner', lang: 'f-lang', from: 'f-from', to: 'f-to', person: 'f-person', tag: 'f-tag' };
+  var FIELDS = {
+    q: 'q',
+    year: 'f-year',
+    partner: 'f-partner',
+    lang: 'f-lang',
+    from: 'f-from',
+    to: 'f-to',
+    person: 'f-person',
+    tag: 'f-tag',
+  };
   var NAMES = Object.keys(FIELDS);
   var pending = {};
   var engine = null;
@@ -26,8 +35,14 @@
       pending[name] = resolve;
       var s = document.createElement('script');
       s.src = 'search/' + name + '.js';
-      s.onload = function () { s.remove(); };
-      s.onerror = function () { delete pending[name]; s.remove(); reject(new Error('search/' + name + '.js did not load')); };
+      s.onload = function () {
+        s.remove();
+      };
+      s.onerror = function () {
+        delete pending[name];
+        s.remove();
+        reject(new Error('search/' + name + '.js did not load'));
+      };
       document.head.appendChild(s);
     });
   }
@@ -39,28 +54,38 @@
     if (done) done(payload);
   };
 
-  function field(name) { return document.getElementById(FIELDS[name]); }
+  function field(name) {
+    return document.getElementById(FIELDS[name]);
+  }
 
   function readForm() {
     var state = {};
-    NAMES.forEach(function (n) { state[n] = field(n).value.trim(); });
+    NAMES.forEach(function (n) {
+      state[n] = field(n).value.trim();
+    });
     return state;
   }
 
   function writeForm(state) {
-    NAMES.forEach(function (n) { field(n).value = state[n] || ''; });
+    NAMES.forEach(function (n) {
+      field(n).value = state[n] || '';
+    });
   }
 
   function fromUrl() {
     var params = new URLSearchParams(window.location.search);
     var state = {};
-    NAMES.forEach(function (n) { state[n] = (params.get(n) || '').trim(); });
+    NAMES.forEach(function (n) {
+      state[n] = (params.get(n) || '').trim();
+    });
     return state;
   }
 
   function paramsOf(state) {
     var params = new URLSearchParams();
-    NAMES.forEach(function (n) { if (state[n]) params.set(n, state[n]); });
+    NAMES.forEach(function (n) {
+      if (state[n]) params.set(n, state[n]);
+    });
     return params.toString();
   }
 
@@ -119,12 +144,21 @@
 
   function showMore(my, focus) {
     var docs = current.result.docs.slice(current.shown, current.shown + PAGE);
-    return Promise.all(docs.map(function (d) { return engine.hit(d, current.result.test); })).then(function (hits) {
+    return Promise.all(
+      docs.map(function (d) {
+        return engine.hit(d, current.result.test);
+      }),
+    ).then(function (hits) {
       if (my !== serial) return;
       var first = null;
       var list = document.createDocumentFragment();
-      hits.forEach(function (h) { var li = item(h); first = first || li; list.appendChild(li); });
-      if (current.shown === 0) results.replaceChildren(list); else results.appendChild(list);
+      hits.forEach(function (h) {
+        var li = item(h);
+        first = first || li;
+        list.appendChild(li);
+      });
+      if (current.shown === 0) results.replaceChildren(list);
+      else results.appendChild(list);
       current.shown += hits.length;
       more.hidden = current.shown >= current.result.docs.length;
       if (focus && first) first.querySelector('a').focus();
@@ -137,33 +171,37 @@
     var key = paramsOf(state);
     busy(true);
     status.textContent = status.getAttribute('data-loading');
-    return engine.search(state).then(function (result) {
-      if (my !== serial) return;
-      if (!result.asked) {
-        current = null;
-        results.replaceChildren();
-        more.hidden = true;
-        status.textContent = '';
-        busy(false, key);
-        return;
-      }
-      current = { result: result, shown: 0 };
-      return showMore(my, false).then(function () {
+    return engine
+      .search(state)
+      .then(function (result) {
         if (my !== serial) return;
-        status.textContent = say(result.docs.length);
+        if (!result.asked) {
+          current = null;
+          results.replaceChildren();
+          more.hidden = true;
+          status.textContent = '';
+          busy(false, key);
+          return;
+        }
+        current = { result: result, shown: 0 };
+        return showMore(my, false).then(function () {
+          if (my !== serial) return;
+          status.textContent = say(result.docs.length);
+          busy(false, key);
+        });
+      })
+      .catch(function (e) {
+        if (my !== serial) return;
+        status.textContent = String((e && e.message) || e);
         busy(false, key);
       });
-    }).catch(function (e) {
-      if (my !== serial) return;
-      status.textContent = String(e && e.message || e);
-      busy(false, key);
-    });
   }
 
   function commit(push) {
     var url = urlOf(readForm());
     if (url !== window.location.pathname + window.location.search) {
-      if (push) window.history.pushState(null, '', url); else window.history.replaceState(null, '', url);
+      if (push) window.history.pushState(null, '', url);
+      else window.history.replaceState(null, '', url);
     }
   }
 
@@ -175,11 +213,18 @@
   function start(meta) {
     if (!form || !window.ReleasesSearch) return;
     engine = new window.ReleasesSearch.SiteSearch(meta, load);
-    Array.prototype.forEach.call(field('lang').options, function (o) { if (o.value) langNames[o.value] = o.textContent; });
+    Array.prototype.forEach.call(field('lang').options, function (o) {
+      if (o.value) langNames[o.value] = o.textContent;
+    });
     writeForm(fromUrl());
     // A form sent from another page names every field, empty ones too: keep the URL short.
     window.history.replaceState(null, '', urlOf(readForm()));
-    form.addEventListener('submit', function (e) { e.preventDefault(); typing = false; commit(true); schedule(); });
+    form.addEventListener('submit', function (e) {
+      e.preventDefault();
+      typing = false;
+      commit(true);
+      schedule();
+    });
     field('q').addEventListener('input', function () {
       // One history entry per stretch of typing; Back returns to the search before it.
       commit(!typing);
@@ -187,10 +232,21 @@
       schedule();
     });
     NAMES.forEach(function (n) {
-      if (n !== 'q') field(n).addEventListener('change', function () { typing = false; commit(true); schedule(); });
+      if (n !== 'q')
+        field(n).addEventListener('change', function () {
+          typing = false;
+          commit(true);
+          schedule();
+        });
     });
-    more.addEventListener('click', function () { if (current) showMore(serial, true); });
-    window.addEventListener('popstate', function () { typing = false; writeForm(fromUrl()); schedule(); });
+    more.addEventListener('click', function () {
+      if (current) showMore(serial, true);
+    });
+    window.addEventListener('popstate', function () {
+      typing = false;
+      writeForm(fromUrl());
+      schedule();
+    });
     run();
   }
 })();
