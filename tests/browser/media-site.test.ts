@@ -62,7 +62,10 @@ describe.skipIf(!hasChromium)('the media fixture site in Chromium', () => {
       const broken = await page.$$eval('img', (imgs) => imgs.filter((i) => i.naturalWidth === 0).map((i) => i.getAttribute('src')));
       expect(broken, url).toEqual([]);
       images += await page.$$eval('img', (imgs) => imgs.length);
-      const links = await page.$$eval('a[href], link[href]', (as) => as.map((a) => (a as HTMLAnchorElement).href));
+      // From the attribute: an SVG <a> (the charts' bars) has no string `href` property.
+      const links = await page.$$eval('a[href], link[href]', (as) =>
+        as.map((a) => new URL(a.getAttribute('href')!, document.baseURI).href),
+      );
       for (const link of links) {
         const bare = link.replace(/[?#].*$/, '');
         if (!bare.startsWith('file:')) continue;
