@@ -6,19 +6,8 @@ import ICAL from 'ical.js';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixtureProject, runCli } from '../helpers/cli.js';
+import { hasChromium, launchChromium } from '../helpers/browser.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-const hasChromium = existsSync(CHROMIUM);
 // RELEASES_SCREENSHOTS=docs/screenshots keeps the screenshots (the README's); a temp folder otherwise.
 const SHOTS = process.env.RELEASES_SCREENSHOTS;
 
@@ -40,8 +29,7 @@ describe.skipIf(!hasChromium)('events page in Chromium', () => {
     // On 5 March 2019 the Tetovo meeting (4–5 March) is on, the 2022 event still to come.
     const r = await runCli(['export', '--format', 'html', '--out', site], { cwd: project, now: new Date('2019-03-05T09:00:00Z') });
     expect(r.code, r.stderr).toBe(0);
-    const { chromium } = await import('playwright-core');
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+    browser = await launchChromium();
   });
   afterAll(async () => {
     await browser?.close();

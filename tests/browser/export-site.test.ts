@@ -5,20 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { fixtureProject, runCli } from '../helpers/cli.js';
-import { needs } from '../helpers/needs.js';
-
-const CHROMIUM = '/usr/bin/chromium';
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-const hasChromium = needs(CHROMIUM, existsSync(CHROMIUM), 'apt-get install -y chromium');
+import { hasChromium, launchChromium } from '../helpers/browser.js';
 
 /** A page that records console errors, failed requests, requests leaving the site, and dialogs. */
 async function watchedPage(browser: Browser): Promise<{ page: Page; problems: string[]; dialogs: string[] }> {
@@ -51,8 +38,7 @@ describe.skipIf(!hasChromium)('exported site in Chromium', () => {
     site = path.join(mkdtempSync(path.join(tmpdir(), 'releases-site-')), 'site');
     const r = await runCli(['export', '--format', 'html', '--out', site], { cwd: project });
     expect(r.code, r.stderr).toBe(0);
-    const { chromium } = await import('playwright-core');
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+    browser = await launchChromium();
   });
   afterAll(async () => {
     await browser?.close();

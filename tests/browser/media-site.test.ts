@@ -5,19 +5,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { fixtureProject, runCli } from '../helpers/cli.js';
-
-const CHROMIUM = '/usr/bin/chromium';
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-const hasChromium = existsSync(CHROMIUM);
+import { hasChromium, launchChromium } from '../helpers/browser.js';
 
 describe.skipIf(!hasChromium)('the media fixture site in Chromium', () => {
   let browser: Browser;
@@ -31,8 +19,7 @@ describe.skipIf(!hasChromium)('the media fixture site in Chromium', () => {
     site = path.join(mkdtempSync(path.join(tmpdir(), 'releases-media-site-')), 'site');
     const r = await runCli(['export', '--format', 'html', '--out', site], { cwd: project });
     expect(r.code, r.stderr).toBe(0);
-    const { chromium } = await import('playwright-core');
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+    browser = await launchChromium();
   });
   afterAll(async () => {
     await browser?.close();

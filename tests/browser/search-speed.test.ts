@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { CHROMIUM, launchChromium } from '../helpers/browser.js';
 
 /**
  * Search latency on a large export, measured in Chromium and printed (speed goals live in
@@ -11,17 +12,6 @@ import { describe, expect, it } from 'vitest';
  *   RELEASES_SEARCH_SITE=/tmp/site10k npx vitest run tests/browser/search-speed.test.ts
  */
 const SITE = process.env.RELEASES_SEARCH_SITE;
-const CHROMIUM = '/usr/bin/chromium';
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 const reason = !SITE
   ? 'RELEASES_SEARCH_SITE is not set (see the comment at the top)'
   : !existsSync(CHROMIUM)
@@ -31,8 +21,7 @@ if (reason) console.warn(`search speed test skipped: ${reason}`);
 
 describe.skipIf(Boolean(reason))('search speed on a large export', () => {
   it('prints how soon the box answers and how soon results with excerpts show', async () => {
-    const { chromium } = await import('playwright-core');
-    const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+    const browser = await launchChromium();
     try {
       const report: Record<string, number> = {};
       const page = await browser.newPage();

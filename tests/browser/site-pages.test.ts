@@ -7,20 +7,7 @@ import type { Browser, Page } from 'playwright-core';
 import { pageProblems } from '../helpers/a11y.js';
 import { axeViolations } from '../helpers/axe.js';
 import { fixtureProject, runCli } from '../helpers/cli.js';
-
-const CHROMIUM = '/usr/bin/chromium';
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-const hasChromium = existsSync(CHROMIUM);
-if (!hasChromium) console.warn(`tests/browser skipped: ${CHROMIUM} is missing (apt-get install -y chromium)`);
+import { hasChromium, launchChromium } from '../helpers/browser.js';
 
 /** Every file under `dir`, relative, with `/` separators. */
 function walk(dir: string, rel = ''): string[] {
@@ -49,8 +36,7 @@ describe.skipIf(!hasChromium)('site pages in Chromium: charts, pagination, dark 
     sites.large = path.join(tmp, 'large');
     const g = await runCli(['export', '--format', 'html', '--archive', path.join(tmp, 'a1500'), '--out', sites.large], { cwd: tmp });
     expect(g.code, g.stderr).toBe(0);
-    const { chromium } = await import('playwright-core');
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+    browser = await launchChromium();
   }, 240_000);
   afterAll(async () => {
     await browser?.close();

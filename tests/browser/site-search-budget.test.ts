@@ -10,6 +10,7 @@ import { searchEngineScript } from '../../src/render/html/search-bundle.js';
 import { SearchCollector } from '../../src/render/html/search-data.js';
 import { searchPage } from '../../src/render/html/search-page.js';
 import { syntheticArchive } from '../helpers/hostile.js';
+import { hasChromium, launchChromium } from '../helpers/browser.js';
 
 /**
  * The first-load budget of the site's search at 10,000 synthetic releases (bench/generate.js),
@@ -19,17 +20,6 @@ import { syntheticArchive } from '../helpers/hostile.js';
  * are written (the same writer as `export`), which keeps the test to a minute or two.
  * RELEASES_BUDGET_ARCHIVE=DIR reuses an archive generated before.
  */
-const CHROMIUM = '/usr/bin/chromium';
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 const FIRST_LOAD = 50 * 1024;
 /** Pagefind 1.6 loaded 244–292 KB per query at 10k releases (issue 10); we stay well under. */
 const PER_QUERY = 200 * 1024;
@@ -53,7 +43,7 @@ async function writeSearchSite(archiveDir: string, site: string): Promise<void> 
   for (const f of collector.files()) put(f.path, f.content);
 }
 
-describe.skipIf(!existsSync(CHROMIUM))('the search budget of a 10,000-release site', () => {
+describe.skipIf(!hasChromium)('the search budget of a 10,000-release site', () => {
   it('loads at most 50 KB before the first keystroke, and a query only what it needs', async () => {
     const root = mkdtempSync(path.join(tmpdir(), 'releases-budget-'));
     try {
@@ -61,8 +51,7 @@ describe.skipIf(!existsSync(CHROMIUM))('the search budget of a 10,000-release si
       if (!archiveDir) await syntheticArchive((archiveDir = path.join(root, 'archive')), 10_000);
       const site = path.join(root, 'site');
       await writeSearchSite(archiveDir, site);
-      const { chromium } = await import('playwright-core');
-      const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+      const browser = await launchChromium();
       try {
         const page = await browser.newPage();
         const loaded = new Map<string, number>();

@@ -4,19 +4,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { exportFixtureSite } from '../helpers/site-search.js';
-
-const CHROMIUM = '/usr/bin/chromium';
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-const hasChromium = existsSync(CHROMIUM);
+import { hasChromium, launchChromium } from '../helpers/browser.js';
 
 /** A page that records problems and the bytes of every site file it loads. */
 async function watchedPage(browser: Browser, site: string): Promise<{ page: Page; problems: string[]; loaded: Map<string, number> }> {
@@ -59,8 +47,7 @@ describe.skipIf(!hasChromium)('the site search in Chromium (mk, sq, en fixture, 
 
   beforeAll(async () => {
     site = await exportFixtureSite('search-multilingual');
-    const { chromium } = await import('playwright-core');
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+    browser = await launchChromium();
   }, 120_000);
   afterAll(async () => {
     await browser?.close();

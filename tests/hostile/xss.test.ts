@@ -6,21 +6,9 @@ import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
-import { needs } from '../helpers/needs.js';
 import { PAYLOADS } from './xss-payloads.js';
+import { hasChromium, launchChromium } from '../helpers/browser.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-const hasChromium = needs(CHROMIUM, existsSync(CHROMIUM), 'apt-get install -y chromium');
 const q = (s: string) => JSON.stringify(s);
 
 /** A file name from a payload: no separators, not hidden, short enough for any file system. */
@@ -94,8 +82,7 @@ describe.skipIf(!hasChromium)(`no script from any field runs in the exported sit
       }
     };
     walk('');
-    const { chromium } = await import('playwright-core');
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+    browser = await launchChromium();
   }, 120_000);
   afterAll(async () => {
     await browser?.close();
