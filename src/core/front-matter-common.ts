@@ -1,5 +1,16 @@
-import type { FrontMatter } from './frontmatter.js';
 import type { Issue } from './types.js';
+
+/** Front matter split from a file and parsed (YAML, TOML or JSON), with a way to find a field's line. */
+export interface FrontMatter {
+  data: Record<string, unknown>;
+  body: string;
+  /** 1-based file line where the body starts. */
+  bodyLine: number;
+  /** The file line and column of a top-level field (or of a nested one by path). */
+  locate(path: (string | number)[]): { line: number; column: number } | undefined;
+  /** Problems that do not stop the file from being read. */
+  warnings: Issue[];
+}
 
 /** Front matter read from a file, or the problems that stop it from being read. */
 export type Split = { ok: true; value: FrontMatter } | { ok: false; issues: Issue[] };

@@ -1,23 +1,13 @@
 import matter from 'gray-matter';
 import jsyaml from 'js-yaml';
 import { LineCounter, parseDocument, isMap, isScalar, type Document } from 'yaml';
-import type { Split } from './front-matter-common.js';
+import type { FrontMatter, Split } from './front-matter-common.js';
 import { splitJson } from './json-front-matter.js';
 import { splitToml } from './toml-front-matter.js';
 import { readPlainYaml } from './yaml-fast.js';
 import type { Issue } from './types.js';
 
-/** Front matter split from a file and parsed (YAML, TOML or JSON), with a way to find a field's line. */
-export interface FrontMatter {
-  data: Record<string, unknown>;
-  body: string;
-  /** 1-based file line where the body starts. */
-  bodyLine: number;
-  /** The file line and column of a top-level field (or of a nested one by path). */
-  locate(path: (string | number)[]): { line: number; column: number } | undefined;
-  /** Problems that do not stop the file from being read. */
-  warnings: Issue[];
-}
+export type { FrontMatter } from './front-matter-common.js';
 
 const EXECUTABLE = /^---\s*(js|javascript|coffee|coffeescript)\s*$/i;
 const OPENING = /^---\s*(yaml|yml)?\s*$/i;

@@ -86,8 +86,7 @@ function readObjectAt(text: string): JsonRead {
       if (text[i] !== '"') expect('a field name in double quotes');
       const keyAt = i;
       const key = string();
-      if (Object.prototype.hasOwnProperty.call(out, key))
-        throw new JsonProblem(keyAt, `the key "${key}" appears twice in the front matter`, 'duplicate-key', key);
+      if (Object.hasOwn(out, key)) throw new JsonProblem(keyAt, `the key "${key}" appears twice in the front matter`, 'duplicate-key', key);
       if (path.length === 0) at.set(pathKey([key]), keyAt);
       space();
       if (text[i] !== ':') expect('":" after the field name');

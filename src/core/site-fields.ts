@@ -10,7 +10,7 @@ const FROM_TAXONOMIES = ['partners', 'people', 'tags'];
 const FROM_EXTRA = ['id', 'event', 'partners', 'people', 'tags', 'lang', 'summary', 'translation_key'];
 
 function table(data: Record<string, unknown>, key: string): Record<string, unknown> | undefined {
-  const value = Object.prototype.hasOwnProperty.call(data, key) ? data[key] : undefined;
+  const value = Object.hasOwn(data, key) ? data[key] : undefined;
   return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
 }
 
@@ -30,7 +30,7 @@ export function withSiteFields(fm: FrontMatter): FrontMatter {
     const nested = table(data, source);
     if (!nested) continue;
     for (const field of fields) {
-      if (nested[field] === undefined || Object.prototype.hasOwnProperty.call(data, field) || moved.has(field)) continue;
+      if (nested[field] === undefined || Object.hasOwn(data, field) || moved.has(field)) continue;
       moved.set(field, [source, field]);
     }
   }

@@ -5,7 +5,7 @@ import { formatMonth, formatPeriod } from './date-format.js';
 import { absoluteUrl, esc } from './escape.js';
 import { monthGrid, statusOf } from './event-calendar.js';
 import { page } from './layout.js';
-import { frame } from './pages.js';
+import { frame } from './frame.js';
 import { languageName, ui, type UiStrings } from './strings.js';
 
 /** How many upcoming events the first page lists before its calendar. */

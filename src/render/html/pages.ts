@@ -1,35 +1,12 @@
 import type { SitePartner, SitePlan, SiteYear } from '../../core/export/site-plan.js';
 import { partnerChart, timelineChart, type TimelineLinks } from './charts.js';
 import { absoluteUrl, esc } from './escape.js';
+import { frame } from './frame.js';
 import { page, type PageFrame } from './layout.js';
 import { partnerLinks, releaseList, yearLinks } from './lists.js';
 import { PAGE_SIZE, pageCount, pageItems, pagePath, pageRels, pagerNav, rootOf } from './paging.js';
 import { searchForm } from './search-page.js';
 import { languageName, ui } from './strings.js';
-
-/** The frame shared by the site's own pages, in the archive's language. */
-export function frame(plan: SitePlan, root: string, title: string, rel: string, baseUrl: string | null): PageFrame {
-  const lang = plan.settings.lang;
-  return {
-    lang,
-    t: ui(lang),
-    root,
-    title,
-    siteName: plan.settings.name,
-    siteLang: lang,
-    canonical: baseUrl ? absoluteUrl(baseUrl, rel) : undefined,
-    feeds: plan.langs.map((l) => ({
-      href: `${root}feeds/${l}.xml`,
-      type: 'application/atom+xml',
-      title: `${plan.settings.name} (${languageName(l)})`,
-    })),
-    og: [
-      ['og:type', 'website'],
-      ['og:title', title],
-      ['og:site_name', plan.settings.name],
-    ],
-  };
-}
 
 /** How many of the newest releases the index lists; the rest are a year page or a search away. */
 export const INDEX_LATEST = 50;

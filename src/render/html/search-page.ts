@@ -1,7 +1,7 @@
 import type { SitePlan } from '../../core/export/site-plan.js';
 import { esc } from './escape.js';
 import { page } from './layout.js';
-import { frame } from './pages.js';
+import { frame } from './frame.js';
 import { searchStrings } from './search-strings.js';
 import { languageName, type UiStrings } from './strings.js';
 

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { SitePartner, SitePlan, SiteYear } from '../../core/export/site-plan.js';
 import { utf8Chunks } from '../../core/export/utf8.js';
 import { NO_MEDIA, type ReleaseMedia } from '../../core/media/library.js';
-import type { PlacedSource } from '../../core/media/place.js';
+import type { SiteContent, SiteFile } from './site-file.js';
 import { sitePathOf } from '../../core/media/site-path.js';
 import type { ArchivedRelease, CalendarDate } from '../../core/types.js';
 import { atomFeed, jsonFeed } from '../feeds.js';
@@ -18,23 +18,7 @@ import { SearchCollector } from './search-data.js';
 import { searchPage } from './search-page.js';
 import { robotsTxt, sitemapFileCount, sitemapFiles } from './sitemap.js';
 
-/** Text, bytes, or bytes made chunk by chunk while the file is written (long pages). */
-export type SiteContent = string | Uint8Array | Iterable<Uint8Array>;
-
-/** One file of the exported site: made by the site, or (`from`) a file of the archive placed in it. */
-export type SiteFile =
-  | {
-      path: string;
-      content: SiteContent;
-      from?: undefined;
-      /**
-       * The key of the file's inputs, when it has one (release pages): an export into an
-       * earlier one keeps the file without making it when the key is the same, so `content`
-       * is read only then.
-       */
-      key?: string;
-    }
-  | { path: string; content?: undefined; from: PlacedSource; key?: undefined };
+export type { SiteContent, SiteFile } from './site-file.js';
 
 /** Finds the files of a release from its body (see MediaLibrary in src/core/media/library.ts). */
 export type MediaOf = (r: ArchivedRelease, body: string) => ReleaseMedia;

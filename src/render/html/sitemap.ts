@@ -1,5 +1,5 @@
 import { utf8Chunks } from '../../core/export/utf8.js';
-import type { SiteFile } from './site.js';
+import type { SiteFile } from './site-file.js';
 import { absoluteUrl, esc } from './escape.js';
 
 /** URLs a sitemap file may hold (sitemaps.org); past it `sitemap.xml` becomes an index. */
