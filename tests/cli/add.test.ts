@@ -4,6 +4,27 @@ import { describe, expect, it } from 'vitest';
 import { KEY, runTyped, type Step } from '../helpers/add.js';
 import { fixtureProject, runCli, tempDir } from '../helpers/cli.js';
 
+/** `add` with every field given but the text (and no attachments): only those prompts remain. */
+const EVERY_FIELD_BUT_TEXT = [
+  'add',
+  '--title',
+  'T',
+  '--date',
+  '2025-01-02',
+  '--event',
+  '',
+  '--partner',
+  'x',
+  '--person',
+  'p',
+  '--tag',
+  't',
+  '--lang',
+  'mk',
+  '--summary',
+  's',
+];
+
 const releasesIn = (dir: string, year: string) =>
   existsSync(path.join(dir, 'archive', year)) ? readdirSync(path.join(dir, 'archive', year)).sort() : [];
 
@@ -241,25 +262,7 @@ describe('releases add, on a terminal', () => {
     const cwd = fixtureProject('multilingual');
     const editor = `sh -c 'printf "Од уредникот.\\n" > "$1"' sh`;
     const r = await runTyped(
-      [
-        'add',
-        '--title',
-        'T',
-        '--date',
-        '2025-01-02',
-        '--event',
-        '',
-        '--partner',
-        'x',
-        '--person',
-        'p',
-        '--tag',
-        't',
-        '--lang',
-        'mk',
-        '--summary',
-        's',
-      ],
+      [...EVERY_FIELD_BUT_TEXT],
       [
         ['Files to attach', KEY.enter],
         ['Write archive/2025/2025-01-02-t.md?', 'y' + KEY.enter],
@@ -355,27 +358,7 @@ describe('add --attach', () => {
     const cwd = fixtureProject('multilingual');
     writeFileSync(path.join(cwd, 'photo.png'), photo);
     const r = await runTyped(
-      [
-        'add',
-        '--title',
-        'T',
-        '--date',
-        '2025-01-02',
-        '--event',
-        '',
-        '--partner',
-        'x',
-        '--person',
-        'p',
-        '--tag',
-        't',
-        '--lang',
-        'mk',
-        '--summary',
-        's',
-        '--body',
-        'Текст.',
-      ],
+      [...EVERY_FIELD_BUT_TEXT, '--body', 'Текст.'],
       [
         ['Files to attach', 'photo.png' + KEY.enter],
         ['What does photo.png show?', 'Министерот на отворањето' + KEY.enter],

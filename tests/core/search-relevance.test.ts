@@ -9,6 +9,13 @@ import { Registry } from '../../src/core/registry.js';
 import { CASES, OSCE, type Case } from '../helpers/relevance.js';
 import { copyFixture, short } from '../helpers/search.js';
 
+/** Runs one case in one engine (checking that engine answered), with the hits' short ids in order. */
+async function runCase(archive: string, engine: 'index' | 'memory', c: Case) {
+  const run = await searchArchive(archive, c.q, { ...NO_FILTERS, ...c.flags }, undefined, engine === 'memory' ? { loader: noSqlite } : {});
+  expect(run.engine).toBe(engine);
+  return { run, ids: run.outcome.hits.map((h) => short(h.release.id)) };
+}
+
 for (const engine of ['index', 'memory'] as const) {
   describe(`search relevance (${engine})`, () => {
     let fixture: ReturnType<typeof copyFixture>;
@@ -18,15 +25,7 @@ for (const engine of ['index', 'memory'] as const) {
     afterAll(() => fixture.remove());
 
     it.each(CASES)('$q → $expect ($why)', async (c) => {
-      const run = await searchArchive(
-        fixture.archive,
-        c.q,
-        { ...NO_FILTERS, ...c.flags },
-        undefined,
-        engine === 'memory' ? { loader: noSqlite } : {},
-      );
-      expect(run.engine).toBe(engine);
-      const ids = run.outcome.hits.map((h) => short(h.release.id));
+      const { run, ids } = await runCase(fixture.archive, engine, c);
       expect([...ids].sort()).toEqual([...c.expect].sort());
       if (c.first) expect(ids[0]).toBe(c.first);
       expect(run.outcome.total).toBe(c.expect.length);
@@ -54,15 +53,7 @@ for (const engine of ['index', 'memory'] as const) {
     afterAll(() => fixture.remove());
 
     it.each(WORD_CASES)('$q → $expect ($why)', async (c) => {
-      const run = await searchArchive(
-        fixture.archive,
-        c.q,
-        { ...NO_FILTERS, ...c.flags },
-        undefined,
-        engine === 'memory' ? { loader: noSqlite } : {},
-      );
-      expect(run.engine).toBe(engine);
-      const ids = run.outcome.hits.map((h) => short(h.release.id));
+      const { run, ids } = await runCase(fixture.archive, engine, c);
       expect([...ids].sort()).toEqual([...c.expect].sort());
       if (c.first) expect(ids[0]).toBe(c.first);
     });
