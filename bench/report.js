@@ -1,17 +1,18 @@
-// Turns measurements into Markdown: the goals of issue 4 (ratios ours / peer, met or not),
+// Turns measurements into Markdown: the goals of issues 4 and 13 (ratios ours / peer, met or not),
 // the growth of every command over 1k/10k/100k, and the raw numbers with their spread.
 // `results` is { [archive]: { [caseId]: measurement } } (see measure.js).
 
 /** The goals: ours / peer ≤ goal, by wall time (CPU time beside it, the machine is shared). */
 export const GOALS = [
   { work: 'export-html', peer: 'hugo-build', archives: ['digitalgov', '10k'], goal: 0.5 },
+  { work: 'export-html-one', peer: 'hugo-build', archives: ['10k'], goal: 0.05 },
   { work: 'export-html', peer: 'eleventy-build', archives: ['digitalgov', '10k'], goal: 0.2 },
   { work: 'list', peer: 'hugo-list', archives: ['10k'], goal: 0.1 },
   { work: 'list', peer: 'hugo-list', archives: ['100k'], goal: 0.25 },
   { work: 'search', peer: 'rg', archives: ['10k'], goal: 1 },
   { work: 'search', peer: 'rg', archives: ['100k'], goal: 0.5 },
   { work: 'search-json', peer: 'rg-common', archives: ['10k'], goal: 2 },
-  { work: 'first', peer: 'hugo-list', archives: ['100k'], goal: 1 },
+  { work: 'first', peer: 'hugo-list', archives: ['10k', '100k'], goal: 1 },
   { work: 'version', peer: 'node', archives: ['1k'], goal: 2 },
   { work: 'add', peer: 'node', archives: ['100k'], goal: 4 },
 ];
@@ -23,7 +24,7 @@ const r2 = (x) => (x == null ? '–' : x.toFixed(2));
 const row = (cells) => `| ${cells.join(' | ')} |`;
 
 /** One goal line per archive: [work, archive, ours, peer, ratio wall, ratio cpu, goal, verdict]. */
-export function goalRows(results, labels, fallback) {
+export function goalRows(results, labels, fallback, pairs = {}) {
   const rows = [];
   for (const g of GOALS) {
     for (const want of g.archives) {
@@ -44,8 +45,10 @@ export function goalRows(results, labels, fallback) {
         rows.push({ name, where, ours, peer, ratio: null, cpuRatio: null, goal: g.goal, verdict: why });
         continue;
       }
-      const ratio = ours.wall / peer.wall;
-      const cpuRatio = ours.cpu != null && peer.cpu ? ours.cpu / peer.cpu : null;
+      // Ratios of runs taken in turns when the run has them (pairs.js), else of the two medians.
+      const pair = pairs[key]?.[`${g.work}/${g.peer}`];
+      const ratio = pair?.ok ? pair.wall : ours.wall / peer.wall;
+      const cpuRatio = pair?.ok ? pair.cpu : ours.cpu != null && peer.cpu ? ours.cpu / peer.cpu : null;
       rows.push({ name, where, ours, peer, ratio, cpuRatio, goal: g.goal, verdict: ratio <= g.goal ? 'met' : 'NOT MET' });
     }
   }

@@ -27,6 +27,8 @@ import { fileURLToPath } from 'node:url';
 import { casesFor, indexFiles } from './cases.js';
 import { ensureArchive } from './generate.js';
 import { measure } from './measure.js';
+import { measurePair } from './pairs.js';
+import { GOALS } from './report.js';
 import { findPeers, prepareHugo } from './peers.js';
 import { writeReport } from './write-report.js';
 
@@ -72,9 +74,10 @@ function parseArgs(argv) {
 
 const log = (t) => process.stderr.write(`${t}\n`);
 
-async function runArchive(key, a, o, results, labels) {
+async function runArchive(key, a, o, results, labels, pairs) {
   const set = (results[key] = {});
-  for (const c of casesFor({ ...a, only: o.only })) {
+  const cases = casesFor({ ...a, only: o.only });
+  for (const c of cases) {
     labels[c.id] = c.label;
     if (o.skip.includes(`${c.id}@${key}`)) {
       log(`  ${key} ${c.label}: skipped (--skip)`);
@@ -87,6 +90,19 @@ async function runArchive(key, a, o, results, labels) {
       m.ok
         ? `  ${key} ${c.label}: ${m.wall.toFixed(3)} s wall, ${m.cpu?.toFixed(3) ?? '?'} s cpu, ${m.rssMb?.toFixed(0) ?? '?'} MB (${m.runs} runs)`
         : `  ${key} ${c.label}: FAILED ${m.error}`,
+    );
+  }
+  // Each goal of this archive again, ours and the peer in turns (see pairs.js).
+  const byId = new Map(cases.map((c) => [c.id, c]));
+  for (const g of GOALS) {
+    const [ours, peer] = [byId.get(g.work), byId.get(g.peer)];
+    if (!g.archives.includes(key) || !ours || !peer || !set[g.work]?.ok || !set[g.peer]?.ok) continue;
+    const p = await measurePair(ours, peer, { rounds: o.runs, budget: o.budget * 2 });
+    (pairs[key] ??= {})[`${g.work}/${g.peer}`] = p;
+    log(
+      p.ok
+        ? `  ${key} ${g.work} / ${g.peer} in turns: ${p.wall.toFixed(3)} wall, ${p.cpu?.toFixed(3) ?? '?'} cpu (${p.rounds} pairs)`
+        : `  ${key} ${g.work} / ${g.peer} in turns: FAILED ${p.error}`,
     );
   }
 }
@@ -102,12 +118,13 @@ async function main() {
   const load = [os.loadavg()[0]];
   const results = {};
   const labels = {};
+  const pairs = {};
   const archives = {};
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'releases-bench-work-'));
   // The report is rewritten after each archive, so a long run stopped half-way keeps its numbers.
   const flush = () => {
-    if (o.json) fs.writeFileSync(o.json, JSON.stringify({ results, labels, archives, peers, started, load }, null, 2));
-    return writeReport({ o, results, labels, archives, peers, started, load: [...load, os.loadavg()[0]] });
+    if (o.json) fs.writeFileSync(o.json, JSON.stringify({ results, pairs, labels, archives, peers, started, load }, null, 2));
+    return writeReport({ o, results, pairs, labels, archives, peers, started, load: [...load, os.loadavg()[0]] });
   };
   try {
     const corpus = o.corpus;
@@ -134,6 +151,7 @@ async function main() {
         { ...o, only },
         results,
         labels,
+        pairs,
       );
       indexFiles(corpus, cacheDir).forEach((f) => fs.rmSync(f, { force: true }));
       archives.digitalgov = { files: 2084, mb: 15 };
@@ -148,7 +166,14 @@ async function main() {
       archives[size] = { files: stamp.files, mb: stamp.bytes / 1e6 };
       const hugoSite = peers.hugo ? prepareHugo({ archive: dir, dir: `${dir}-hugo` }).dir : null;
       const w = fs.mkdtempSync(path.join(work, `${size}-`));
-      await runArchive(size, { key: size, dir, showId: stamp.samples.first, work: w, hugoSite, peers, editable: true }, o, results, labels);
+      await runArchive(
+        size,
+        { key: size, dir, showId: stamp.samples.first, work: w, hugoSite, peers, editable: true },
+        o,
+        results,
+        labels,
+        pairs,
+      );
       flush();
     }
   } finally {

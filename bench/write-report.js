@@ -41,7 +41,7 @@ function gitCommit() {
 }
 
 /** The Markdown of one run; written into `o.out` when set. Returns { text }. */
-export function writeReport({ o, results, labels, archives, peers, started, load }) {
+export function writeReport({ o, results, pairs = {}, labels, archives, peers, started, load }) {
   const { version } = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
   const cpu = os.cpus();
   // goals are judged at the largest size measured when theirs was not (quick or cut-short runs)
@@ -54,11 +54,11 @@ export function writeReport({ o, results, labels, archives, peers, started, load
     `- Archives: ${Object.entries(archives)
       .map(([k, a]) => `${k} = ${a.files} files, ${a.mb.toFixed(0)} MB`)
       .join('; ')}`,
-    `- Method: each command a whole process, ${o.warmup} warm-up + up to ${o.runs} timed runs, median (a run over 30 s makes its warm-up count; no new run after ${o.budget} s on a case, so the slowest cases have 1–2 runs); peak RSS from GNU time (\`%M\`). Ratios are ours / peer, lower is better.`,
+    `- Method: each command a whole process, ${o.warmup} warm-up + up to ${o.runs} timed runs, median (a run over 30 s makes its warm-up count; no new run after ${o.budget} s on a case, so the slowest cases have 1–2 runs); peak RSS from GNU time (\`%M\`). Ratios are ours / peer, lower is better; in the goals table they are the medians of runs of ours and the peer taken in turns (A B A B …), one ratio per pair.`,
     '',
     '### Goals',
     '',
-    goalsTable(goalRows(results, labels, fallback)),
+    goalsTable(goalRows(results, labels, fallback, pairs)),
     '',
     '### Growth with the archive',
     '',
