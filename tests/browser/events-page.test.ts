@@ -6,7 +6,7 @@ import ICAL from 'ical.js';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixtureProject, runCli } from '../helpers/cli.js';
-import { hasChromium, launchChromium } from '../helpers/browser.js';
+import { hasChromium, launchChromium, watchedPage } from '../helpers/browser.js';
 
 // RELEASES_SCREENSHOTS=docs/screenshots keeps the screenshots (the README's); a temp folder otherwise.
 const SHOTS = process.env.RELEASES_SCREENSHOTS;
@@ -37,13 +37,7 @@ describe.skipIf(!hasChromium)('events page in Chromium', () => {
   });
 
   async function open(width: number, rel = 'events/index.html'): Promise<{ page: Page; problems: string[] }> {
-    const page = await browser.newPage({ viewport: { width, height: 900 } });
-    const problems: string[] = [];
-    page.on('console', (m) => {
-      if (m.type() === 'error') problems.push(`console: ${m.text()}`);
-    });
-    page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-    page.on('requestfailed', (q) => problems.push(`failed: ${q.url()} ${q.failure()?.errorText}`));
+    const { page, problems } = await watchedPage(browser, { width });
     await page.goto(url(rel));
     return { page, problems };
   }

@@ -1,48 +1,24 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { fixtureProject, runCli } from '../helpers/cli.js';
-import { hasChromium, launchChromium } from '../helpers/browser.js';
-
-/** A page that records console errors, failed requests, requests leaving the site, and dialogs. */
-async function watchedPage(browser: Browser): Promise<{ page: Page; problems: string[]; dialogs: string[] }> {
-  const page = await browser.newPage();
-  const problems: string[] = [];
-  const dialogs: string[] = [];
-  page.on('console', (m) => {
-    if (m.type() === 'error') problems.push(`console: ${m.text()}`);
-  });
-  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-  page.on('requestfailed', (r) => problems.push(`failed: ${r.url()}`));
-  page.on('request', (r) => {
-    if (!r.url().startsWith('file://')) problems.push(`external: ${r.url()}`);
-  });
-  page.on('dialog', async (d) => {
-    dialogs.push(d.message());
-    await d.dismiss();
-  });
-  return { page, problems, dialogs };
-}
+import { hasChromium, launchChromium, watchedPage } from '../helpers/browser.js';
+import { exportFixtureSite } from '../helpers/site-search.js';
 
 describe.skipIf(!hasChromium)('exported site in Chromium', () => {
   let browser: Browser;
+  let exported: Awaited<ReturnType<typeof exportFixtureSite>>;
   let site: string;
   const url = (rel: string) => pathToFileURL(path.join(site, rel)).href;
 
   beforeAll(async () => {
-    const project = fixtureProject('export-site');
-    // Not tempDir(): the helper clears its folders after each test, the site must outlive them.
-    site = path.join(mkdtempSync(path.join(tmpdir(), 'releases-site-')), 'site');
-    const r = await runCli(['export', '--format', 'html', '--out', site], { cwd: project });
-    expect(r.code, r.stderr).toBe(0);
+    exported = await exportFixtureSite('export-site');
+    site = exported.site;
     browser = await launchChromium();
   });
   afterAll(async () => {
     await browser?.close();
-    if (site) rmSync(path.dirname(site), { recursive: true, force: true });
+    exported?.remove();
   });
 
   /** Types a query on search.html and gives the hits once the list shows that search. */

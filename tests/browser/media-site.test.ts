@@ -1,29 +1,27 @@
-import { existsSync, mkdtempSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { fixtureProject, runCli } from '../helpers/cli.js';
 import { hasChromium, launchChromium } from '../helpers/browser.js';
+import { exportFixtureSite } from '../helpers/site-search.js';
 
 describe.skipIf(!hasChromium)('the media fixture site in Chromium', () => {
   let browser: Browser;
+  let exported: Awaited<ReturnType<typeof exportFixtureSite>>;
   let site: string;
 
   beforeAll(async () => {
-    const project = fixtureProject('media');
-    writeFileSync(path.join(project, 'outside.txt'), 'outside\n');
-    symlinkSync(path.join(project, 'outside.txt'), path.join(project, 'archive/2022/linked-out.png'));
-    // Not tempDir(): the helper clears its folders after each test, the site must outlive them.
-    site = path.join(mkdtempSync(path.join(tmpdir(), 'releases-media-site-')), 'site');
-    const r = await runCli(['export', '--format', 'html', '--out', site], { cwd: project });
-    expect(r.code, r.stderr).toBe(0);
+    exported = await exportFixtureSite('media', (project) => {
+      writeFileSync(path.join(project, 'outside.txt'), 'outside\n');
+      symlinkSync(path.join(project, 'outside.txt'), path.join(project, 'archive/2022/linked-out.png'));
+    });
+    site = exported.site;
     browser = await launchChromium();
   });
   afterAll(async () => {
     await browser?.close();
-    if (site) rmSync(path.dirname(site), { recursive: true, force: true });
+    exported?.remove();
   });
 
   it('loads every image of every page, and no link of the site is dead', async () => {

@@ -1,28 +1,9 @@
-import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { exportFixtureSite } from '../helpers/site-search.js';
-import { hasChromium, launchChromium } from '../helpers/browser.js';
-
-/** A page that records problems and the bytes of every site file it loads. */
-async function watchedPage(browser: Browser, site: string): Promise<{ page: Page; problems: string[]; loaded: Map<string, number> }> {
-  const page = await browser.newPage();
-  const problems: string[] = [];
-  const loaded = new Map<string, number>();
-  page.on('console', (m) => {
-    if (m.type() === 'error') problems.push(`console: ${m.text()}`);
-  });
-  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-  page.on('requestfailed', (r) => problems.push(`failed: ${r.url()}`));
-  page.on('request', (r) => {
-    if (!r.url().startsWith('file://')) return problems.push(`external: ${r.url()}`);
-    const file = fileURLToPath(r.url().replace(/[?#].*$/, ''));
-    loaded.set(path.relative(site, file), existsSync(file) ? statSync(file).size : -1);
-  });
-  return { page, problems, loaded };
-}
+import { hasChromium, launchChromium, watchedPage } from '../helpers/browser.js';
 
 /** Waits until the results show the search the URL holds. */
 async function settled(page: Page): Promise<void> {
@@ -55,7 +36,7 @@ describe.skipIf(!hasChromium)('the site search in Chromium (mk, sq, en fixture, 
   });
 
   it('finds a word only in a body, typed in Latin for Cyrillic text, with the match marked in the excerpt', async () => {
-    const { page, problems, loaded } = await watchedPage(browser, site.site);
+    const { page, problems, loaded } = await watchedPage(browser, { site: site.site });
     await page.goto(url('search.html'));
     await settled(page);
     const before = [...loaded.keys()].filter((f) => f.startsWith('search/'));
@@ -77,7 +58,7 @@ describe.skipIf(!hasChromium)('the site search in Chromium (mk, sq, en fixture, 
   });
 
   it('keeps the query and filters in the URL: bookmarks open them, Back returns to them', async () => {
-    const { page, problems } = await watchedPage(browser, site.site);
+    const { page, problems } = await watchedPage(browser, { site: site.site });
     await page.goto(url('search.html?q=konferencija&lang=mk'));
     await settled(page);
     expect(await page.inputValue('#q')).toBe('konferencija');
@@ -109,7 +90,7 @@ describe.skipIf(!hasChromium)('the site search in Chromium (mk, sq, en fixture, 
   });
 
   it('combines filters with text, and filters alone list releases newest first', async () => {
-    const { page, problems } = await watchedPage(browser, site.site);
+    const { page, problems } = await watchedPage(browser, { site: site.site });
     await page.goto(url('search.html?q=' + encodeURIComponent('конференција') + '&partner=eu'));
     await settled(page);
     expect((await hrefs(page)).sort()).toEqual(['konferenca-tirane', 'konferencija-skopje']);
@@ -135,7 +116,7 @@ describe.skipIf(!hasChromium)('the site search in Chromium (mk, sq, en fixture, 
   });
 
   it('shows ten results, then more on demand, from the keyboard', async () => {
-    const { page, problems } = await watchedPage(browser, site.site);
+    const { page, problems } = await watchedPage(browser, { site: site.site });
     await page.goto(url('search.html?lang=mk'));
     await settled(page);
     expect(await page.textContent('#status')).toBe('13 резултати');
@@ -151,7 +132,7 @@ describe.skipIf(!hasChromium)('the site search in Chromium (mk, sq, en fixture, 
   });
 
   it('has a search box in the header of every page that leads to the results', async () => {
-    const { page, problems } = await watchedPage(browser, site.site);
+    const { page, problems } = await watchedPage(browser, { site: site.site });
     await page.goto(url('r/2021-09-09-verski-zaednici.html'));
     await page.fill('#site-q', 'petrevski');
     await page.press('#site-q', 'Enter');
@@ -173,7 +154,7 @@ describe.skipIf(!hasChromium)('the site search in Chromium (mk, sq, en fixture, 
   });
 
   it('shows text from the data as text, never as markup', async () => {
-    const { page, problems } = await watchedPage(browser, site.site);
+    const { page, problems } = await watchedPage(browser, { site: site.site });
     await page.goto(url('search.html?q=' + encodeURIComponent('<b>x</b> "onerror=')));
     await settled(page);
     expect(await page.$$eval('#results b, #results img', (x) => x.length)).toBe(0);

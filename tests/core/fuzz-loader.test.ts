@@ -1,24 +1,16 @@
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseReleaseFile } from '../../src/core/parse.js';
 import { runCli, tempDir } from '../helpers/cli.js';
-import { mutatedBytes } from '../helpers/mutate.js';
+import { fixtureSeeds, mutatedBytes } from '../helpers/mutate.js';
 
 // Short in CI; FUZZ_RUNS=20000 npx vitest run tests/core/fuzz-loader.test.ts for a long local run.
 const RUNS = Number(process.env.FUZZ_RUNS) || 1500;
 /** The seeds: real posts of three public archives (tests/fixtures/fuzz-seeds, see its _SOURCES.md) and the bad inputs. */
 function corpusSample(): Buffer[] {
-  const out: Buffer[] = [];
-  for (const fixture of ['fuzz-seeds', 'bad-inputs']) {
-    const folder = path.resolve(__dirname, '../fixtures', fixture);
-    for (const f of readdirSync(folder)
-      .filter((n) => n.endsWith('.md') && !n.startsWith('_'))
-      .sort())
-      out.push(readFileSync(path.join(folder, f)));
-  }
-  return out;
+  return fixtureSeeds('fuzz-seeds', 'bad-inputs');
 }
 
 const YAML_TOKENS = [

@@ -1,22 +1,10 @@
-import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fixtureProject } from '../helpers/cli.js';
+import { runBin } from '../helpers/hostile.js';
 
-const BIN = path.resolve(__dirname, '../../bin/releases.js');
-
-function releases(args: string[], cwd: string, stdin = ''): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [BIN, ...args], { cwd, env: { ...process.env, NO_COLOR: '1' } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
-    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end(stdin);
-  });
-}
+const releases = (args: string[], cwd: string, stdin = '') => runBin(args, cwd, { stdin });
 
 describe('releases add, many at once (real bin)', () => {
   it('20 concurrent adds of one title give 20 distinct, valid files', async () => {

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { fixtureProject } from '../helpers/cli.js';
 import { needs } from '../helpers/needs.js';
+import { waitFor } from '../helpers/wait.js';
 
 const BIN = path.resolve(__dirname, '../../bin/releases.js');
 const hasTmux = needs('tmux', spawnSync('tmux', ['-V']).status === 0, 'apt-get install -y tmux');
@@ -21,22 +22,24 @@ function start(cwd: string, args: string): void {
   tmux('new-session', '-d', '-s', 'add', '-x', '120', '-y', '60', '-c', cwd, cmd);
 }
 
-async function screenShows(text: string, timeout = 30_000): Promise<void> {
-  const until = Date.now() + timeout;
-  let screen = '';
-  while (Date.now() < until) {
-    screen = spawnSync('tmux', ['-L', SOCKET, 'capture-pane', '-p', '-t', 'add'], { encoding: 'utf8' }).stdout ?? '';
-    if (screen.includes(text)) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`the terminal never showed "${text}"; it shows:\n${screen}`);
+/** What the terminal shows now (nothing once the session has ended). */
+const screen = () => spawnSync('tmux', ['-L', SOCKET, 'capture-pane', '-p', '-t', 'add'], { encoding: 'utf8' }).stdout ?? '';
+
+async function screenShows(text: string): Promise<void> {
+  let shown = '';
+  await waitFor(() => (shown = screen()).includes(text), {
+    every: 100,
+    failure: () => `the terminal never showed "${text}"; it shows:\n${shown}`,
+  });
 }
 
-async function exitCode(cwd: string, timeout = 30_000): Promise<number> {
+async function exitCode(cwd: string): Promise<number> {
   const file = path.join(cwd, 'rc.txt');
-  const until = Date.now() + timeout;
-  while (Date.now() < until && !(existsSync(file) && readFileSync(file, 'utf8').trim())) await new Promise((r) => setTimeout(r, 100));
-  return Number(readFileSync(file, 'utf8'));
+  const rc = await waitFor(() => existsSync(file) && readFileSync(file, 'utf8').trim(), {
+    every: 100,
+    failure: () => `releases add never ended; the terminal shows:\n${screen()}`,
+  });
+  return Number(rc);
 }
 
 const type = (text: string) => tmux('send-keys', '-t', 'add', '-l', text);

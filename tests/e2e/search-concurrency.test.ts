@@ -1,25 +1,11 @@
-import { spawn } from 'node:child_process';
 import { mkdirSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { copyFixture } from '../helpers/search.js';
+import { runBin } from '../helpers/hostile.js';
 
-const BIN = path.resolve(__dirname, '../../bin/releases.js');
-
-function releases(args: string[], cwd: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [BIN, ...args], {
-      cwd,
-      env: { ...process.env, NO_COLOR: '1', RELEASES_CACHE_DIR: '', RELEASES_INDEX: '' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
-    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+// Whatever the environment sets: the SQLite index beside the archive, the one both processes share.
+const releases = (args: string[], cwd: string) => runBin(args, cwd, { env: { RELEASES_CACHE_DIR: '', RELEASES_INDEX: '' } });
 
 const WORDS = ['соработка', 'безбедност', 'bashkëpunim', 'conference', 'партнери', 'граница', 'training', 'дијалог'];
 

@@ -1,3 +1,5 @@
+import { existsSync, readdirSync } from 'node:fs';
+import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { run } from '../../src/main.js';
 import type { RunResult } from './cli.js';
@@ -70,3 +72,28 @@ export async function runTyped(
   stdin.end();
   return { code, stdout, stderr };
 }
+
+/** `add` with every field given but the text (and no attachments): only those prompts remain. */
+export const EVERY_FIELD_BUT_TEXT = [
+  'add',
+  '--title',
+  'T',
+  '--date',
+  '2025-01-02',
+  '--event',
+  '',
+  '--partner',
+  'x',
+  '--person',
+  'p',
+  '--tag',
+  't',
+  '--lang',
+  'mk',
+  '--summary',
+  's',
+];
+
+/** The files and folders of one year of a project's archive, sorted (none without that year's folder). */
+export const releasesIn = (dir: string, year: string) =>
+  existsSync(path.join(dir, 'archive', year)) ? readdirSync(path.join(dir, 'archive', year)).sort() : [];

@@ -1,4 +1,19 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import fc from 'fast-check';
+
+/** The release files (`*.md`, not `_*`) of fixture folders (`tests/fixtures/<folder>`), by name, as bytes: fuzzing seeds. */
+export function fixtureSeeds(...folders: string[]): Buffer[] {
+  const out: Buffer[] = [];
+  for (const fixture of folders) {
+    const folder = path.resolve(__dirname, '../fixtures', fixture);
+    for (const f of readdirSync(folder)
+      .filter((n) => n.endsWith('.md') && !n.startsWith('_'))
+      .sort())
+      out.push(readFileSync(path.join(folder, f)));
+  }
+  return out;
+}
 
 /**
  * Files made from real ones by up to `maxEdits` byte edits: set, insert or delete a byte,

@@ -6,9 +6,13 @@ import { readDataFile, type SiteMeta } from '../../src/core/search/site-format.j
 import { SiteSearch } from '../../src/core/search/site-engine.js';
 import { fixtureProject, runCli } from './cli.js';
 
-/** Exports `tests/fixtures/<name>` as a site into a temp folder that lives until `remove()`. */
-export async function exportFixtureSite(name: string): Promise<{ site: string; remove: () => void }> {
+/**
+ * Exports `tests/fixtures/<name>` as a site into a temp folder that lives until `remove()`;
+ * `prepare` may first change the project (a copy of the fixture).
+ */
+export async function exportFixtureSite(name: string, prepare?: (project: string) => void): Promise<{ site: string; remove: () => void }> {
   const project = fixtureProject(name);
+  prepare?.(project);
   // Not tempDir(): the helper clears its folders after each test, the site must outlive them.
   const site = path.join(mkdtempSync(path.join(tmpdir(), 'releases-site-')), 'site');
   const r = await runCli(['export', '--format', 'html', '--out', site], { cwd: project });

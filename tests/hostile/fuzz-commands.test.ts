@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
@@ -6,7 +6,7 @@ import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
 import { scaled } from '../helpers/hostile.js';
-import { mutatedBytes } from '../helpers/mutate.js';
+import { fixtureSeeds, mutatedBytes } from '../helpers/mutate.js';
 
 // Whole hostile archives (release files, partners.yml, archive.yml) and hostile queries
 // through search (SQLite index and in-memory engine) and export json / html, in-process.
@@ -14,15 +14,7 @@ import { mutatedBytes } from '../helpers/mutate.js';
 const ARCHIVES = scaled(60, 1000);
 /** The seeds: real posts of three public archives (tests/fixtures/fuzz-seeds, see its _SOURCES.md) and named fixtures. */
 function seeds(): Buffer[] {
-  const out: Buffer[] = [];
-  for (const fixture of ['fuzz-seeds', 'bad-inputs', 'multilingual/2018', 'export-site/2022']) {
-    const folder = path.resolve(__dirname, '../fixtures', fixture);
-    for (const f of readdirSync(folder)
-      .filter((n) => n.endsWith('.md') && !n.startsWith('_'))
-      .sort())
-      out.push(readFileSync(path.join(folder, f)));
-  }
-  return out;
+  return fixtureSeeds('fuzz-seeds', 'bad-inputs', 'multilingual/2018', 'export-site/2022');
 }
 
 const TOKENS = [

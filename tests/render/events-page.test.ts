@@ -5,31 +5,14 @@ import { Registry } from '../../src/core/registry.js';
 import type { ArchivedRelease } from '../../src/core/types.js';
 import { eventsPage } from '../../src/render/html/events-page.js';
 import { siteFiles } from '../../src/render/html/site.js';
+import { archived, settings } from '../helpers/release.js';
 
 function release(id: string, start: string | null, end = start, over: Partial<ArchivedRelease> = {}): ArchivedRelease {
   const date = start ?? '2020-01-01';
-  return {
-    id,
-    path: `${id}.md`,
-    title: `Настан ${id}`,
-    date,
-    event: start ? { start, end: end!, location: 'Скопје' } : null,
-    partners: [],
-    people: [],
-    tags: [],
-    lang: 'mk',
-    summary: null,
-    translationKey: null,
-    body: '',
-    bodyLine: 3,
-    extra: {},
-    dateFromFileName: false,
-    period: { start: start ?? date, end: end ?? date },
-    translations: [],
-    ...over,
-  };
+  const event = start ? { start, end: end!, location: 'Скопје' } : null;
+  const period = { start: start ?? date, end: end ?? date };
+  return archived({ id, path: `${id}.md`, title: `Настан ${id}`, date, event, body: '', bodyLine: 3, period }, over);
 }
-const settings = { name: 'Архива', lang: 'mk', baseUrl: null };
 const registry = new Registry([]);
 
 describe('planEvents', () => {

@@ -1,39 +1,18 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { planSite } from '../../src/core/export/site-plan.js';
-import { Registry } from '../../src/core/registry.js';
 import type { ArchivedRelease } from '../../src/core/types.js';
 import { releaseItem, releaseList } from '../../src/render/html/lists.js';
 import { bytesOf } from '../helpers/content.js';
+import { archived, registry, settings } from '../helpers/release.js';
 
 // Large exports build long files piece by piece (src/core/export/utf8.ts); these check that
 // the pieces add up to exactly the text the one-string versions made.
 
 function release(n: number, over: Partial<ArchivedRelease> = {}): ArchivedRelease {
   const date = `2018-01-${String((n % 28) + 1).padStart(2, '0')}`;
-  return {
-    id: `r${n}`,
-    path: `2018/r${n}.md`,
-    title: `Соопштение ${n} "навод" \\ 😀`,
-    date,
-    event: null,
-    partners: ['ОБСЕ'],
-    people: [],
-    tags: [],
-    lang: n % 3 ? 'mk' : 'sq',
-    summary: null,
-    translationKey: null,
-    body: 'Text.',
-    bodyLine: 5,
-    extra: {},
-    dateFromFileName: false,
-    period: { start: date, end: date },
-    translations: [],
-    ...over,
-  };
+  return archived({ id: `r${n}`, title: `Соопштение ${n} "навод" \\ 😀`, date, partners: ['ОБСЕ'], lang: n % 3 ? 'mk' : 'sq' }, over);
 }
-const settings = { name: 'Архива', lang: 'mk', baseUrl: null };
-const registry = new Registry([{ id: 'osce-skopje', name: 'OSCE Mission to Skopje', aliases: ['ОБСЕ'] }]);
 // Any UTF-16 text, lone surrogates included: pieces may end inside a pair.
 const text = fc.string({ unit: 'binary', maxLength: 3000 });
 

@@ -2,27 +2,22 @@ import { describe, expect, it } from 'vitest';
 import { Ajv } from 'ajv';
 import { atomFeed, entryId, jsonFeed, type FeedSite } from '../../src/render/feeds.js';
 import type { ArchivedRelease } from '../../src/core/types.js';
+import { archived } from '../helpers/release.js';
 
-const r = (id: string, date: string, over: Partial<ArchivedRelease> = {}): ArchivedRelease => ({
-  id,
-  path: `${id}.md`,
-  title: `Title <${id}> & "more"`,
-  date,
-  event: null,
-  partners: [],
-  people: [],
-  tags: ['a&b'],
-  lang: 'mk',
-  summary: 'S <b>',
-  translationKey: null,
-  body: 'Body <script>x</script>\u0001',
-  bodyLine: 3,
-  extra: {},
-  dateFromFileName: false,
-  period: { start: date, end: date },
-  translations: [],
-  ...over,
-});
+const r = (id: string, date: string, over: Partial<ArchivedRelease> = {}): ArchivedRelease =>
+  archived(
+    {
+      id,
+      path: `${id}.md`,
+      title: `Title <${id}> & "more"`,
+      date,
+      tags: ['a&b'],
+      summary: 'S <b>',
+      body: 'Body <script>x</script>\u0001',
+      bodyLine: 3,
+    },
+    over,
+  );
 const site = (baseUrl: string | null): FeedSite => ({ name: 'Архива & Co', lang: 'mk', baseUrl, pageOf: (x) => `r/${x.id}.html` });
 
 /** A small XML well-formedness check: balanced tags, no stray `<` or `&`, no control characters. */

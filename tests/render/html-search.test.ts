@@ -2,7 +2,6 @@ import vm from 'node:vm';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { planSite } from '../../src/core/export/site-plan.js';
-import { Registry } from '../../src/core/registry.js';
 import { SiteSearch } from '../../src/core/search/site-engine.js';
 import {
   COL,
@@ -24,32 +23,11 @@ import { indexPage, INDEX_LATEST } from '../../src/render/html/pages.js';
 import { searchEngineScript } from '../../src/render/html/search-bundle.js';
 import { SearchCollector } from '../../src/render/html/search-data.js';
 import { ColumnTable, SHARD_LIMIT } from '../../src/render/html/search-terms.js';
+import { archived, registry, settings } from '../helpers/release.js';
 
 function release(n: number, over: Partial<ArchivedRelease> = {}): ArchivedRelease {
-  const date = `2018-01-${String((n % 28) + 1).padStart(2, '0')}`;
-  return {
-    id: `r${n}`,
-    path: `2018/r${n}.md`,
-    title: `Release ${n}`,
-    date,
-    event: null,
-    partners: [],
-    people: [],
-    tags: [],
-    lang: 'mk',
-    summary: null,
-    translationKey: null,
-    body: 'Text.',
-    bodyLine: 5,
-    extra: {},
-    dateFromFileName: false,
-    period: { start: date, end: date },
-    translations: [],
-    ...over,
-  };
+  return archived({ id: `r${n}`, title: `Release ${n}`, date: `2018-01-${String((n % 28) + 1).padStart(2, '0')}` }, over);
 }
-const settings = { name: 'Архива', lang: 'mk', baseUrl: null };
-const registry = new Registry([{ id: 'osce-skopje', name: 'OSCE Mission to Skopje', aliases: ['ОБСЕ'] }]);
 
 /** The files of a plan's search data, by name, as SearchCollector writes them. */
 function searchFiles(releases: ArchivedRelease[]): Map<string, unknown> {

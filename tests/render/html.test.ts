@@ -1,37 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { planSite } from '../../src/core/export/site-plan.js';
-import { Registry } from '../../src/core/registry.js';
 import type { ArchivedRelease } from '../../src/core/types.js';
 import { formatDay, formatPeriod } from '../../src/render/html/date-format.js';
 import { esc, jsonForScript } from '../../src/render/html/escape.js';
 import { releasePage } from '../../src/render/html/release-page.js';
 import { indexPage } from '../../src/render/html/pages.js';
+import { archived, registry, settings } from '../helpers/release.js';
 
-function release(over: Partial<ArchivedRelease>): ArchivedRelease {
-  return {
-    id: 'a',
-    path: '2018/a.md',
-    title: 'T',
-    date: '2018-10-19',
-    event: null,
-    partners: [],
-    people: [],
-    tags: [],
-    lang: 'mk',
-    summary: null,
-    translationKey: null,
-    body: 'Text.',
-    bodyLine: 5,
-    extra: {},
-    dateFromFileName: false,
-    period: { start: '2018-10-19', end: '2018-10-19' },
-    translations: [],
-    ...over,
-  };
-}
-const settings = { name: 'Архива', lang: 'mk', baseUrl: null };
-const registry = new Registry([{ id: 'osce-skopje', name: 'OSCE Mission to Skopje', aliases: ['ОБСЕ'] }]);
+const release = (over: Partial<ArchivedRelease>) => archived({ id: 'a', title: 'T', date: '2018-10-19' }, over);
 
 describe("dates in the reader's language", () => {
   it('writes ranges as each language does, whatever the time zone', () => {

@@ -3,27 +3,22 @@ import { describe, expect, it } from 'vitest';
 import type { ArchivedRelease } from '../../src/core/types.js';
 import { calendarReleases, icsCalendar, uidHost, type CalendarSite } from '../../src/render/ics.js';
 import { foldLine, icsText, icsUri } from '../../src/render/ics-text.js';
+import { archived } from '../helpers/release.js';
 
-const r = (id: string, start: string, end: string, over: Partial<ArchivedRelease> = {}): ArchivedRelease => ({
-  id,
-  path: `${id}.md`,
-  title: `Title ${id}`,
-  date: start,
-  event: { start, end, location: null },
-  partners: [],
-  people: [],
-  tags: [],
-  lang: 'mk',
-  summary: null,
-  translationKey: null,
-  body: '',
-  bodyLine: 3,
-  extra: {},
-  dateFromFileName: false,
-  period: { start, end },
-  translations: [],
-  ...over,
-});
+const r = (id: string, start: string, end: string, over: Partial<ArchivedRelease> = {}): ArchivedRelease =>
+  archived(
+    {
+      id,
+      path: `${id}.md`,
+      title: `Title ${id}`,
+      date: start,
+      event: { start, end, location: null },
+      body: '',
+      bodyLine: 3,
+      period: { start, end },
+    },
+    over,
+  );
 const site = (baseUrl: string | null = null): CalendarSite => ({ name: 'Архива', baseUrl, pageOf: (x) => `r/${x.id}.html` });
 const text = (s: CalendarSite, rs: ArchivedRelease[]) => [...icsCalendar(s, rs)].join('');
 

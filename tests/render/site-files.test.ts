@@ -3,29 +3,12 @@ import { planSite } from '../../src/core/export/site-plan.js';
 import { Registry } from '../../src/core/registry.js';
 import type { ArchivedRelease } from '../../src/core/types.js';
 import { siteFileCount, siteFiles } from '../../src/render/html/site.js';
+import { archived } from '../helpers/release.js';
 
 function release(i: number, over: Partial<ArchivedRelease> = {}): ArchivedRelease {
   const date = `${2015 + (i % 4)}-0${1 + (i % 9)}-1${i % 10}`;
-  return {
-    id: `r${i}`,
-    path: `${date.slice(0, 4)}/r${i}.md`,
-    title: `Release ${i}`,
-    date,
-    event: null,
-    partners: i % 3 ? ['OSCE Mission to Skopje'] : ['Other'],
-    people: [],
-    tags: [],
-    lang: i % 2 ? 'mk' : 'sq',
-    summary: null,
-    translationKey: null,
-    body: 'Text.',
-    bodyLine: 5,
-    extra: {},
-    dateFromFileName: false,
-    period: { start: date, end: date },
-    translations: [],
-    ...over,
-  };
+  const partners = i % 3 ? ['OSCE Mission to Skopje'] : ['Other'];
+  return archived({ id: `r${i}`, title: `Release ${i}`, date, partners, lang: i % 2 ? 'mk' : 'sq' }, over);
 }
 
 describe('siteFiles', () => {

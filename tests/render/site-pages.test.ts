@@ -1,7 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { planSite } from '../../src/core/export/site-plan.js';
-import { Registry } from '../../src/core/registry.js';
 import type { ArchivedRelease } from '../../src/core/types.js';
 import { labelTiers, niceScale, timelineChart } from '../../src/render/html/charts.js';
 import { indexPage, notFoundPage, partnerPage, yearPage } from '../../src/render/html/pages.js';
@@ -10,32 +9,12 @@ import { siteFileCount, siteFiles } from '../../src/render/html/site.js';
 import { robotsTxt, SITEMAP_MAX, sitemapFiles } from '../../src/render/html/sitemap.js';
 import { ui } from '../../src/render/html/strings.js';
 import { textOf } from '../helpers/content.js';
+import { archived, registry, settings } from '../helpers/release.js';
 
 function release(n: number, over: Partial<ArchivedRelease> = {}): ArchivedRelease {
   const date = `2018-${String((n % 12) + 1).padStart(2, '0')}-${String((n % 28) + 1).padStart(2, '0')}`;
-  return {
-    id: `r${n}`,
-    path: `2018/r${n}.md`,
-    title: `Release ${n}`,
-    date,
-    event: null,
-    partners: ['ОБСЕ'],
-    people: [],
-    tags: [],
-    lang: 'mk',
-    summary: null,
-    translationKey: null,
-    body: 'Text.',
-    bodyLine: 5,
-    extra: {},
-    dateFromFileName: false,
-    period: { start: date, end: date },
-    translations: [],
-    ...over,
-  };
+  return archived({ id: `r${n}`, title: `Release ${n}`, date, partners: ['ОБСЕ'] }, over);
 }
-const settings = { name: 'Архива', lang: 'mk', baseUrl: null };
-const registry = new Registry([{ id: 'osce-skopje', name: 'OSCE Mission to Skopje', aliases: ['ОБСЕ'] }]);
 const byDate = (rs: ArchivedRelease[]) =>
   [...rs].sort((a, b) => (a.period.start < b.period.start ? 1 : a.period.start > b.period.start ? -1 : a.path < b.path ? -1 : 1));
 const hrefs = (html: string) => [...html.matchAll(/<li><a href="([^"]*r\/[^"]+)">/g)].map((m) => m[1]);

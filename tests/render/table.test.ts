@@ -3,30 +3,12 @@ import type { ArchivedRelease } from '../../src/core/types.js';
 import { formatPeriod, releaseTableChunks } from '../../src/render/table.js';
 import { styler } from '../../src/render/style.js';
 import { displayWidth, truncate } from '../../src/render/width.js';
+import { archived } from '../helpers/release.js';
 
 /** The whole table, as the chunks written one after another add up to. */
 const tableText = (...a: Parameters<typeof releaseTableChunks>) => [...releaseTableChunks(...a)].join('');
 
-const release = (over: Partial<ArchivedRelease>): ArchivedRelease => ({
-  id: 'x',
-  path: 'x.md',
-  title: 'T',
-  date: '2018-10-18',
-  event: null,
-  partners: [],
-  people: [],
-  tags: [],
-  lang: 'mk',
-  summary: null,
-  translationKey: null,
-  body: '',
-  bodyLine: 5,
-  extra: {},
-  dateFromFileName: false,
-  period: { start: '2018-10-18', end: '2018-10-18' },
-  translations: [],
-  ...over,
-});
+const release = (over: Partial<ArchivedRelease>) => archived({ id: 'x', path: 'x.md', title: 'T', date: '2018-10-18', body: '' }, over);
 
 describe('formatPeriod', () => {
   it('writes periods compactly', () => {

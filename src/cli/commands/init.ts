@@ -40,7 +40,7 @@ Examples:
     if (opts.lang !== undefined && !isLangCode(opts.lang))
       throw usageError(`--lang ${JSON.stringify(opts.lang)} is not a language code`, `use ${LANG_HINT}`);
     const dir = path.resolve(ctx.cwd, dirArg ?? 'archive');
-    const [{ initArchive }, { DEFAULT_SETTINGS }] = await Promise.all([import('../../core/init.js'), import('../../core/registry.js')]);
+    const [{ initArchive }, { DEFAULT_SETTINGS }] = await Promise.all([import('../../core/init.js'), import('../../core/config.js')]);
     const interactive = opts.input !== false && (await import('../prompts.js')).canPrompt(ctx);
     const given = { name: opts.name?.trim() || undefined, lang: opts.lang };
     const settings = interactive
