@@ -51,66 +51,63 @@ let merged = 0;
 /**
  * The entries of `old` whose documents are kept, merged by document with every entry of
  * `fresh` (their documents are never kept ones), as one line; `merged` counts its entries.
- * A line that loses nothing and gains nothing is returned as it is.
+ * A line that loses nothing and gains nothing is returned as it is; runs of old entries
+ * whose gaps stay are copied as they are.
  */
 export function merge(old: string, keep: Uint8Array, fresh: string): string {
-  if (!fresh) {
-    const n = keptWhole(old, keep);
-    if (n >= 0) {
-      merged = n;
-      return n ? old : '';
-    }
-  }
   const x = new Cursor(old);
   const y = new Cursor(fresh);
   x.next();
   y.next();
   let out = '';
   let prev = 0;
+  let oldPrev = 0;
   let count = 0;
+  // The run of old entries copied as they are: [run, runEnd) of `old`, or none when run < 0.
+  let run = -1;
+  let runEnd = 0;
+  const flush = () => {
+    if (run < 0) return;
+    out += (out ? ',' : '') + old.slice(run, runEnd);
+    run = -1;
+  };
   for (;;) {
-    while (x.doc >= 0 && !keep[x.doc]) {
-      if (x.doc >= keep.length) throw new UnusableData('a posting line is malformed');
+    if (x.doc >= 0 && (y.doc < 0 || x.doc < y.doc)) {
+      const doc = x.doc;
+      if (doc >= keep.length) throw new UnusableData('a posting line is malformed');
+      if (!keep[doc]) flush();
+      else {
+        if (prev === oldPrev) {
+          // Its gap is unchanged: it joins the run.
+          if (run < 0) run = x.start;
+          runEnd = x.end;
+        } else {
+          flush();
+          out += (out ? ',' : '') + (doc - prev).toString(36) + old.slice(x.suffix, x.end);
+        }
+        prev = doc;
+        count++;
+      }
+      oldPrev = doc;
       x.next();
-    }
-    const from = x.doc >= 0 && (y.doc < 0 || x.doc < y.doc) ? x : y.doc >= 0 ? y : null;
-    if (!from) break;
-    out += (count ? ',' : '') + (from.doc - prev).toString(36) + from.text.slice(from.suffix, from.end);
-    prev = from.doc;
-    count++;
-    from.next();
+    } else if (y.doc >= 0) {
+      flush();
+      out += (out ? ',' : '') + (y.doc - prev).toString(36) + fresh.slice(y.suffix, y.end);
+      prev = y.doc;
+      count++;
+      y.next();
+    } else break;
   }
   merged = count;
+  if (run === 0 && runEnd === old.length && !out) return old;
+  flush();
   return out;
-}
-
-/** Entries of a line when every one of its documents is kept, else -1. Throws UnusableData on a malformed line. */
-function keptWhole(line: string, keep: Uint8Array): number {
-  let doc = 0;
-  let gap = 0;
-  let count = 0;
-  let inGap = true;
-  for (let i = 0; i <= line.length; i++) {
-    const c = i < line.length ? line.charCodeAt(i) : 44;
-    if (c === 44) {
-      doc += gap;
-      if ((count && !gap) || doc >= keep.length) throw new UnusableData('a posting line is malformed');
-      if (!keep[doc]) return -1;
-      count++;
-      gap = 0;
-      inGap = true;
-    } else if (!inGap) continue;
-    else if (c === 46) inGap = false;
-    else if (c >= 48 && c <= 57) gap = gap * 36 + c - 48;
-    else if (c >= 97 && c <= 122) gap = gap * 36 + c - 87;
-    else throw new UnusableData('a posting line is malformed');
-  }
-  return count;
 }
 
 /** Reads the entries of a line one by one: document, and where its suffix (`.…`, possibly empty) lies. */
 class Cursor {
   pos = 0;
+  start = 0;
   doc = -1;
   suffix = 0;
   end = 0;
@@ -126,7 +123,7 @@ class Cursor {
       return;
     }
     let gap = 0;
-    let i = this.pos;
+    let i = (this.start = this.pos);
     for (; i < s.length; i++) {
       const c = s.charCodeAt(i);
       if (c === 44 || c === 46) break;
