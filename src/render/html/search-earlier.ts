@@ -12,6 +12,8 @@ export interface TextTable {
   docs: number;
   terms: string[];
   lines: string[];
+  /** Per term, the entries its pointer gave when its line came from a file of its own (checked as it is read), else -1. */
+  entries: Int32Array | number[];
 }
 
 /** Why the earlier data cannot be patched (the caller then builds afresh). */
@@ -43,6 +45,7 @@ export function readTextTable(dir: string): TextTable {
   const keys = decodeKeys(meta.keys);
   const terms: string[] = [];
   const lines: string[] = [];
+  const entries: number[] = [];
   let previous = '';
   for (let n = 0; n < keys.length; n++) {
     const payload = read(`w/${n}`);
@@ -57,21 +60,29 @@ export function readTextTable(dir: string): TextTable {
       if (!(t > previous) || !t.startsWith(keys[n])) throw new UnusableData(`search/w/${n}.js is out of order`);
       previous = t;
       terms.push(t);
-      lines.push(shardLines[i].charCodeAt(0) === 64 ? ownLine(shardLines[i], read) : shardLines[i]);
+      const line = shardLines[i];
+      if (line.charCodeAt(0) !== 64) {
+        lines.push(line);
+        entries.push(-1);
+        continue;
+      }
+      const own = ownLine(line, read);
+      lines.push(own.line);
+      entries.push(own.df);
     }
   }
-  return { docs: meta.docs, terms, lines };
+  return { docs: meta.docs, terms, lines, entries };
 }
 
-/** The line of a pointer `@<file>:<df>`, read from `p/<file>` and checked against df. */
-function ownLine(pointer: string, read: (name: string) => unknown): string {
+/** The line of a pointer `@<file>:<df>`, read from `p/<file>`, and df. */
+function ownLine(pointer: string, read: (name: string) => unknown): { line: string; df: number } {
   const colon = pointer.indexOf(':');
   const file = pointer.slice(1, colon);
   const df = Number(pointer.slice(colon + 1));
   if (colon < 0 || !/^\d+$/.test(file)) throw new UnusableData(`a pointer ${pointer} is malformed`);
   const line = read(`p/${file}`);
-  if (typeof line !== 'string' || entries(line) !== df) throw new UnusableData(`search/p/${file}.js does not match its pointer`);
-  return line;
+  if (typeof line !== 'string' || !(df > 0)) throw new UnusableData(`search/p/${file}.js does not match its pointer`);
+  return { line, df };
 }
 
 /**
@@ -87,10 +98,4 @@ function plainStrings(payload: string): string | string[] | null {
   if (!payload.startsWith('["') || !payload.endsWith('"]') || comma < 0) return null;
   const [a, b] = [payload.slice(2, comma), payload.slice(comma + 3, -2)];
   return a.includes('"') || b.includes('"') ? null : [newlines(a), newlines(b)];
-}
-
-function entries(line: string): number {
-  let n = line ? 1 : 0;
-  for (let i = line.indexOf(','); i >= 0; i = line.indexOf(',', i + 1)) n++;
-  return n;
 }
