@@ -5,6 +5,8 @@ import { encodeTable, LIMITS, type EncodedTable, type LineSource, type ShardLimi
 export { OWN_FILE, SHARD_LIMIT, type EncodedTable, type ShardLimits } from './search-shards.js';
 
 const BODY_ONCE = packAdd(0, COL.body);
+/** Counts above this stay at it (site-format.ts packAdd). */
+const MAX_TF = 9;
 
 /**
  * The exported site's term table: every folded token of every release with, per release,
@@ -54,53 +56,86 @@ export class Line {
   }
 }
 
-/** Folds words with a memo: the same words recur across thousands of releases. */
-export class TermFolder {
-  private readonly cache = new Map<string, string[]>();
-
-  /** The folded tokens of a text, in order, repeats kept. */
-  terms(text: string): string[] {
-    const out: string[] = [];
-    for (const word of text.split(BETWEEN)) {
-      if (!word) continue;
-      let folded = this.cache.get(word);
-      if (!folded) {
-        folded = tokens(word).filter((t) => t.length <= MAX_TERM);
-        // Bounded: a 100k archive's vocabulary fits, a pathological one does not grow without end.
-        if (this.cache.size > 500_000) this.cache.clear();
-        this.cache.set(word, folded);
-      }
-      for (const t of folded) out.push(t);
-    }
-    return out;
-  }
-}
-
-/** Collects postings release by release (in increasing document number, as the pages are written) and encodes them. */
+/**
+ * Collects postings release by release (in increasing document number, as the pages are
+ * written) and encodes them. Terms are numbered as they first appear, and each distinct word
+ * is folded once into its terms' numbers: the hot loop counts in a typed array, without a
+ * Map lookup per token.
+ */
 export class ColumnTable {
-  /** term → its posting line so far. */
-  private readonly postings = new Map<string, Line>();
-  private readonly folder = new TermFolder();
+  /** Term number → term, and its posting line so far. */
+  private readonly termOf: string[] = [];
+  private readonly lines: Line[] = [];
+  private readonly numberOf = new Map<string, number>();
+  /** Word → its term's number (≥ 0), -1 when it has none, -2 - k when it has several (`several[k]`). */
+  private words = new Map<string, number>();
+  private several: Int32Array[] = [];
+  /** Packed column counts of each term in the release being added, and the terms it has. */
+  private packed = new Int32Array(1024);
+  private readonly touched: number[] = [];
 
   /** Adds one release: its texts, one per column (see site-format.ts COL). */
   add(doc: number, columns: string[]): void {
-    const counts = new Map<string, number>();
-    columns.forEach((text, c) => {
-      if (text) for (const t of this.folder.terms(text)) counts.set(t, packAdd(counts.get(t) ?? 0, c));
-    });
-    for (const [t, packed] of counts) {
-      let line = this.postings.get(t);
-      if (!line) this.postings.set(t, (line = new Line()));
-      line.push(doc, packed);
+    for (let c = 0; c < columns.length; c++) {
+      const text = columns[c];
+      if (!text) continue;
+      const shift = 4 * c;
+      for (const word of text.split(BETWEEN)) {
+        if (!word) continue;
+        let n = this.words.get(word);
+        if (n === undefined) n = this.learn(word);
+        if (n >= 0) this.count(n, shift);
+        else if (n < -1) for (const t of this.several[-2 - n]) this.count(t, shift);
+      }
     }
+    for (const n of this.touched) {
+      this.lines[n].push(doc, this.packed[n]);
+      this.packed[n] = 0;
+    }
+    this.touched.length = 0;
+  }
+
+  private count(n: number, shift: number): void {
+    const p = this.packed[n];
+    if (p === 0) this.touched.push(n);
+    if (((p >>> shift) & 15) < MAX_TF) this.packed[n] = p + (1 << shift);
+  }
+
+  /** Folds a word seen for the first time (tokens(): fold, then letters and digits). */
+  private learn(word: string): number {
+    const numbers: number[] = [];
+    for (const t of tokens(word)) if (t.length <= MAX_TERM) numbers.push(this.number(t));
+    // Bounded: a 100k archive's vocabulary fits, a pathological one does not grow without end.
+    if (this.words.size > 500_000) {
+      this.words = new Map();
+      this.several = [];
+    }
+    const n = numbers.length === 0 ? -1 : numbers.length === 1 ? numbers[0] : -2 - this.several.push(Int32Array.from(numbers)) + 1;
+    this.words.set(word, n);
+    return n;
+  }
+
+  private number(term: string): number {
+    let n = this.numberOf.get(term);
+    if (n !== undefined) return n;
+    n = this.termOf.length;
+    this.numberOf.set(term, n);
+    this.termOf.push(term);
+    this.lines.push(new Line());
+    if (n >= this.packed.length) {
+      const grown = new Int32Array(this.packed.length * 2);
+      grown.set(this.packed);
+      this.packed = grown;
+    }
+    return n;
   }
 
   /** The terms in code-unit order (the engine compares strings the same way in its binary search) and their lines. */
   sorted(): { terms: string[]; lines: Line[] } {
-    const terms = [...this.postings.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-    return { terms, lines: terms.map((t) => this.postings.get(t)!) };
+    const terms = this.termOf;
+    const order = terms.map((_, i) => i).sort((a, b) => (terms[a] < terms[b] ? -1 : terms[a] > terms[b] ? 1 : 0));
+    return { terms: order.map((i) => terms[i]), lines: order.map((i) => this.lines[i]) };
   }
-
   /** Sorted terms split into shards of at most about SHARD_LIMIT bytes by their prefixes; texts made shard by shard. */
   encode(limits: ShardLimits = LIMITS): EncodedTable {
     const { terms, lines } = this.sorted();
