@@ -1,5 +1,6 @@
 import { tokens } from '../../core/search/query.js';
 import { COL, packAdd, postingEntry } from '../../core/search/site-format.js';
+import { WordTable } from './search-words.js';
 import { encodeTable, LIMITS, type EncodedTable, type LineSource, type ShardLimits } from './search-shards.js';
 
 export { OWN_FILE, SHARD_LIMIT, type EncodedTable, type ShardLimits } from './search-shards.js';
@@ -15,8 +16,6 @@ const MAX_TF = 9;
  * `releases search` finds.
  */
 
-/** What separates words (splitting is several times faster than matching every word). */
-const BETWEEN = /[^\p{L}\p{N}\p{M}]+/u;
 /** Tokens longer than this are not indexed: no one types them, and they only cost bytes. */
 const MAX_TERM = 40;
 /**
@@ -68,8 +67,8 @@ export class ColumnTable {
   private readonly lines: Line[] = [];
   private readonly numberOf = new Map<string, number>();
   /** Word → its term's number (≥ 0), -1 when it has none, -2 - k when it has several (`several[k]`). */
-  private words = new Map<string, number>();
-  private several: Int32Array[] = [];
+  private readonly words = new WordTable((word) => this.learn(word));
+  private readonly several: Int32Array[] = [];
   /** Packed column counts of each term in the release being added, and the terms it has. */
   private packed = new Int32Array(1024);
   private readonly touched: number[] = [];
@@ -80,10 +79,10 @@ export class ColumnTable {
       const text = columns[c];
       if (!text) continue;
       const shift = 4 * c;
-      for (const word of text.split(BETWEEN)) {
-        if (!word) continue;
-        let n = this.words.get(word);
-        if (n === undefined) n = this.learn(word);
+      this.words.scan(text);
+      const { numbers, count } = this.words;
+      for (let w = 0; w < count; w++) {
+        const n = numbers[w];
         if (n >= 0) this.count(n, shift);
         else if (n < -1) for (const t of this.several[-2 - n]) this.count(t, shift);
       }
@@ -105,14 +104,7 @@ export class ColumnTable {
   private learn(word: string): number {
     const numbers: number[] = [];
     for (const t of tokens(word)) if (t.length <= MAX_TERM) numbers.push(this.number(t));
-    // Bounded: a 100k archive's vocabulary fits, a pathological one does not grow without end.
-    if (this.words.size > 500_000) {
-      this.words = new Map();
-      this.several = [];
-    }
-    const n = numbers.length === 0 ? -1 : numbers.length === 1 ? numbers[0] : -2 - this.several.push(Int32Array.from(numbers)) + 1;
-    this.words.set(word, n);
-    return n;
+    return numbers.length === 0 ? -1 : numbers.length === 1 ? numbers[0] : -2 - this.several.push(Int32Array.from(numbers)) + 1;
   }
 
   private number(term: string): number {
