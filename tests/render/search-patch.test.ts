@@ -149,6 +149,7 @@ describe('an earlier export whose search data cannot be patched', () => {
     ['a meta counting fewer releases', (dir) => edit(dir, 'meta', (t) => t.replace('"docs":12', '"docs":5'))],
     ['a shard with a term out of place', (dir) => edit(dir, 'w/0', (t) => t.replace(/\["[^"]*"/, '["zzzz"'))],
     ['a posting past the last release', (dir) => edit(dir, 'w/0', (t) => t.replace(/",\s*"/, '","zz,'))],
+    ['a posting with a column that is none', (dir) => edit(dir, 'p/0', (t) => t.replace(',', '.x,'))],
     ['a missing folder', (dir) => rmSync(path.join(dir, 'search'), { recursive: true })],
   ];
   for (const [name, spoil] of cases)

@@ -80,7 +80,11 @@ export function merge(old: string, keep: Uint8Array, fresh: string): string {
   for (let i = n ? 0 : 1; i <= n; i++) {
     const c = i < n ? old.charCodeAt(i) : 44;
     if (c !== 44) {
-      if (suffix >= 0) continue;
+      if (suffix >= 0) {
+        // Columns a–g, counts 2–9: what is written back must be a posting line.
+        if ((c < 97 || c > 103) && (c < 50 || c > 57)) throw new UnusableData('a posting line is malformed');
+        continue;
+      }
       if (c === 46) suffix = i;
       else if (c >= 48 && c <= 57) gap = gap * 36 + c - 48;
       else if (c >= 97 && c <= 122) gap = gap * 36 + c - 87;
