@@ -1,5 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { encodePostings, packAdd } from '../../src/core/search/site-format.js';
+import { Line } from '../../src/render/html/search-terms.js';
 import { WordTable } from '../../src/render/html/search-words.js';
 
 /** The words of a text as a split on non-words gives them: what WordTable must agree with. */
@@ -36,5 +38,31 @@ describe('reading the words of a text', () => {
     const text = Array.from({ length: 5000 }, (_, i) => `w${(i * 7919) % 3001}ж`).join(' ');
     expect(scanned(table, words, text)).toEqual(split(text));
     expect(words.length).toBe(3001);
+  });
+});
+
+describe('a posting line written as its postings arrive', () => {
+  it('is the line encodePostings writes', () => {
+    const entry = fc.record({
+      gap: fc.oneof(fc.integer({ min: 1, max: 40 }), fc.integer({ min: 1, max: 3_000_000 })),
+      columns: fc.array(fc.nat({ max: 6 }), { minLength: 1, maxLength: 25 }),
+    });
+    fc.assert(
+      fc.property(fc.nat({ max: 50 }), fc.array(entry, { maxLength: 30 }), (first, entries) => {
+        const line = new Line();
+        const docs: number[] = [];
+        const packed: number[] = [];
+        let doc = first;
+        entries.forEach((e, i) => {
+          if (i) doc += e.gap;
+          const p = e.columns.reduce(packAdd, 0);
+          docs.push(doc);
+          packed.push(p);
+          line.push(doc, p);
+        });
+        expect(line.text()).toBe(encodePostings(docs, packed));
+        expect(line.count).toBe(entries.length);
+      }),
+    );
   });
 });

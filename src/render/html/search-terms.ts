@@ -1,5 +1,5 @@
 import { tokens } from '../../core/search/query.js';
-import { COL, packAdd, postingEntry } from '../../core/search/site-format.js';
+import { COL, COLUMN_COUNT, packAdd } from '../../core/search/site-format.js';
 import { WordTable } from './search-words.js';
 import { encodeTable, LIMITS, type EncodedTable, type LineSource, type ShardLimits } from './search-shards.js';
 
@@ -29,23 +29,43 @@ export class Line {
   last = 0;
   count = 0;
 
+  /** Appends the entry of `doc` (after the last one) with its packed column counts, as site-format.ts postingEntry writes it. */
   push(doc: number, packed: number): void {
     const gap = doc - this.last;
-    // The common entry, a small gap once in the body, without making a string.
-    if (packed === BODY_ONCE && gap < 36 && this.length + 2 <= this.bytes.length) {
-      if (this.count) this.bytes[this.length++] = 44;
-      this.bytes[this.length++] = gap < 10 ? 48 + gap : 87 + gap;
-      this.last = doc;
-      this.count++;
-      return;
+    let digits = 1;
+    for (let g = gap; g >= 36; g = (g - (g % 36)) / 36) digits++;
+    let size = (this.count ? 1 : 0) + digits;
+    if (packed !== BODY_ONCE) {
+      size++;
+      for (let c = 0; c < COLUMN_COUNT; c++) {
+        const tf = (packed >>> (4 * c)) & 15;
+        if (tf) size += tf > 1 ? 2 : 1;
+      }
     }
-    const entry = (this.count ? ',' : '') + postingEntry(gap, packed);
-    if (this.length + entry.length > this.bytes.length) {
-      const grown = new Uint8Array(Math.max(this.bytes.length * 2, this.length + entry.length));
+    if (this.length + size > this.bytes.length) {
+      const grown = new Uint8Array(Math.max(this.bytes.length * 2, this.length + size));
       grown.set(this.bytes.subarray(0, this.length));
       this.bytes = grown;
     }
-    for (let i = 0; i < entry.length; i++) this.bytes[this.length++] = entry.charCodeAt(i);
+    const b = this.bytes;
+    let n = this.length;
+    if (this.count) b[n++] = 44;
+    for (let k = digits - 1, g = gap; k >= 0; k--) {
+      const d = g % 36;
+      b[n + k] = d < 10 ? 48 + d : 87 + d;
+      g = (g - d) / 36;
+    }
+    n += digits;
+    if (packed !== BODY_ONCE) {
+      b[n++] = 46;
+      for (let c = 0; c < COLUMN_COUNT; c++) {
+        const tf = (packed >>> (4 * c)) & 15;
+        if (!tf) continue;
+        b[n++] = 97 + c;
+        if (tf > 1) b[n++] = 48 + tf;
+      }
+    }
+    this.length = n;
     this.last = doc;
     this.count++;
   }
