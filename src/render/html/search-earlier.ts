@@ -21,10 +21,11 @@ export class UnusableData extends Error {}
 
 /** Reads the term table of the export in `dir` (its `search/` folder); throws UnusableData when anything is missing or malformed. */
 export function readTextTable(dir: string): TextTable {
+  // Long lines' files are ASCII (a byte that is not turns up as a malformed line when merged): read as latin1, the cheaper decoding.
   const read = (name: string): unknown => {
     let text: string;
     try {
-      text = readFileSync(path.join(dir, 'search', `${name}.js`), 'utf8');
+      text = readFileSync(path.join(dir, 'search', `${name}.js`), name.startsWith('p/') ? 'latin1' : 'utf8');
     } catch {
       throw new UnusableData(`search/${name}.js cannot be read`);
     }
