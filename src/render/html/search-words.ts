@@ -102,7 +102,8 @@ export class WordTable {
       while (k < len && key.charCodeAt(k) === text.charCodeAt(start + k)) k++;
       if (k === len) return this.values[slot];
     }
-    const word = text.slice(start, end);
+    // A copy, not a slice: a slice would keep the whole text it came from alive with the table.
+    const word = end - start < 13 ? text.slice(start, end) : (JSON.parse(JSON.stringify(text.slice(start, end))) as string);
     const value = this.learn(word);
     if (this.size >= this.limit) this.reset();
     if ((this.size + 1) * 2 > this.mask) this.grow();
