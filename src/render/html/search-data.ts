@@ -33,6 +33,8 @@ export class SearchCollector {
   private readonly docOf = new Map<ArchivedRelease, number>();
   private readonly reused: ArchivedRelease[] = [];
   private lastAdded = -1;
+  /** Releases given to `add` or `reuse` (each may be given once). */
+  private readonly given: Uint8Array;
 
   /**
    * @param previous the folder of an earlier export whose search data `reuse` refers to (null: none).
@@ -48,6 +50,7 @@ export class SearchCollector {
     plan.releases.forEach((r, i) => {
       this.docOf.set(r, i);
     });
+    this.given = new Uint8Array(plan.releases.length);
   }
 
   /** Every name of a release's partners: registry name, id and aliases, so `ОБСЕ` finds `OSCE`. */
@@ -70,6 +73,7 @@ export class SearchCollector {
    */
   reuse(r: ArchivedRelease): void {
     if (!this.previous) throw new Error('SearchCollector.reuse needs the folder of an earlier export');
+    this.give(this.docOf.get(r)!);
     this.reused.push(r);
   }
 
@@ -77,6 +81,7 @@ export class SearchCollector {
   add(r: ArchivedRelease, body: string): SearchFile {
     const doc = this.docOf.get(r)!;
     if (doc <= this.lastAdded) throw new Error(`SearchCollector.add: release ${doc} after ${this.lastAdded} (document order)`);
+    this.give(doc);
     this.lastAdded = doc;
     this.table.add(doc, this.columns(r, body));
     const shown = [...new Set(r.partners.map((name) => this.plan.partnerOf(name).name))].join(' · ');
@@ -94,6 +99,11 @@ export class SearchCollector {
       text,
     ];
     return file(`x/${doc}`, fragment);
+  }
+
+  private give(doc: number): void {
+    if (this.given[doc]) throw new Error(`SearchCollector: release ${doc} given twice (add or reuse, once each)`);
+    this.given[doc] = 1;
   }
 
   /** The term shards, long posting lists, filter data and `search/meta.js`, after every `add`. */
