@@ -7,6 +7,7 @@ import { parseInWorkers } from './parallel.js';
 import { toRow, type IndexRow } from './rows.js';
 import { fingerprint, Fingerprint } from './fingerprint.js';
 import { filesFromListings, scanReleaseFiles, type DirListing } from './scan.js';
+import { clearText, hasText } from './text-index.js';
 import type { Database, Statement } from './sqlite.js';
 
 /** What a refresh did: files parsed anew, index entries removed, files in the archive. */
@@ -102,13 +103,20 @@ export class ArchiveIndex implements ParseCache {
     };
     const write = db.transaction(() => {
       if (rows.length) bump();
+      // The full-text table, once built, is kept up to date; a row made without its text
+      // (parsed while it was not built) leaves it to be built again by the next search.
+      let text = this.hasText();
+      if (text && rows.some((r) => r.folded === undefined)) {
+        clearText(db);
+        text = false;
+      }
       let removed = 0;
       for (const row of rows) {
         const old = find.get(row.file.path) as number | undefined;
         if (old !== undefined) drop(old);
         const { lastInsertRowid: rowid } = addFile.run(row.file.path, row.file.size, row.file.mtimeMs, row.id, row.lang, row.tkey);
         addDoc.run(rowid, row.json.release, row.json.issues);
-        if (row.folded) addText.run(rowid, ...row.folded);
+        if (text && row.folded) addText.run(rowid, ...row.folded);
       }
       for (const path of gone) {
         const old = find.get(path) as number | undefined;
@@ -132,6 +140,11 @@ export class ArchiveIndex implements ParseCache {
   }
 
   private lastRemoved = 0;
+
+  /** Whether the full-text table holds every release (see text-index.ts). */
+  hasText(): boolean {
+    return hasText(this.db);
+  }
 
   /**
    * Brings the index up to date with the files on disk: lists them (re-reading only
@@ -200,9 +213,11 @@ export class ArchiveIndex implements ParseCache {
     });
     // Written in batches, so a first run over 100k files never holds them all in memory.
     const { parseFromDisk } = changed.length ? await import('./read.js') : { parseFromDisk: null };
-    const inWorkers = changed.length >= PARALLEL_FROM && (await parseInWorkers(changed, (rows) => this.write(rows)));
+    // The folded text only when the full-text table is kept: a first run leaves it to the first search.
+    const text = this.hasText();
+    const inWorkers = changed.length >= PARALLEL_FROM && (await parseInWorkers(changed, (rows) => this.write(rows), text));
     for (let i = 0; !inWorkers && i < changed.length; i += BATCH) {
-      this.write(changed.slice(i, i + BATCH).map((file) => toRow(file, parseFromDisk!(file))));
+      this.write(changed.slice(i, i + BATCH).map((file) => toRow(file, parseFromDisk!(file), text)));
     }
     const stale = have.size + changed.filter((f) => !have.has(f.path)).length !== scan.files.length;
     this.lastRemoved = 0;
