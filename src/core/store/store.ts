@@ -151,8 +151,9 @@ export class ArchiveIndex implements ParseCache {
    * folders whose mtime changed), compares every file's size and mtime with the index, and
    * parses only the files that are new or changed. With `trustFolders`, files in unchanged
    * folders are not stat'ed at all (faster on huge archives; misses edits made in place).
+   * `meanwhile` runs on this thread while worker threads parse, when they do.
    */
-  async refresh(dir: string, trustFolders = false): Promise<RefreshStats> {
+  async refresh(dir: string, trustFolders = false, meanwhile?: () => void): Promise<RefreshStats> {
     const db = this.db;
     const meta = db.prepare('SELECT value FROM meta WHERE key = ?').pluck();
     const stored = meta.get('fingerprint') as string | undefined;
@@ -215,7 +216,7 @@ export class ArchiveIndex implements ParseCache {
     const { parseFromDisk } = changed.length ? await import('./read.js') : { parseFromDisk: null };
     // The folded text only when the full-text table is kept: a first run leaves it to the first search.
     const text = this.hasText();
-    const inWorkers = changed.length >= PARALLEL_FROM && (await parseInWorkers(changed, (rows) => this.write(rows), text));
+    const inWorkers = changed.length >= PARALLEL_FROM && (await parseInWorkers(changed, (rows) => this.write(rows), text, meanwhile));
     for (let i = 0; !inWorkers && i < changed.length; i += BATCH) {
       this.write(changed.slice(i, i + BATCH).map((file) => toRow(file, parseFromDisk!(file), text)));
     }
