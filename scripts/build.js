@@ -24,8 +24,6 @@ const BUNDLE = at('dist/bundle');
 const ENGINE = JSON.parse(fs.readFileSync(at('scripts/search-engine.json'), 'utf8'));
 const ASSET_DIRS = [at('dist/render/html/assets'), path.join(BUNDLE, 'assets')];
 
-fs.rmSync(BUNDLE, { recursive: true, force: true });
-
 // The site's search engine: site-engine.ts and the core modules it imports, one classic script
 // that sets window.ReleasesSearch (the site's CSP allows no modules from file://).
 const engine = await build({ ...ENGINE, absWorkingDir: ROOT, entryPoints: ['src/core/search/site-engine.ts'], write: false });
@@ -34,8 +32,30 @@ for (const dir of ASSET_DIRS) {
   fs.writeFileSync(path.join(dir, 'search-engine.js'), engine.outputFiles[0].contents);
 }
 
-await build({
+// Node's own modules through process.getBuiltinModule (Node 20.16+), not `import`: an import
+// makes an ES module facade of the builtin, which reads every export, and node:fs's lazy
+// ReadStream and promises getters then load the streams (several ms at each start).
+const BUILTIN = /^node:[a-z_]+$/;
+const builtins = {
+  name: 'builtins',
+  setup(b) {
+    b.onResolve({ filter: BUILTIN }, (args) => ({ path: args.path, namespace: 'builtin' }));
+    b.onLoad({ filter: /.*/, namespace: 'builtin' }, (args) => {
+      const mod = process.getBuiltinModule(args.path);
+      // Not the lazy stream classes (fs.ReadStream, …): reading those is what the facade costs.
+      const names = Object.keys(mod).filter(
+        (k) => /^[A-Za-z_$][\w$]*$/.test(k) && ('value' in Object.getOwnPropertyDescriptor(mod, k) || !/Stream$/.test(k)),
+      );
+      const lines = [`const m = process.getBuiltinModule(${JSON.stringify(args.path)});`, 'export default m;'];
+      for (const k of names) lines.push(`export const ${k} = m.${k};`);
+      return { contents: lines.join('\n'), loader: 'js' };
+    });
+  },
+};
+
+const cli = await build({
   entryPoints: { main: at('src/main.ts'), 'parse-worker': at('src/core/store/parse-worker.ts') },
+  plugins: [builtins],
   outdir: BUNDLE,
   bundle: true,
   splitting: true,
@@ -47,7 +67,15 @@ await build({
   chunkNames: '[name]-[hash]',
   external: ['better-sqlite3'],
   // The CommonJS packages (yaml, markdown-it, …) call require() for Node's own modules.
-  banner: { js: "import { createRequire as __releasesRequire } from 'node:module'; const require = __releasesRequire(import.meta.url);" },
+  banner: { js: "const require = process.getBuiltinModule('node:module').createRequire(import.meta.url);" },
   legalComments: 'none',
   logLevel: 'warning',
+  metafile: true,
 });
+
+// Chunks of earlier builds go once this one is written (their names carry a content hash).
+const made = new Set(Object.keys(cli.metafile.outputs).map((f) => path.resolve(ROOT, f)));
+for (const name of fs.readdirSync(BUNDLE)) {
+  const file = path.join(BUNDLE, name);
+  if (name.endsWith('.js') && !made.has(file)) fs.rmSync(file);
+}
