@@ -87,13 +87,7 @@ export function serialize(result: FileResult): StoredResult {
  * made by `make` (same arguments in the same order) when given.
  */
 export function readRelease<R extends Release = Release>(path: string, json: string, make?: (...fields: ReleaseFields) => R): R {
-  return releaseFrom(path, JSON.parse(json), make);
-}
-
-/** A release from its stored fields already parsed (see `readRelease`). */
-// biome-ignore lint/suspicious/noExplicitAny: the positional array written by `serialize`
-export function releaseFrom<R extends Release = Release>(path: string, stored: any[], make?: (...fields: ReleaseFields) => R): R {
-  const [id, title, date, e, partners, people, tags, lang, summary, translationKey, bodyLine, extra, fromName] = stored;
+  const [id, title, date, e, partners, people, tags, lang, summary, translationKey, bodyLine, extra, fromName] = JSON.parse(json);
   if (make)
     return make(
       id === 0 ? defaultId(path) : id,

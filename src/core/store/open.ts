@@ -5,7 +5,7 @@ import { VERSION as TOOL_VERSION } from '../version.js';
 import type { Database, DatabaseConstructor } from './sqlite.js';
 
 /** Bumped whenever the tables or what goes into them change: an older index is rebuilt. */
-export const SCHEMA_VERSION = 8;
+export const SCHEMA_VERSION = 7;
 const APP = 'releases-index';
 
 const SCHEMA = `
@@ -23,9 +23,6 @@ CREATE TABLE IF NOT EXISTS files (
 -- bodies; show and snippets read the few they need from the files).
 CREATE TABLE IF NOT EXISTS docs (rowid INTEGER PRIMARY KEY, result TEXT, issues TEXT);
 CREATE TABLE IF NOT EXISTS dirs (path TEXT PRIMARY KEY, mtime REAL NOT NULL, listing TEXT NOT NULL);
--- Every row of files and docs as one JSON text, valid while meta 'generation' is the one
--- stored with it (see snapshot.ts): list reads it with one JSON.parse.
-CREATE TABLE IF NOT EXISTS snapshot (id INTEGER PRIMARY KEY CHECK (id = 1), generation INTEGER NOT NULL, data TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS files_rid ON files(rid);
 CREATE INDEX IF NOT EXISTS files_tkey ON files(tkey);
 -- Filled only when meta 'text' is '1' (see text-index.ts): the first search builds it.

@@ -8,7 +8,6 @@ import { toRow, type IndexRow } from './rows.js';
 import { fingerprint, Fingerprint } from './fingerprint.js';
 import { filesFromListings, scanReleaseFiles, type DirListing } from './scan.js';
 import { clearText, hasText } from './text-index.js';
-import { allResults } from './snapshot.js';
 import type { Database, Statement } from './sqlite.js';
 
 /** What a refresh did: files parsed anew, index entries removed, files in the archive. */
@@ -58,7 +57,13 @@ export class ArchiveIndex implements ParseCache {
    * archive (not a lookup per file). Call `refresh` first so that they match the files.
    */
   results(make?: (...fields: ReleaseFields) => Release): FileResult[] {
-    return allResults(this.db, make);
+    const out: FileResult[] = [];
+    const rows = this.db
+      .prepare('SELECT files.path, docs.result, docs.issues FROM files JOIN docs ON docs.rowid = files.rowid')
+      .raw()
+      .iterate() as IterableIterator<[string, string | null, string | null]>;
+    for (const [path, release, issues] of rows) out.push(deserialize(path, release, issues, make));
+    return out;
   }
 
   /** Stores files parsed anew and (given `present`) forgets files that are no longer in the archive. */
