@@ -34,7 +34,7 @@ Examples:
         if (!index) return null;
         const stats = await index.refresh(dir);
         // The whole index, search text included (other commands leave that to the first search).
-        (await import('../../core/store/text-index.js')).ensureText(index.db, dir);
+        await (await import('../../core/store/text-index.js')).ensureText(index.db, dir);
         return { stats, file: index.file };
       },
     );

@@ -147,7 +147,7 @@ export async function searchArchive(
       return { outcome: searchMemory(archive, query, flags, limit), engine: 'memory' };
     }
     const refreshed = await index.refresh(dir, o.env?.RELEASES_INDEX_CHECK === 'folders');
-    ensureText(index.db, dir);
+    await ensureText(index.db, dir);
     const { settings, registry } = cachedArchiveConfig(index, dir);
     // One read transaction: a snapshot, so another process's write cannot remove rows between
     // ranking and reading them back.

@@ -3,7 +3,7 @@ import type { ParseCache } from '../archive.js';
 import type { FoundFile } from '../files.js';
 import type { FileResult, Release } from '../types.js';
 import { COLUMNS, deserialize, readBody, type ReleaseFields } from './documents.js';
-import { parseInWorkers } from './parallel.js';
+import { gather, parseInWorkers } from './parallel.js';
 import { toRow, type IndexRow } from './rows.js';
 import { fingerprint, Fingerprint } from './fingerprint.js';
 import { filesFromListings, scanReleaseFiles, type DirListing } from './scan.js';
@@ -216,7 +216,9 @@ export class ArchiveIndex implements ParseCache {
     const { parseFromDisk } = changed.length ? await import('./read.js') : { parseFromDisk: null };
     // The folded text only when the full-text table is kept: a first run leaves it to the first search.
     const text = this.hasText();
-    const inWorkers = changed.length >= PARALLEL_FROM && (await parseInWorkers(changed, (rows) => this.write(rows), text, meanwhile));
+    const batches = gather<IndexRow>(BATCH, (rows) => this.write(rows));
+    const inWorkers = changed.length >= PARALLEL_FROM && (await parseInWorkers(changed, batches.push, text, meanwhile));
+    batches.flush();
     for (let i = 0; !inWorkers && i < changed.length; i += BATCH) {
       this.write(changed.slice(i, i + BATCH).map((file) => toRow(file, parseFromDisk!(file), text)));
     }
