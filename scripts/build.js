@@ -39,6 +39,17 @@ const BUILTIN = /^node:[a-z_]+$/;
 const builtins = {
   name: 'builtins',
   setup(b) {
+    // commander requires child_process (for executable subcommands, which releases has none
+    // of) at load: loaded on first use instead, with the net, dgram and stream modules it pulls in.
+    b.onResolve({ filter: /^node:child_process$/ }, (args) =>
+      args.kind === 'require-call' && /[\\/]commander[\\/]/.test(args.importer)
+        ? { path: args.path, namespace: 'lazy-builtin' }
+        : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'lazy-builtin' }, (args) => ({
+      contents: `let m; module.exports = new Proxy({}, { get: (_, k) => (m ??= process.getBuiltinModule(${JSON.stringify(args.path)}))[k] });`,
+      loader: 'js',
+    }));
     b.onResolve({ filter: BUILTIN }, (args) => ({ path: args.path, namespace: 'builtin' }));
     b.onLoad({ filter: /.*/, namespace: 'builtin' }, (args) => {
       const mod = process.getBuiltinModule(args.path);
