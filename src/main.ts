@@ -13,7 +13,17 @@ function processIo(): Io {
       if (e.code !== 'EPIPE') throw e;
     });
   }
-  return { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: process.env, cwd: process.cwd(), now: new Date() };
+  return {
+    stdout: process.stdout,
+    stderr: process.stderr,
+    // On first use: making the stdin stream loads net, tty and readline, and only add reads it.
+    get stdin() {
+      return process.stdin;
+    },
+    env: process.env,
+    cwd: process.cwd(),
+    now: new Date(),
+  };
 }
 
 function systemTrouble(err: (NodeJS.ErrnoException & { dest?: string }) | undefined): { message: string; hint: string } | null {

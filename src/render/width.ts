@@ -3,7 +3,8 @@ import stringWidth from 'fast-string-width';
 // Printable Latin, Greek and Cyrillic without combining marks: one column per UTF-16 unit.
 // The common case, measured without the library: a 100k-row list measures every cell.
 const NARROW = /^[\u0020-\u007e\u00a0-\u02ff\u0370-\u0482\u048a-\u052f\u2010-\u2027]*$/;
-const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+// Made on first use: creating a segmenter loads ICU's break rules (~20 ms at every start).
+let graphemes: Intl.Segmenter | undefined;
 
 /** Terminal columns a text takes (colour codes and marks take none, East Asian wide letters and emoji two). */
 export function displayWidth(text: string): number {
@@ -17,6 +18,7 @@ export function truncate(text: string, width: number): string {
   if (NARROW.test(text)) return `${text.slice(0, width - 1)}…`;
   let out = '';
   let w = 0;
+  graphemes ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' });
   for (const { segment } of graphemes.segment(text)) {
     const cw = stringWidth(segment);
     if (w + cw > width - 1) break;

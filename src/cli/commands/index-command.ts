@@ -32,7 +32,10 @@ Examples:
       { cacheDir: opts.cacheDir, env: ctx.env, rebuild: Boolean(opts.rebuild) },
       async (index) => {
         if (!index) return null;
-        return { stats: await index.refresh(dir), file: index.file };
+        const stats = await index.refresh(dir);
+        // The whole index, search text included (other commands leave that to the first search).
+        await (await import('../../core/store/text-index.js')).ensureText(index.db, dir);
+        return { stats, file: index.file };
       },
     );
     for (const w of warnings) ctx.stderr.write(`warning ${w}\n`);

@@ -76,6 +76,8 @@ export function matchExpression(plan: SearchPlan, registry: Registry): { match: 
 
 /** The archive's words as the FTS5 vocabulary table holds them. */
 export class IndexVocabulary implements Vocabulary {
+  private all: [string, number][] | undefined;
+
   constructor(private readonly db: Database) {}
 
   has(token: string): boolean {
@@ -88,26 +90,38 @@ export class IndexVocabulary implements Vocabulary {
     const first = String.fromCodePoint(word.codePointAt(0)!);
     const next = String.fromCodePoint(word.codePointAt(0)! + 1);
     const slice = this.db.prepare('SELECT term, doc FROM vocab WHERE term >= ? AND term < ?').raw().all(first, next) as [string, number][];
-    let found = closest(slice, word, max, limit);
-    if (!found.length) {
-      // Lengths are compared inside SQLite, so only the few terms that could be near become
-      // JS strings (at 100k releases the vocabulary holds hundreds of thousands of terms).
-      const len = word.length;
-      const rows = this.db
-        .prepare('SELECT term, doc FROM vocab WHERE length(term) BETWEEN ? AND ?')
-        .raw()
-        .iterate(len - max, len + max) as Iterable<[string, number]>;
-      found = closest(rows, word, max, limit);
-    }
-    return found;
+    const found = closest(slice, word, max, limit);
+    if (found.length) return found;
+    // Read once per search: fts5vocab walks every term's whole document list to count its
+    // documents, which costs the same with or without a filter on the term's length.
+    this.all ??= this.db.prepare('SELECT term, doc FROM vocab').raw().all() as [string, number][];
+    return closest(this.all, word, max, limit);
   }
+}
+
+/** A 32-bit set of the letters of `s` (by char code modulo 32): a letter whose bit is missing is not in `s`. */
+function letterBits(s: string): number {
+  let bits = 0;
+  for (let i = 0; i < s.length; i++) bits |= 1 << (s.charCodeAt(i) & 31);
+  return bits;
+}
+
+/** How many letters of `s` are surely not in the string of `bits`. */
+function missing(s: string, bits: number): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) if ((bits & (1 << (s.charCodeAt(i) & 31))) === 0) n++;
+  return n;
 }
 
 /** The terms within `max` edits of `word`, nearest then most frequent first. */
 export function closest(terms: Iterable<[string, number]>, word: string, max: number, limit: number): string[] {
   const hits: { term: string; d: number; n: number }[] = [];
+  const wordBits = letterBits(word);
   for (const [term, n] of terms) {
     if (term === word || Math.abs(term.length - word.length) > max) continue;
+    // Each letter of one word that the other lacks takes an edit of its own (a swap keeps
+    // the letters): most of the vocabulary is ruled out before the distance is computed.
+    if (missing(term, wordBits) > max || missing(word, letterBits(term)) > max) continue;
     const d = distance(word, term, max);
     if (d <= max) hits.push({ term, d, n });
   }

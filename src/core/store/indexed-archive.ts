@@ -1,4 +1,5 @@
 import type { Archive } from '../archive.js';
+import type { ArchiveConfig } from '../config.js';
 import { Strings } from '../interned.js';
 import type { Release } from '../types.js';
 import { compareIssues, linkArchive } from '../validate.js';
@@ -14,8 +15,12 @@ import type { ArchiveIndex } from './store.js';
  * translation keys; not the cross-file "unknown partner" warnings, which `check` reports.
  */
 export async function loadIndexedArchive(index: ArchiveIndex, dir: string, trustFolders = false): Promise<Archive> {
-  const stats = await index.refresh(dir, trustFolders);
-  const { settings, registry, issues: configIssues } = cachedArchiveConfig(index, dir);
+  // The settings and registry (a YAML parse on a first run) are read while workers parse, if they do.
+  let config: ArchiveConfig | undefined;
+  const stats = await index.refresh(dir, trustFolders, () => {
+    config = cachedArchiveConfig(index, dir);
+  });
+  const { settings, registry, issues: configIssues } = config ?? cachedArchiveConfig(index, dir);
   const issues = [...configIssues];
   const releases: Release[] = [];
   const strings = new Strings();

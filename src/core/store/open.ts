@@ -5,7 +5,7 @@ import { VERSION as TOOL_VERSION } from '../version.js';
 import type { Database, DatabaseConstructor } from './sqlite.js';
 
 /** Bumped whenever the tables or what goes into them change: an older index is rebuilt. */
-export const SCHEMA_VERSION = 6;
+export const SCHEMA_VERSION = 7;
 const APP = 'releases-index';
 
 const SCHEMA = `
@@ -25,6 +25,7 @@ CREATE TABLE IF NOT EXISTS docs (rowid INTEGER PRIMARY KEY, result TEXT, issues 
 CREATE TABLE IF NOT EXISTS dirs (path TEXT PRIMARY KEY, mtime REAL NOT NULL, listing TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS files_rid ON files(rid);
 CREATE INDEX IF NOT EXISTS files_tkey ON files(tkey);
+-- Filled only when meta 'text' is '1' (see text-index.ts): the first search builds it.
 -- A table that keeps its (folded) text: a contentless one cannot take back a deleted row's
 -- token counts, so BM25 drifts after every edit (measured with SQLite 3.53).
 CREATE VIRTUAL TABLE IF NOT EXISTS fts USING fts5(

@@ -9,12 +9,15 @@ export interface IndexRow {
   lang: string | null;
   tkey: string | null;
   json: StoredResult;
-  /** The FTS columns; null when the file could not be read as a release. */
-  folded: string[] | null;
+  /** The FTS columns; null when the file could not be read as a release, undefined when not made (no `text`). */
+  folded?: string[] | null;
 }
 
-/** The index row of a parse result. */
-export function toRow(file: FoundFile, result: FileResult): IndexRow {
+/**
+ * The index row of a parse result; with `text` false, without the folded text (the
+ * full-text table is then built when a search first needs it, see text-index.ts).
+ */
+export function toRow(file: FoundFile, result: FileResult, text = true): IndexRow {
   const r = result.release;
   return {
     file,
@@ -22,6 +25,6 @@ export function toRow(file: FoundFile, result: FileResult): IndexRow {
     lang: r?.lang ?? null,
     tkey: r?.translationKey ?? null,
     json: serialize(result),
-    folded: r ? foldedColumns(r) : null,
+    folded: r ? (text ? foldedColumns(r) : undefined) : null,
   };
 }

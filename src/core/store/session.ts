@@ -10,6 +10,7 @@ import { cacheDirFor, indexFileFor, isCorruption, openIndexDb, removeIndexFile }
 import type { SearchOutcome } from '../search/plan.js';
 import { sqliteLoaderFor, type SqliteLoader } from './sqlite.js';
 import { ArchiveIndex, type RefreshStats } from './store.js';
+import { ensureText } from './text-index.js';
 
 /** Where the index is and how SQLite is loaded. */
 export interface IndexOptions {
@@ -146,6 +147,7 @@ export async function searchArchive(
       return { outcome: searchMemory(archive, query, flags, limit), engine: 'memory' };
     }
     const refreshed = await index.refresh(dir, o.env?.RELEASES_INDEX_CHECK === 'folders');
+    await ensureText(index.db, dir);
     const { settings, registry } = cachedArchiveConfig(index, dir);
     // One read transaction: a snapshot, so another process's write cannot remove rows between
     // ranking and reading them back.

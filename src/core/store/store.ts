@@ -3,10 +3,11 @@ import type { ParseCache } from '../archive.js';
 import type { FoundFile } from '../files.js';
 import type { FileResult, Release } from '../types.js';
 import { COLUMNS, deserialize, readBody, type ReleaseFields } from './documents.js';
-import { parseInWorkers } from './parallel.js';
+import { gather, parseInWorkers } from './parallel.js';
 import { toRow, type IndexRow } from './rows.js';
 import { fingerprint, Fingerprint } from './fingerprint.js';
 import { filesFromListings, scanReleaseFiles, type DirListing } from './scan.js';
+import { clearText, hasText } from './text-index.js';
 import type { Database, Statement } from './sqlite.js';
 
 /** What a refresh did: files parsed anew, index entries removed, files in the archive. */
@@ -102,13 +103,20 @@ export class ArchiveIndex implements ParseCache {
     };
     const write = db.transaction(() => {
       if (rows.length) bump();
+      // The full-text table, once built, is kept up to date; a row made without its text
+      // (parsed while it was not built) leaves it to be built again by the next search.
+      let text = this.hasText();
+      if (text && rows.some((r) => r.folded === undefined)) {
+        clearText(db);
+        text = false;
+      }
       let removed = 0;
       for (const row of rows) {
         const old = find.get(row.file.path) as number | undefined;
         if (old !== undefined) drop(old);
         const { lastInsertRowid: rowid } = addFile.run(row.file.path, row.file.size, row.file.mtimeMs, row.id, row.lang, row.tkey);
         addDoc.run(rowid, row.json.release, row.json.issues);
-        if (row.folded) addText.run(rowid, ...row.folded);
+        if (text && row.folded) addText.run(rowid, ...row.folded);
       }
       for (const path of gone) {
         const old = find.get(path) as number | undefined;
@@ -133,13 +141,19 @@ export class ArchiveIndex implements ParseCache {
 
   private lastRemoved = 0;
 
+  /** Whether the full-text table holds every release (see text-index.ts). */
+  hasText(): boolean {
+    return hasText(this.db);
+  }
+
   /**
    * Brings the index up to date with the files on disk: lists them (re-reading only
    * folders whose mtime changed), compares every file's size and mtime with the index, and
    * parses only the files that are new or changed. With `trustFolders`, files in unchanged
    * folders are not stat'ed at all (faster on huge archives; misses edits made in place).
+   * `meanwhile` runs on this thread while worker threads parse, when they do.
    */
-  async refresh(dir: string, trustFolders = false): Promise<RefreshStats> {
+  async refresh(dir: string, trustFolders = false, meanwhile?: () => void): Promise<RefreshStats> {
     const db = this.db;
     const meta = db.prepare('SELECT value FROM meta WHERE key = ?').pluck();
     const stored = meta.get('fingerprint') as string | undefined;
@@ -200,9 +214,13 @@ export class ArchiveIndex implements ParseCache {
     });
     // Written in batches, so a first run over 100k files never holds them all in memory.
     const { parseFromDisk } = changed.length ? await import('./read.js') : { parseFromDisk: null };
-    const inWorkers = changed.length >= PARALLEL_FROM && (await parseInWorkers(changed, (rows) => this.write(rows)));
+    // The folded text only when the full-text table is kept: a first run leaves it to the first search.
+    const text = this.hasText();
+    const batches = gather<IndexRow>(BATCH, (rows) => this.write(rows));
+    const inWorkers = changed.length >= PARALLEL_FROM && (await parseInWorkers(changed, batches.push, text, meanwhile));
+    batches.flush();
     for (let i = 0; !inWorkers && i < changed.length; i += BATCH) {
-      this.write(changed.slice(i, i + BATCH).map((file) => toRow(file, parseFromDisk!(file))));
+      this.write(changed.slice(i, i + BATCH).map((file) => toRow(file, parseFromDisk!(file), text)));
     }
     const stale = have.size + changed.filter((f) => !have.has(f.path)).length !== scan.files.length;
     this.lastRemoved = 0;

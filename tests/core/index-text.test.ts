@@ -1,0 +1,68 @@
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { NO_FILTERS } from '../../src/core/filters.js';
+import { searchArchive, withIndex } from '../../src/core/store/session.js';
+import { toRow } from '../../src/core/store/rows.js';
+import { parseFromDisk } from '../../src/core/store/read.js';
+import { scanReleaseFiles } from '../../src/core/store/scan.js';
+import { copyFixture } from '../helpers/search.js';
+
+// The full-text table is built by the first search, not by the command that first builds
+// the index (list, show, check, export): the search must then rank exactly as on an index
+// built with its text from the start, and the table must stay up to date afterwards.
+
+const copies: ReturnType<typeof copyFixture>[] = [];
+afterEach(() => copies.splice(0).forEach((c) => c.remove()));
+function fresh() {
+  const c = copyFixture('search-multilingual');
+  copies.push(c);
+  return c.archive;
+}
+
+const QUERIES = ['соработка ohrid', 'ОБСЕ', 'skopje -ohrid', 'sorabotka', 'соработак'];
+
+async function results(archive: string, env: Record<string, string> = {}) {
+  const out: unknown[] = [];
+  for (const q of QUERIES) {
+    const { outcome } = await searchArchive(archive, q, NO_FILTERS, undefined, { env });
+    out.push([q, outcome.total, outcome.suggestions, outcome.hits.map((h) => [h.release.id, h.score])]);
+  }
+  return out;
+}
+
+const textRows = (archive: string) =>
+  withIndex(archive, {}, (index) => [index!.hasText(), index!.db.prepare('SELECT count(*) FROM fts').pluck().get()]);
+
+describe('the full-text table', () => {
+  it('is left out by a refresh (as list does it) and built by the first search, with the same results', async () => {
+    const a = fresh();
+    const b = fresh();
+    await withIndex(a, {}, (index) => index!.refresh(a));
+    expect((await textRows(a)).value).toEqual([false, 0]);
+    const lazily = await results(a);
+    expect((await textRows(a)).value).toEqual([true, 24]);
+    // The same archive, its index built by a search from the start.
+    expect(await results(b)).toEqual(lazily);
+    const memory = await results(b, { RELEASES_INDEX: 'off' });
+    expect(memory.map((r) => (r as unknown[]).slice(0, 2))).toEqual(lazily.map((r) => (r as unknown[]).slice(0, 2)));
+  });
+
+  it('is kept up to date once built, and built again after a write without text', async () => {
+    const archive = fresh();
+    await results(archive);
+    const file = path.join(archive, '2020/2020-05-05-pandemija.md');
+    writeFileSync(file, '---\ntitle: Пандемија\ndate: 2020-05-05\n---\nКсилофон.\n');
+    let run = await searchArchive(archive, 'ksilofon', NO_FILTERS, undefined);
+    expect(run.outcome.hits.map((h) => h.release.id)).toEqual(['2020-05-05-pandemija']);
+    // A row written without its text (parsed while the table was not built) empties the table.
+    await withIndex(archive, {}, (index) => {
+      const found = scanReleaseFiles(archive).files.find((f) => f.path.endsWith('pandemija.md'))!;
+      index!.replace([toRow(found, parseFromDisk(found), false)], []);
+    });
+    expect((await textRows(archive)).value).toEqual([false, 0]);
+    run = await searchArchive(archive, 'ksilofon', NO_FILTERS, undefined);
+    expect(run.outcome.hits.map((h) => h.release.id)).toEqual(['2020-05-05-pandemija']);
+    expect((await textRows(archive)).value).toEqual([true, 24]);
+  });
+});
