@@ -8,7 +8,7 @@ import { ReleasesError } from '../../core/errors.js';
  * The site's `assets/search-engine.js`: src/core/search/site-engine.ts and the core modules
  * it imports (fold, query, distance, snippet, …), bundled by esbuild into one classic script
  * that sets `window.ReleasesSearch`. The same code the CLI runs, so both search alike. The
- * build (scripts/build.js) writes it into `assets/` beside this module; run from the sources
+ * build (bin/build.js) writes it into `assets/` beside this module; run from the sources
  * (tests), esbuild (a dev dependency) bundles it here with the same options. No eval and no
  * module script: the site's CSP (`script-src 'self'`) and file:// allow it.
  */
@@ -30,11 +30,11 @@ function load(): string {
   return fromSources(path.resolve(path.dirname(here), '../../..'));
 }
 
-/** esbuild over the sources, as scripts/build.js does it (options in scripts/search-engine.json). */
+/** esbuild over the sources, as bin/build.js does it (options in bin/search-engine.json). */
 function fromSources(root: string): string {
   const require = createRequire(import.meta.url);
   const esbuild = require('esbuild') as typeof import('esbuild');
-  const options = JSON.parse(readFileSync(path.join(root, 'scripts/search-engine.json'), 'utf8')) as import('esbuild').BuildOptions;
+  const options = JSON.parse(readFileSync(path.join(root, 'bin/search-engine.json'), 'utf8')) as import('esbuild').BuildOptions;
   const out = esbuild.buildSync({ ...options, absWorkingDir: root, entryPoints: ['src/core/search/site-engine.ts'], write: false });
   return out.outputFiles![0].text;
 }

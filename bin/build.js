@@ -21,7 +21,7 @@ const at = (p) => path.join(ROOT, p);
 
 const BUNDLE = at('dist/bundle');
 // esbuild's options for the engine, shared with src/render/html/search-bundle.ts (run from the sources).
-const ENGINE = JSON.parse(fs.readFileSync(at('scripts/search-engine.json'), 'utf8'));
+const ENGINE = JSON.parse(fs.readFileSync(at('bin/search-engine.json'), 'utf8'));
 const ASSET_DIRS = [at('dist/render/html/assets'), path.join(BUNDLE, 'assets')];
 
 // The site's search engine: site-engine.ts and the core modules it imports, one classic script
