@@ -112,6 +112,7 @@ export class SiteDir {
   /** Files in the temporary folder (an update writes only the changed ones). */
   private readonly written: string[] = [];
   private readonly made = new Set<string>();
+  private readonly refs = new Map<string, readonly string[]>();
 
   private stopHeartbeat: () => void = () => undefined;
   private readonly queue = new WriteQueue(WRITES_AT_ONCE);
@@ -182,13 +183,34 @@ export class SiteDir {
     return { text: bytesStamp(text), manifest, present };
   }
 
-  /** True when the earlier export holds `rel` made from inputs of this key: it is kept as it is. */
-  keep(rel: string, key: string): boolean {
-    const stamp = `k:${key}`;
-    if (!this.prev || this.prev.manifest.stamps.get(rel) !== stamp || !this.prev.present.has(rel)) return false;
+  /**
+   * True when the earlier export holds `rel` made from inputs of this key; without a key,
+   * when it holds `rel` as a file of the archive placed in the site.
+   */
+  holds(rel: string, key?: string): boolean {
+    const was = this.prev?.manifest.stamps.get(rel);
+    if (was === undefined || !this.prev!.present.has(rel)) return false;
+    return key === undefined ? was.startsWith('m:') : was === `k:${key}`;
+  }
+
+  /** Like `holds`, and then the earlier export's `rel` is part of the new site as it is. */
+  keep(rel: string, key?: string): boolean {
+    if (!this.holds(rel, key)) return false;
     this.files.push(rel);
-    this.stamps.set(rel, stamp);
+    this.stamps.set(rel, this.prev!.manifest.stamps.get(rel)!);
     return true;
+  }
+
+  /** The archive files the earlier export's release page `rel` referred to, when its marker recorded them. */
+  refsOf(rel: string): readonly string[] | undefined {
+    const refs = this.prev?.manifest.refs;
+    if (!refs || !this.prev!.manifest.stamps.get(rel)?.startsWith('k:')) return undefined;
+    return refs.get(rel) ?? [];
+  }
+
+  /** Records the archive files release page `rel` refers to, in the new marker. */
+  noteRefs(rel: string, refs: readonly string[]): void {
+    if (refs.length) this.refs.set(rel, refs);
   }
 
   /**
@@ -260,7 +282,7 @@ export class SiteDir {
       await this.abort();
       throw e;
     });
-    const marker = manifestText(this.files, this.site, this.stamps);
+    const marker = manifestText(this.files, this.site, this.stamps, this.refs);
     try {
       writeFileSync(path.join(this.temp, MARKER), marker);
     } catch (e) {
