@@ -5,7 +5,10 @@ import { plainText } from '../../core/search/snippet.js';
 import { WEIGHTS } from '../../core/store/documents.js';
 import type { ArchivedRelease } from '../../core/types.js';
 import { formatPeriod } from './date-format.js';
-import { ColumnTable } from './search-terms.js';
+import { readTextTable, UnusableData, type TextTable } from './search-earlier.js';
+import { patchTable } from './search-patch.js';
+import { ColumnTable, type EncodedTable } from './search-terms.js';
+import { LIMITS, type ShardLimits } from './search-shards.js';
 
 /** How much of a release's text its fragment keeps for excerpts (characters of plain text). */
 export const EXCERPT_TEXT = 2400;
@@ -20,14 +23,28 @@ const file = (name: string, payload: unknown): SearchFile => ({ path: `search/${
 
 /**
  * Builds the site's search data (format: src/core/search/site-format.ts) while the release
- * pages are written: `add` takes each release with its body once (bodies are not kept) and
- * gives its fragment file; `files` then gives the term shards, filter data and meta.
+ * pages are written: each release gets `add` with its body (bodies are not kept), which gives
+ * its fragment file, or `reuse` when its data in an earlier export still holds; `files` then
+ * gives the term shards, filter data and meta. With reuses the earlier term table is patched
+ * (search-patch.ts), and the bytes are those of a fresh build of the same releases.
  */
 export class SearchCollector {
   private readonly table = new ColumnTable();
   private readonly docOf = new Map<ArchivedRelease, number>();
+  private readonly reused: ArchivedRelease[] = [];
+  private lastAdded = -1;
 
-  constructor(private readonly plan: SitePlan) {
+  /**
+   * @param previous the folder of an earlier export whose search data `reuse` refers to (null: none).
+   * @param bodyOf a release's body, read only when the earlier data turns out unusable.
+   * @param limits the sizes that decide the shards (tests only).
+   */
+  constructor(
+    private readonly plan: SitePlan,
+    private readonly previous: { dir: string } | null = null,
+    private readonly bodyOf: (r: ArchivedRelease) => string = (r) => r.body,
+    private readonly limits: ShardLimits = LIMITS,
+  ) {
     plan.releases.forEach((r, i) => {
       this.docOf.set(r, i);
     });
@@ -42,19 +59,26 @@ export class SearchCollector {
     return out;
   }
 
-  /** Indexes one release and gives its fragment (`search/x/<doc>.js`). */
+  /** A release's texts, one per index column (site-format.ts COL). */
+  private columns(r: ArchivedRelease, body: string): string[] {
+    return [r.title, this.partnerNames(r).join(' ; '), r.people.join(' ; '), r.tags.join(' ; '), r.event?.location ?? '', r.summary ?? '', body];
+  }
+
+  /**
+   * r's postings and fragment are unchanged since the earlier export in `previous.dir`, at
+   * the same document number (its index in plan.releases): no body needed.
+   */
+  reuse(r: ArchivedRelease): void {
+    if (!this.previous) throw new Error('SearchCollector.reuse needs the folder of an earlier export');
+    this.reused.push(r);
+  }
+
+  /** Indexes one release and gives its fragment (`search/x/<doc>.js`); releases come in document order. */
   add(r: ArchivedRelease, body: string): SearchFile {
     const doc = this.docOf.get(r)!;
-    const partners = this.partnerNames(r);
-    this.table.add(doc, [
-      r.title,
-      partners.join(' ; '),
-      r.people.join(' ; '),
-      r.tags.join(' ; '),
-      r.event?.location ?? '',
-      r.summary ?? '',
-      body,
-    ]);
+    if (doc <= this.lastAdded) throw new Error(`SearchCollector.add: release ${doc} after ${this.lastAdded} (document order)`);
+    this.lastAdded = doc;
+    this.table.add(doc, this.columns(r, body));
     const shown = [...new Set(r.partners.map((name) => this.plan.partnerOf(name).name))].join(' · ');
     // Template shortcodes ({{< figure … >}}, {{% note %}}) are markup a reader never sees.
     const text = plainText(body.slice(0, EXCERPT_TEXT * 4).replace(/\{\{[<%][^}]*[>%]\}\}/g, ' ')).slice(0, EXCERPT_TEXT);
@@ -74,7 +98,7 @@ export class SearchCollector {
 
   /** The term shards, long posting lists, filter data and `search/meta.js`, after every `add`. */
   *files(): Generator<SearchFile> {
-    const { keys, shards, own } = this.table.encode();
+    const { keys, shards, own } = this.encoded();
     let n = 0;
     for (const shard of shards()) yield file(`w/${n++}`, shard);
     n = 0;
@@ -100,5 +124,37 @@ export class SearchCollector {
       scale: BONUS_SCALE,
     };
     yield file('meta', meta);
+  }
+
+  /** The term table: built afresh, or the earlier one patched; built afresh too when the earlier one is unusable. */
+  private encoded(): EncodedTable {
+    if (!this.reused.length) return this.table.encode(this.limits);
+    const keep = (docs: number) => {
+      const out = new Uint8Array(docs);
+      for (const r of this.reused) out[this.docOf.get(r)!] = 1;
+      return out;
+    };
+    let maxReused = 0;
+    for (const r of this.reused) maxReused = Math.max(maxReused, this.docOf.get(r)!);
+    try {
+      const earlier = readTextTable(this.previous!.dir);
+      if (earlier.docs <= maxReused) throw new UnusableData(`search/meta.js counts ${earlier.docs} releases`);
+      return patchTable(earlier, keep(earlier.docs), this.table.sorted(), this.limits);
+    } catch (e) {
+      if (!(e instanceof UnusableData)) throw e;
+    }
+    return patchTable(this.reusedTable(), keep(this.plan.releases.length), this.table.sorted(), this.limits);
+  }
+
+  /** The term table of the reused releases alone, from their bodies. */
+  private reusedTable(): TextTable {
+    const table = new ColumnTable();
+    const reused = this.reused.map((r) => this.docOf.get(r)!).sort((a, b) => a - b);
+    for (const doc of reused) {
+      const r = this.plan.releases[doc];
+      table.add(doc, this.columns(r, this.bodyOf(r)));
+    }
+    const { terms, lines } = table.sorted();
+    return { docs: this.plan.releases.length, terms, lines: lines.map((l) => l.text()) };
   }
 }

@@ -1,5 +1,8 @@
 import { tokens } from '../../core/search/query.js';
 import { COL, packAdd, postingEntry } from '../../core/search/site-format.js';
+import { encodeTable, LIMITS, type EncodedTable, type LineSource, type ShardLimits } from './search-shards.js';
+
+export { OWN_FILE, SHARD_LIMIT, type EncodedTable, type ShardLimits } from './search-shards.js';
 
 const BODY_ONCE = packAdd(0, COL.body);
 
@@ -14,17 +17,12 @@ const BODY_ONCE = packAdd(0, COL.body);
 const BETWEEN = /[^\p{L}\p{N}\p{M}]+/u;
 /** Tokens longer than this are not indexed: no one types them, and they only cost bytes. */
 const MAX_TERM = 40;
-/** A posting line longer than this gets a file of its own (`p/<n>`), so its shard stays small. */
-export const OWN_FILE = 4096;
-/** A shard larger than this is split by one more letter of its terms' prefix. */
-export const SHARD_LIMIT = 20_000;
-
 /**
  * One term's posting line, encoded as its postings arrive: ASCII bytes in a buffer that
  * doubles when full. At 100k releases the table holds ~25 million postings; as numbers in
  * arrays they took ~8 bytes each plus growth, as text ~3.
  */
-class Line {
+export class Line {
   bytes = new Uint8Array(8);
   length = 0;
   last = 0;
@@ -78,13 +76,6 @@ export class TermFolder {
   }
 }
 
-/** The shards of a table: keys, then the shards' [terms, lines] and the long lines' files, made as they are read. */
-export interface EncodedTable {
-  keys: string[];
-  shards(): Generator<[string, string]>;
-  own(): Generator<string>;
-}
-
 /** Collects postings release by release (in increasing document number, as the pages are written) and encodes them. */
 export class ColumnTable {
   /** term → its posting line so far. */
@@ -104,64 +95,20 @@ export class ColumnTable {
     }
   }
 
-  /** Sorted terms split into shards of at most about SHARD_LIMIT bytes by their prefixes; texts made shard by shard. */
-  encode(): EncodedTable {
-    // Code-unit order: the engine compares strings the same way in its binary search.
+  /** The terms in code-unit order (the engine compares strings the same way in its binary search) and their lines. */
+  sorted(): { terms: string[]; lines: Line[] } {
     const terms = [...this.postings.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-    const lines = terms.map((t) => this.postings.get(t)!);
-    const ownFile = new Int32Array(terms.length).fill(-1);
-    let owned = 0;
-    lines.forEach((line, i) => {
-      if (line.length > OWN_FILE) ownFile[i] = owned++;
-    });
-    const pointer = (i: number) => `@${ownFile[i]}:${lines[i].count}`;
-    const sizes = terms.map((t, i) => t.length + (ownFile[i] < 0 ? lines[i].length : pointer(i).length) + 2);
-    const groups: { key: string; from: number; to: number }[] = [];
-    split(terms, sizes, 0, terms.length, 0, '', groups);
-    return {
-      keys: groups.map((g) => g.key),
-      // Each group is the contiguous run of terms whose longest key is its own (see split).
-      *shards() {
-        for (const g of groups) {
-          const texts: string[] = [];
-          for (let i = g.from; i < g.to; i++) texts.push(ownFile[i] < 0 ? lines[i].text() : pointer(i));
-          yield [terms.slice(g.from, g.to).join('\n'), texts.join('\n')];
-        }
-      },
-      *own() {
-        for (let i = 0; i < terms.length; i++) if (ownFile[i] >= 0) yield lines[i].text();
-      },
-    };
+    return { terms, lines: terms.map((t) => this.postings.get(t)!) };
+  }
+
+  /** Sorted terms split into shards of at most about SHARD_LIMIT bytes by their prefixes; texts made shard by shard. */
+  encode(limits: ShardLimits = LIMITS): EncodedTable {
+    const { terms, lines } = this.sorted();
+    return encodeTable(terms, linesOf(lines), limits);
   }
 }
 
-/** Splits terms[from, to) (all starting with `key`) by one more letter while they are too large. */
-function split(
-  terms: string[],
-  sizes: number[],
-  from: number,
-  to: number,
-  depth: number,
-  key: string,
-  out: { key: string; from: number; to: number }[],
-): void {
-  let size = 0;
-  for (let i = from; i < to; i++) size += sizes[i];
-  if (depth > 0 && (size <= SHARD_LIMIT || terms.slice(from, to).every((t) => t.length <= depth))) {
-    out.push({ key, from, to });
-    return;
-  }
-  let i = from;
-  // Terms exactly as long as the key stay in the key's own shard.
-  if (depth > 0 && terms[i] === key) {
-    out.push({ key, from: i, to: i + 1 });
-    i++;
-  }
-  while (i < to) {
-    const next = terms[i].slice(0, depth + 1);
-    let j = i + 1;
-    while (j < to && terms[j].startsWith(next)) j++;
-    split(terms, sizes, i, j, depth + 1, next, out);
-    i = j;
-  }
+/** A LineSource over Line objects. */
+export function linesOf(lines: Line[]): LineSource {
+  return { length: (i) => lines[i].length, count: (i) => lines[i].count, text: (i) => lines[i].text() };
 }
