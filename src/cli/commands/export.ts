@@ -110,6 +110,7 @@ base URL, or "releases">, the same in every export.`,
           today: today(ctx.now),
           stampOf: stamps && ((p: string) => stamps!.get(p)),
           memory: site,
+          earlierDir: site.updating ? site.out : undefined,
           refStamp: (p: string) => referencedStamp(library.rootDir, p),
         };
         // Files kept from the earlier export are not yielded (see SiteMemory in site.ts).

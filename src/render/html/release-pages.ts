@@ -56,7 +56,6 @@ export function* releasePageFiles(
   { mediaOf, stampOf, memory, refStamp = () => '' }: SiteExtras,
   { withMedia, pageKeys }: ReleaseFacts,
   search: SearchCollector,
-  reuse: (r: ArchivedRelease) => void,
 ): Generator<SiteFile> {
   const placed = new Set<string>();
   let doc = -1;
@@ -96,7 +95,7 @@ export function* releasePageFiles(
     const fragment = `search/x/${doc}.js`;
     const fkey = stamp === undefined ? undefined : fragmentKey(plan, r, doc, stamp);
     if (fkey !== undefined && memory?.holds(fragment, fkey)) {
-      reuse(r);
+      search.reuse(r);
       // Kept: its content is never asked for.
       yield { path: fragment, key: fkey, content: '' };
     } else yield { ...search.add(r, read()), key: fkey };

@@ -49,6 +49,8 @@ export interface SiteExtras {
   stampOf?: (path: string) => string | undefined;
   /** The earlier export being updated: a keyed file it holds is kept, and its release's body not read. */
   memory?: SiteMemory;
+  /** The folder of the earlier export (`memory`'s), whose search data kept fragments' releases reuse. */
+  earlierDir?: string;
   /** A stamp of a file of the archive a release refers to (its real path, type, size, mtime and inode; not its bytes). */
   refStamp?: (archivePath: string) => string;
 }
@@ -124,7 +126,7 @@ function siteParts(plan: SitePlan, baseUrl: string | null, bodyOf: (r: ArchivedR
       [scope.ics, () => utf8Chunks(icsCalendar({ name, baseUrl, pageOf: plan.pageOf }, scope.releases)), () => keys.ics(scope)],
     ];
   });
-  const search = new SearchCollector(plan);
+  const search = new SearchCollector(plan, extra.earlierDir ? { dir: extra.earlierDir } : null, bodyOf);
   const made = ([path, content]: [string, () => SiteContent]): SiteFile => lazy(path, ownKeys.get(path), content);
   const derived = ([path, content, key]: [string, () => SiteContent, () => string]) => lazy(path, keyed ? key() : undefined, content);
   return [
@@ -133,8 +135,7 @@ function siteParts(plan: SitePlan, baseUrl: string | null, bodyOf: (r: ArchivedR
     each(pages, made),
     {
       count: plan.releases.length * 2,
-      // Until the search data can reuse a release's postings, a kept fragment's release is indexed again.
-      files: () => releasePageFiles(plan, baseUrl, bodyOf, extra, { withMedia, pageKeys }, search, (r) => void search.add(r, bodyOf(r))),
+      files: () => releasePageFiles(plan, baseUrl, bodyOf, extra, { withMedia, pageKeys }, search),
     },
     // Lists of at most PAGE_SIZE releases a page (paging.ts): no page grows with the archive.
     each(listPages(plan), ({ list, n }) =>
