@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, linkSync, mkdirSync, promises as fs, renameSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, linkSync, mkdirSync, promises as fs, readdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { ReleasesError, writeError } from '../errors.js';
 import { clearLeftovers, deadBuild, heartbeat, withLock } from './leftovers.js';
@@ -93,6 +93,18 @@ export function yieldEvery(ms: number): () => Promise<void> | undefined {
   };
 }
 
+/**
+ * Adds the path (`/` separators) of everything below `dir`/`rel` to `into`. Synchronous, one
+ * folder read each: at 22k files 0.1 s, where `fs.promises.readdir` with `recursive` took 0.7 s.
+ */
+function namesBelow(dir: string, rel: string, into: Set<string>): void {
+  for (const e of readdirSync(rel ? path.join(dir, rel) : dir, { withFileTypes: true })) {
+    const p = rel ? `${rel}/${e.name}` : e.name;
+    into.add(p);
+    if (e.isDirectory()) namesBelow(dir, p, into);
+  }
+}
+
 /** Files written on the thread pool at once (it has 4 threads unless UV_THREADPOOL_SIZE says otherwise). */
 const WRITES_AT_ONCE = 8;
 
@@ -177,8 +189,12 @@ export class SiteDir {
     if (!manifest || manifest.site !== site) return null;
     // Names only (a few folder reads): a page deleted by hand is written again. Folders'
     // names come too; no file of the site has a folder's name.
-    const names = await fs.readdir(out, { recursive: true }).catch(() => [] as string[]);
-    const present = new Set(path.sep === '/' ? names : names.map((n) => n.split(path.sep).join('/')));
+    const present = new Set<string>();
+    try {
+      namesBelow(out, '', present);
+    } catch {
+      present.clear();
+    }
     // The marker's hash, not its text (10 MB at 100k releases), tells at commit whether another run replaced it.
     return { text: bytesStamp(text), manifest, present };
   }

@@ -33,7 +33,12 @@ export class SiteKeys {
   meta(r: ArchivedRelease): string {
     let m = this.metas.get(r);
     if (m === undefined) {
-      m = JSON.stringify([r.id, r.path, this.plan.pageOf(r), r.title, r.lang, r.date, r.period, r.event, r.summary, r.partners, r.people, r.tags]);
+      // Hashed once: lists, events pages and calendars name each release many times over.
+      m = hash(
+        'sha1',
+        JSON.stringify([r.id, r.path, this.plan.pageOf(r), r.title, r.lang, r.date, r.period, r.event, r.summary, r.partners, r.people, r.tags]),
+        'base64url',
+      );
       this.metas.set(r, m);
     }
     return m;
