@@ -87,7 +87,12 @@ describe('export --format html into an earlier export equals a fresh export', ()
     await p.check('a date that moves the release to another year');
     p.edit(meeting, (t) => t.replace('  - МВР\n', '  - МВР\n  - ОБСЕ\n  - Сосема нов партнер\n'));
     await p.check('partners added');
-    p.edit(report, (t) => t.replace('date: 2021-06-01T23:30:00+14:00', 'date: 2021-06-01T23:30:00+14:00\nevent:\n  start: 2021-05-30\n  end: 2021-05-31\n  location: Битола'));
+    p.edit(report, (t) =>
+      t.replace(
+        'date: 2021-06-01T23:30:00+14:00',
+        'date: 2021-06-01T23:30:00+14:00\nevent:\n  start: 2021-05-30\n  end: 2021-05-31\n  location: Битола',
+      ),
+    );
     await p.check('an event added');
     p.write('2022/2022-07-01-nova.md', '---\ntitle: Нова вест\ndate: 2022-07-01\npartners: [OSCE]\n---\n\nНова вест за ОБСЕ.\n');
     await p.check('a new release');
@@ -107,7 +112,10 @@ describe('export --format html into an earlier export equals a fresh export', ()
     p.write(`${opening}/notes.txt`, 'unused file, changed\n');
     await p.check('a file no release refers to');
     cpSync(path.join(p.root, 'archive', `${opening}/cover.jpg`), path.join(p.root, 'archive', `${opening}/photo.png`));
-    p.write(`${opening}/diagram.svg`, '<svg xmlns="http://www.w3.org/2000/svg" width="40" height="20"><rect width="40" height="20"/></svg>\n');
+    p.write(
+      `${opening}/diagram.svg`,
+      '<svg xmlns="http://www.w3.org/2000/svg" width="40" height="20"><rect width="40" height="20"/></svg>\n',
+    );
     await p.check('referenced files changed');
     p.write('2022/missing.jpg', p.read(`${opening}/cover.jpg`));
     await p.check('a missing file appears');

@@ -65,13 +65,11 @@ export function* releasePageFiles(
     const stamp = stampOf?.(r.path);
     let body: string | undefined;
     const read = () => (body ??= bodyOf(r));
-    const keyOf = (refs: readonly string[]) => releasePageKey(plan, r, `${stamp}\0${refs.map((f) => `${f}=${refStamp(f.replace(/^!/, ''))}`).join('\n')}`);
+    const keyOf = (refs: readonly string[]) =>
+      releasePageKey(plan, r, `${stamp}\0${refs.map((f) => `${f}=${refStamp(f.replace(/^!/, ''))}`).join('\n')}`);
     let refs = stamp === undefined ? undefined : memory?.refsOf(path);
     let key = refs && keyOf(refs);
-    const kept =
-      key !== undefined &&
-      memory!.holds(path, key) &&
-      placedOf(refs!).every((at) => placed.has(at) || memory!.holds(at));
+    const kept = key !== undefined && memory!.holds(path, key) && placedOf(refs!).every((at) => placed.has(at) || memory!.holds(at));
     let media: ReleaseMedia | undefined;
     if (!kept) {
       media = mediaOf?.(r, read()) ?? NO_MEDIA;

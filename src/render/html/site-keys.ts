@@ -36,7 +36,20 @@ export class SiteKeys {
       // Hashed once: lists, events pages and calendars name each release many times over.
       m = hash(
         'sha1',
-        JSON.stringify([r.id, r.path, this.plan.pageOf(r), r.title, r.lang, r.date, r.period, r.event, r.summary, r.partners, r.people, r.tags]),
+        JSON.stringify([
+          r.id,
+          r.path,
+          this.plan.pageOf(r),
+          r.title,
+          r.lang,
+          r.date,
+          r.period,
+          r.event,
+          r.summary,
+          r.partners,
+          r.people,
+          r.tags,
+        ]),
         'base64url',
       );
       this.metas.set(r, m);
