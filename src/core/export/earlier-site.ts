@@ -29,6 +29,8 @@ function namesBelow(dir: string, rel: string, into: Set<string>): void {
 export async function readEarlier(out: string, archiveDir: string, site: string): Promise<EarlierSite | null> {
   if ((await checkSiteTarget(out, archiveDir)) !== 'previous') return null;
   const text = await fs.readFile(path.join(out, MARKER), 'utf8').catch(() => '');
+  // Another site key (a rebuilt tool, other settings): known without parsing 18 MB at 100k releases.
+  if (!text.includes(`"site": ${JSON.stringify(site)}`)) return null;
   const manifest = readManifest(text);
   if (!manifest || manifest.site !== site) return null;
   // Names only (a few folder reads): a page deleted by hand is written again. Folders'
