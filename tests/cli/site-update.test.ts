@@ -23,7 +23,7 @@ function differences(a: Map<string, string>, b: Map<string, string>): string[] {
  * sees a file change by its size and mtime, as the site's keys do), then `check` updates the
  * site and compares it with a fresh export of the same archive, byte for byte.
  */
-function project(fixture: string) {
+function project(fixture: string, extra: string[] = []) {
   const root = fixtureProject(fixture);
   const archive = path.join(root, 'archive');
   let clock = Date.parse('2026-01-01T00:00:00Z');
@@ -33,7 +33,7 @@ function project(fixture: string) {
     utimesSync(path.join(archive, rel), new Date(clock), new Date(clock));
   };
   const exportTo = async (out: string) => {
-    const r = await runCli(['export', '--format', 'html', '--out', out, '--archive', 'archive'], { cwd: root });
+    const r = await runCli(['export', '--format', 'html', '--out', out, '--archive', 'archive', ...extra], { cwd: root });
     expect(r.stderr).toContain('exported');
     expect(r.code).toBe(0);
   };
@@ -103,6 +103,17 @@ describe('export --format html into an earlier export equals a fresh export', ()
     p.edit('archive.yml', (t) => t.replace('lang: mk', 'lang: sq'));
     await p.check('settings changed');
     await p.check('nothing changed');
+  });
+
+  it('with a base URL (sitemap, canonical links, feeds with absolute links)', async () => {
+    const p = project('export-site', ['--base-url', 'https://example.org/releases/']);
+    await p.exportTo(p.site);
+    p.edit('2020/2020-01-10-sredba-vo-skopje.md', (t) => `${t}\nУште еден пасус.\n`);
+    await p.check('a body edit');
+    p.write('2022/2022-03-01-nova.md', '---\ntitle: Нова вест\ndate: 2022-03-01\n---\n\nНова вест.\n');
+    await p.check('a new release (a new page in the sitemap)');
+    p.remove('2021/2021-06-01-godishen-izveshtaj.md');
+    await p.check('a release deleted');
   });
 
   it('after a file a release refers to changes, appears or goes, and after a body edit next to it', async () => {
