@@ -128,6 +128,19 @@ describe('patching the search data of an earlier export', () => {
     });
 });
 
+describe('the calls a collector takes', () => {
+  const p = plan([0, 1, 2].map((id) => release({ id, title: ['a'], body: ['b'], partner: false, tags: [] })));
+
+  it('refuses a release given twice, out of order, or reused without an earlier export', () => {
+    const c = new SearchCollector(p, { dir: root });
+    c.reuse(p.releases[0]);
+    expect(() => c.add(p.releases[0], 'b')).toThrow(/given twice/);
+    c.add(p.releases[2], 'b');
+    expect(() => c.add(p.releases[1], 'b')).toThrow(/document order/);
+    expect(() => new SearchCollector(p).reuse(p.releases[0])).toThrow(/earlier export/);
+  });
+});
+
 describe('an earlier export whose search data cannot be patched', () => {
   const v1: Draft[] = Array.from({ length: 12 }, (_, id) => ({
     id,
@@ -149,6 +162,7 @@ describe('an earlier export whose search data cannot be patched', () => {
     ['a meta counting fewer releases', (dir) => edit(dir, 'meta', (t) => t.replace('"docs":12', '"docs":5'))],
     ['a shard with a term out of place', (dir) => edit(dir, 'w/0', (t) => t.replace(/\["[^"]*"/, '["zzzz"'))],
     ['a posting past the last release', (dir) => edit(dir, 'w/0', (t) => t.replace(/",\s*"/, '","zz,'))],
+    ['a posting with a column that is none', (dir) => edit(dir, 'p/0', (t) => t.replace(',', '.x,'))],
     ['a missing folder', (dir) => rmSync(path.join(dir, 'search'), { recursive: true })],
   ];
   for (const [name, spoil] of cases)

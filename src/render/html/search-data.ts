@@ -33,6 +33,8 @@ export class SearchCollector {
   private readonly docOf = new Map<ArchivedRelease, number>();
   private readonly reused: ArchivedRelease[] = [];
   private lastAdded = -1;
+  /** Releases given to `add` or `reuse` (each may be given once). */
+  private readonly given: Uint8Array;
 
   /**
    * @param previous the folder of an earlier export whose search data `reuse` refers to (null: none).
@@ -48,6 +50,7 @@ export class SearchCollector {
     plan.releases.forEach((r, i) => {
       this.docOf.set(r, i);
     });
+    this.given = new Uint8Array(plan.releases.length);
   }
 
   /** Every name of a release's partners: registry name, id and aliases, so `ОБСЕ` finds `OSCE`. */
@@ -70,6 +73,7 @@ export class SearchCollector {
    */
   reuse(r: ArchivedRelease): void {
     if (!this.previous) throw new Error('SearchCollector.reuse needs the folder of an earlier export');
+    this.give(this.docOf.get(r)!);
     this.reused.push(r);
   }
 
@@ -77,6 +81,7 @@ export class SearchCollector {
   add(r: ArchivedRelease, body: string): SearchFile {
     const doc = this.docOf.get(r)!;
     if (doc <= this.lastAdded) throw new Error(`SearchCollector.add: release ${doc} after ${this.lastAdded} (document order)`);
+    this.give(doc);
     this.lastAdded = doc;
     this.table.add(doc, this.columns(r, body));
     const shown = [...new Set(r.partners.map((name) => this.plan.partnerOf(name).name))].join(' · ');
@@ -96,13 +101,19 @@ export class SearchCollector {
     return file(`x/${doc}`, fragment);
   }
 
+  private give(doc: number): void {
+    if (this.given[doc]) throw new Error(`SearchCollector: release ${doc} given twice (add or reuse, once each)`);
+    this.given[doc] = 1;
+  }
+
   /** The term shards, long posting lists, filter data and `search/meta.js`, after every `add`. */
   *files(): Generator<SearchFile> {
     const { keys, shards, own } = this.encoded();
     let n = 0;
     for (const shard of shards()) yield file(`w/${n++}`, shard);
     n = 0;
-    for (const line of own()) yield file(`p/${n++}`, line);
+    // A posting line is digits, letters, `.` and `,` only: its JSON is itself in quotes (dataFile's bytes without the scan).
+    for (const line of own()) yield { path: `search/p/${n}.js`, content: `window.releasesData("p/${n++}","${line}");\n` };
     const docs = this.plan.releases.map((r) => ({ lang: r.lang, start: r.period.start, end: r.period.end }));
     yield file('f/docs', encodeFacts(this.plan.langs, docs));
     for (const p of this.plan.partners) {
@@ -155,6 +166,6 @@ export class SearchCollector {
       table.add(doc, this.columns(r, this.bodyOf(r)));
     }
     const { terms, lines } = table.sorted();
-    return { docs: this.plan.releases.length, terms, lines: lines.map((l) => l.text()) };
+    return { docs: this.plan.releases.length, terms, lines: lines.map((l) => l.text()), entries: new Int32Array(terms.length).fill(-1) };
   }
 }

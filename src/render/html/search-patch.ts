@@ -25,6 +25,10 @@ export function patchTable(
     texts.push(text);
     counts.push(count);
   };
+  // A long line read from its own file must hold as many entries as its pointer says.
+  const check = (k: number) => {
+    if (earlier.entries[k] >= 0 && earlier.entries[k] !== scanned) throw new UnusableData('a long posting line does not match its pointer');
+  };
   const a = earlier.terms;
   const b = added.terms;
   let i = 0;
@@ -32,13 +36,13 @@ export function patchTable(
   while (i < a.length || j < b.length) {
     if (j >= b.length || (i < a.length && a[i] < b[j])) {
       put(a[i], merge(earlier.lines[i], keep, ''), merged);
-      i++;
+      check(i++);
     } else if (i >= a.length || b[j] < a[i]) {
       put(b[j], added.lines[j].text(), added.lines[j].count);
       j++;
     } else {
       put(a[i], merge(earlier.lines[i], keep, added.lines[j].text()), merged);
-      i++;
+      check(i++);
       j++;
     }
   }
@@ -48,64 +52,88 @@ export function patchTable(
 /** Entries in the line `merge` gave last. */
 let merged = 0;
 
+/** Entries of the old line `merge` read last, kept or not. */
+let scanned = 0;
+
 /**
  * The entries of `old` whose documents are kept, merged by document with every entry of
  * `fresh` (their documents are never kept ones), as one line; `merged` counts its entries.
- * A line that loses nothing and gains nothing is returned as it is.
+ * A line that loses nothing and gains nothing is returned as it is; runs of old entries
+ * whose gaps stay are copied as they are. One pass over the old line's characters.
  */
 export function merge(old: string, keep: Uint8Array, fresh: string): string {
-  if (!fresh) {
-    const n = keptWhole(old, keep);
-    if (n >= 0) {
-      merged = n;
-      return n ? old : '';
-    }
-  }
-  const x = new Cursor(old);
   const y = new Cursor(fresh);
-  x.next();
   y.next();
   let out = '';
   let prev = 0;
+  let oldPrev = 0;
   let count = 0;
-  for (;;) {
-    while (x.doc >= 0 && !keep[x.doc]) {
-      if (x.doc >= keep.length) throw new UnusableData('a posting line is malformed');
-      x.next();
+  let entries = 0;
+  // The run of old entries copied as they are: [run, runEnd) of `old`, or none when run < 0.
+  let run = -1;
+  let runEnd = 0;
+  let doc = 0;
+  let gap = 0;
+  let start = 0;
+  let suffix = -1;
+  const n = old.length;
+  for (let i = n ? 0 : 1; i <= n; i++) {
+    const c = i < n ? old.charCodeAt(i) : 44;
+    if (c !== 44) {
+      if (suffix >= 0) {
+        // Columns a–g, counts 2–9: what is written back must be a posting line.
+        if ((c < 97 || c > 103) && (c < 50 || c > 57)) throw new UnusableData('a posting line is malformed');
+        continue;
+      }
+      if (c === 46) suffix = i;
+      else if (c >= 48 && c <= 57) gap = gap * 36 + c - 48;
+      else if (c >= 97 && c <= 122) gap = gap * 36 + c - 87;
+      else throw new UnusableData('a posting line is malformed');
+      continue;
     }
-    const from = x.doc >= 0 && (y.doc < 0 || x.doc < y.doc) ? x : y.doc >= 0 ? y : null;
-    if (!from) break;
-    out += (count ? ',' : '') + (from.doc - prev).toString(36) + from.text.slice(from.suffix, from.end);
-    prev = from.doc;
+    // An old entry ends at i: old[start, i), its suffix from `suffix` (or none).
+    doc += gap;
+    if ((entries && !gap) || doc >= keep.length) throw new UnusableData('a posting line is malformed');
+    entries++;
+    while (y.doc >= 0 && y.doc < doc) {
+      if (run >= 0) (out += (out ? ',' : '') + old.slice(run, runEnd)), (run = -1);
+      out += (out ? ',' : '') + (y.doc - prev).toString(36) + fresh.slice(y.suffix, y.end);
+      prev = y.doc;
+      count++;
+      y.next();
+    }
+    if (!keep[doc]) {
+      if (run >= 0) (out += (out ? ',' : '') + old.slice(run, runEnd)), (run = -1);
+    } else {
+      if (prev === oldPrev) {
+        // Its gap is unchanged: it joins the run.
+        if (run < 0) run = start;
+        runEnd = i;
+      } else {
+        if (run >= 0) (out += (out ? ',' : '') + old.slice(run, runEnd)), (run = -1);
+        out += (out ? ',' : '') + (doc - prev).toString(36) + (suffix < 0 ? '' : old.slice(suffix, i));
+      }
+      prev = doc;
+      count++;
+    }
+    oldPrev = doc;
+    gap = 0;
+    suffix = -1;
+    start = i + 1;
+  }
+  scanned = entries;
+  if (run === 0 && runEnd === n && !out && y.doc < 0) {
+    merged = count;
+    return old;
+  }
+  if (run >= 0) out += (out ? ',' : '') + old.slice(run, runEnd);
+  for (; y.doc >= 0; y.next()) {
+    out += (out ? ',' : '') + (y.doc - prev).toString(36) + fresh.slice(y.suffix, y.end);
+    prev = y.doc;
     count++;
-    from.next();
   }
   merged = count;
   return out;
-}
-
-/** Entries of a line when every one of its documents is kept, else -1. Throws UnusableData on a malformed line. */
-function keptWhole(line: string, keep: Uint8Array): number {
-  let doc = 0;
-  let gap = 0;
-  let count = 0;
-  let inGap = true;
-  for (let i = 0; i <= line.length; i++) {
-    const c = i < line.length ? line.charCodeAt(i) : 44;
-    if (c === 44) {
-      doc += gap;
-      if ((count && !gap) || doc >= keep.length) throw new UnusableData('a posting line is malformed');
-      if (!keep[doc]) return -1;
-      count++;
-      gap = 0;
-      inGap = true;
-    } else if (!inGap) continue;
-    else if (c === 46) inGap = false;
-    else if (c >= 48 && c <= 57) gap = gap * 36 + c - 48;
-    else if (c >= 97 && c <= 122) gap = gap * 36 + c - 87;
-    else throw new UnusableData('a posting line is malformed');
-  }
-  return count;
 }
 
 /** Reads the entries of a line one by one: document, and where its suffix (`.…`, possibly empty) lies. */
@@ -130,11 +158,8 @@ class Cursor {
     for (; i < s.length; i++) {
       const c = s.charCodeAt(i);
       if (c === 44 || c === 46) break;
-      if (c >= 48 && c <= 57) gap = gap * 36 + c - 48;
-      else if (c >= 97 && c <= 122) gap = gap * 36 + c - 87;
-      else throw new UnusableData('a posting line is malformed');
+      gap = gap * 36 + (c <= 57 ? c - 48 : c - 87);
     }
-    if (this.pos > 0 && gap === 0) throw new UnusableData('a posting line is malformed');
     this.suffix = i;
     while (i < s.length && s.charCodeAt(i) !== 44) i++;
     this.end = i;

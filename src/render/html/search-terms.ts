@@ -1,10 +1,13 @@
 import { tokens } from '../../core/search/query.js';
-import { COL, packAdd, postingEntry } from '../../core/search/site-format.js';
+import { COL, COLUMN_COUNT, packAdd } from '../../core/search/site-format.js';
+import { WordTable } from './search-words.js';
 import { encodeTable, LIMITS, type EncodedTable, type LineSource, type ShardLimits } from './search-shards.js';
 
 export { OWN_FILE, SHARD_LIMIT, type EncodedTable, type ShardLimits } from './search-shards.js';
 
 const BODY_ONCE = packAdd(0, COL.body);
+/** Counts above this stay at it (site-format.ts packAdd). */
+const MAX_TF = 9;
 
 /**
  * The exported site's term table: every folded token of every release with, per release,
@@ -13,8 +16,6 @@ const BODY_ONCE = packAdd(0, COL.body);
  * `releases search` finds.
  */
 
-/** What separates words (splitting is several times faster than matching every word). */
-const BETWEEN = /[^\p{L}\p{N}\p{M}]+/u;
 /** Tokens longer than this are not indexed: no one types them, and they only cost bytes. */
 const MAX_TERM = 40;
 /**
@@ -28,23 +29,43 @@ export class Line {
   last = 0;
   count = 0;
 
+  /** Appends the entry of `doc` (after the last one) with its packed column counts, as site-format.ts postingEntry writes it. */
   push(doc: number, packed: number): void {
     const gap = doc - this.last;
-    // The common entry, a small gap once in the body, without making a string.
-    if (packed === BODY_ONCE && gap < 36 && this.length + 2 <= this.bytes.length) {
-      if (this.count) this.bytes[this.length++] = 44;
-      this.bytes[this.length++] = gap < 10 ? 48 + gap : 87 + gap;
-      this.last = doc;
-      this.count++;
-      return;
+    let digits = 1;
+    for (let g = gap; g >= 36; g = (g - (g % 36)) / 36) digits++;
+    let size = (this.count ? 1 : 0) + digits;
+    if (packed !== BODY_ONCE) {
+      size++;
+      for (let c = 0; c < COLUMN_COUNT; c++) {
+        const tf = (packed >>> (4 * c)) & 15;
+        if (tf) size += tf > 1 ? 2 : 1;
+      }
     }
-    const entry = (this.count ? ',' : '') + postingEntry(gap, packed);
-    if (this.length + entry.length > this.bytes.length) {
-      const grown = new Uint8Array(Math.max(this.bytes.length * 2, this.length + entry.length));
+    if (this.length + size > this.bytes.length) {
+      const grown = new Uint8Array(Math.max(this.bytes.length * 2, this.length + size));
       grown.set(this.bytes.subarray(0, this.length));
       this.bytes = grown;
     }
-    for (let i = 0; i < entry.length; i++) this.bytes[this.length++] = entry.charCodeAt(i);
+    const b = this.bytes;
+    let n = this.length;
+    if (this.count) b[n++] = 44;
+    for (let k = digits - 1, g = gap; k >= 0; k--) {
+      const d = g % 36;
+      b[n + k] = d < 10 ? 48 + d : 87 + d;
+      g = (g - d) / 36;
+    }
+    n += digits;
+    if (packed !== BODY_ONCE) {
+      b[n++] = 46;
+      for (let c = 0; c < COLUMN_COUNT; c++) {
+        const tf = (packed >>> (4 * c)) & 15;
+        if (!tf) continue;
+        b[n++] = 97 + c;
+        if (tf > 1) b[n++] = 48 + tf;
+      }
+    }
+    this.length = n;
     this.last = doc;
     this.count++;
   }
@@ -54,53 +75,79 @@ export class Line {
   }
 }
 
-/** Folds words with a memo: the same words recur across thousands of releases. */
-export class TermFolder {
-  private readonly cache = new Map<string, string[]>();
-
-  /** The folded tokens of a text, in order, repeats kept. */
-  terms(text: string): string[] {
-    const out: string[] = [];
-    for (const word of text.split(BETWEEN)) {
-      if (!word) continue;
-      let folded = this.cache.get(word);
-      if (!folded) {
-        folded = tokens(word).filter((t) => t.length <= MAX_TERM);
-        // Bounded: a 100k archive's vocabulary fits, a pathological one does not grow without end.
-        if (this.cache.size > 500_000) this.cache.clear();
-        this.cache.set(word, folded);
-      }
-      for (const t of folded) out.push(t);
-    }
-    return out;
-  }
-}
-
-/** Collects postings release by release (in increasing document number, as the pages are written) and encodes them. */
+/**
+ * Collects postings release by release (in increasing document number, as the pages are
+ * written) and encodes them. Terms are numbered as they first appear, and each distinct word
+ * is folded once into its terms' numbers: the hot loop counts in a typed array, without a
+ * Map lookup per token.
+ */
 export class ColumnTable {
-  /** term → its posting line so far. */
-  private readonly postings = new Map<string, Line>();
-  private readonly folder = new TermFolder();
+  /** Term number → term, and its posting line so far. */
+  private readonly termOf: string[] = [];
+  private readonly lines: Line[] = [];
+  private readonly numberOf = new Map<string, number>();
+  /** Word → its term's number (≥ 0), -1 when it has none, -2 - k when it has several (`several[k]`). */
+  private readonly words = new WordTable((word) => this.learn(word));
+  private readonly several: Int32Array[] = [];
+  /** Packed column counts of each term in the release being added, and the terms it has. */
+  private packed = new Int32Array(1024);
+  private readonly touched: number[] = [];
 
   /** Adds one release: its texts, one per column (see site-format.ts COL). */
   add(doc: number, columns: string[]): void {
-    const counts = new Map<string, number>();
-    columns.forEach((text, c) => {
-      if (text) for (const t of this.folder.terms(text)) counts.set(t, packAdd(counts.get(t) ?? 0, c));
-    });
-    for (const [t, packed] of counts) {
-      let line = this.postings.get(t);
-      if (!line) this.postings.set(t, (line = new Line()));
-      line.push(doc, packed);
+    for (let c = 0; c < columns.length; c++) {
+      const text = columns[c];
+      if (!text) continue;
+      const shift = 4 * c;
+      this.words.scan(text);
+      const { numbers, count } = this.words;
+      for (let w = 0; w < count; w++) {
+        const n = numbers[w];
+        if (n >= 0) this.count(n, shift);
+        else if (n < -1) for (const t of this.several[-2 - n]) this.count(t, shift);
+      }
     }
+    for (const n of this.touched) {
+      this.lines[n].push(doc, this.packed[n]);
+      this.packed[n] = 0;
+    }
+    this.touched.length = 0;
+  }
+
+  private count(n: number, shift: number): void {
+    const p = this.packed[n];
+    if (p === 0) this.touched.push(n);
+    if (((p >>> shift) & 15) < MAX_TF) this.packed[n] = p + (1 << shift);
+  }
+
+  /** Folds a word seen for the first time (tokens(): fold, then letters and digits). */
+  private learn(word: string): number {
+    const numbers: number[] = [];
+    for (const t of tokens(word)) if (t.length <= MAX_TERM) numbers.push(this.number(t));
+    return numbers.length === 0 ? -1 : numbers.length === 1 ? numbers[0] : -2 - this.several.push(Int32Array.from(numbers)) + 1;
+  }
+
+  private number(term: string): number {
+    let n = this.numberOf.get(term);
+    if (n !== undefined) return n;
+    n = this.termOf.length;
+    this.numberOf.set(term, n);
+    this.termOf.push(term);
+    this.lines.push(new Line());
+    if (n >= this.packed.length) {
+      const grown = new Int32Array(this.packed.length * 2);
+      grown.set(this.packed);
+      this.packed = grown;
+    }
+    return n;
   }
 
   /** The terms in code-unit order (the engine compares strings the same way in its binary search) and their lines. */
   sorted(): { terms: string[]; lines: Line[] } {
-    const terms = [...this.postings.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-    return { terms, lines: terms.map((t) => this.postings.get(t)!) };
+    const terms = this.termOf;
+    const order = terms.map((_, i) => i).sort((a, b) => (terms[a] < terms[b] ? -1 : terms[a] > terms[b] ? 1 : 0));
+    return { terms: order.map((i) => terms[i]), lines: order.map((i) => this.lines[i]) };
   }
-
   /** Sorted terms split into shards of at most about SHARD_LIMIT bytes by their prefixes; texts made shard by shard. */
   encode(limits: ShardLimits = LIMITS): EncodedTable {
     const { terms, lines } = this.sorted();
