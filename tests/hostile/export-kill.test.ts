@@ -147,6 +147,69 @@ describe.skipIf(!BUILT)(`export killed with SIGKILL at random moments (${KILLS} 
     expect(sameSnapshot(snapshot(path.join(root, 'site')), expected[0])).toBe(true);
   }, 900_000);
 
+  // An update after one body edit keeps almost every page, patches the earlier search data
+  // and keeps the lists: killed anywhere, the site is the old one, the new one, or a journal
+  // the next run finishes; every page whole, and the result equals a fresh export.
+  it.concurrent('html update after a body edit (kept lists, patched search data): the previous site or the new one', async () => {
+    const { root } = project('edit');
+    const year = readdirSync(path.join(root, 'archive')).filter((n) => /^\d{4}$/.test(n))[1]!;
+    const name = readdirSync(path.join(root, 'archive', year)).find((n) => n.endsWith('.md'))!;
+    const file = path.join(root, 'archive', year, name);
+    const original = readFileSync(file, 'utf8');
+    // Two states of one release's body, each with its own mtime: each gives one site.
+    const setBody = (b: boolean) => {
+      writeFileSync(file, b ? `${original}\nA new paragraph about kestrels and the border crossing.\n` : original);
+      const t = b ? STATE_B_TIME : new Date(STATE_B_TIME.getTime() - 86_400_000);
+      utimesSync(file, t, t);
+    };
+    const expected: Map<string, string>[] = [];
+    let fullMs = 0;
+    for (const b of [false, true]) {
+      setBody(b);
+      const ref = path.join(root, `ref-${Number(b)}`);
+      const r = await runBin(['export', '--format', 'html', '--out', ref], root);
+      expect(r.code, r.stderr).toBe(0);
+      writeFileSync(path.join(ref, 'CNAME'), 'releases.example.org\n');
+      expected.push(snapshot(ref));
+      rmSync(ref, { recursive: true });
+    }
+    expect(snapshotDiff(expected[0], expected[1]).length).toBeGreaterThan(2);
+    setBody(false);
+    expect((await runBin(['export', '--format', 'html', '--out', 'site'], root)).code).toBe(0);
+    writeFileSync(path.join(root, 'site/CNAME'), 'releases.example.org\n');
+    // The update's own time, measured once, spreads the kills over it.
+    setBody(true);
+    const timed = await runBin(['export', '--format', 'html', '--out', 'site'], root);
+    expect(timed.code, timed.stderr).toBe(0);
+    fullMs = timed.ms;
+    let current = 1;
+    const tally = { previous: 0, complete: 0, killed: 0, journal: 0 };
+    const bad: string[] = [];
+    for (let i = 0; i < KILLS; i++) {
+      const target = 1 - current;
+      setBody(target === 1);
+      const r = await killedRun(root, ['export', '--format', 'html', '--out', 'site'], fullMs, i);
+      if (r.signal === 'SIGKILL') tally.killed++;
+      else expect(r.code, r.stderr).toBe(0);
+      const snap = snapshot(path.join(root, 'site'));
+      if (sameSnapshot(snap, expected[current])) tally.previous++;
+      else if (sameSnapshot(snap, expected[target])) tally.complete++;
+      else if (snap.has('.releases-journal')) tally.journal++;
+      else bad.push(`run ${i} (killed ${r.how}): ${snap.size ? snapshotDiff(expected[target], snap).join(' ') : 'site/ is gone'}`);
+      // The next run of the same archive finishes or redoes it: the fresh export's bytes.
+      const next = await runBin(['export', '--format', 'html', '--out', 'site'], root);
+      expect(next.code, next.stderr).toBe(0);
+      const after = snapshot(path.join(root, 'site'));
+      if (!sameSnapshot(after, expected[target]))
+        bad.push(`run ${i} (killed ${r.how}): the next run gave ${snapshotDiff(expected[target], after).join(' ')}`);
+      current = target;
+    }
+    console.log(
+      `export html update kill test: ${KILLS} runs (${tally.killed} killed): ${tally.previous} left the previous site, ${tally.complete} the new one, ${tally.journal} a journal; update ${fullMs} ms`,
+    );
+    expect(bad).toEqual([]);
+  }, 900_000);
+
   it.concurrent('json --out FILE: the previous file or the new one, byte for byte, never a part', async () => {
     const { root, setState, leftovers } = project('json');
     const expected: string[] = [];

@@ -84,7 +84,7 @@ base URL, or "releases">, the same in every export.`,
       const { SiteDir, checkSiteTarget, yieldEvery } = await import('../../core/export/site-dir.js');
       // Refuse a bad --out before the (possibly long) load.
       await checkSiteTarget(out!, dir);
-      const { fileStamps } = await import('../../core/export/stamps.js');
+      const { fileStamps, referencedStamp } = await import('../../core/export/stamps.js');
       let stamps: Map<string, string> | undefined;
       const archive = await openArchive(ctx, dir, '', (index) => {
         stamps = fileStamps(index);
@@ -109,11 +109,15 @@ base URL, or "releases">, the same in every export.`,
           mediaOf: (r: (typeof plan.releases)[number], body: string) => library.ofRelease(r, body),
           today: today(ctx.now),
           stampOf: stamps && ((p: string) => stamps!.get(p)),
+          memory: site,
+          earlierDir: site.updating ? site.out : undefined,
+          refStamp: (p: string) => referencedStamp(library.rootDir, p),
         };
+        // Files kept from the earlier export are not yielded (see SiteMemory in site.ts).
         for (const file of siteFiles(plan, base, bodyReader(archive.dir), extras)) {
           if (file.from) site.place(file.path, file.from);
           else {
-            if (file.key === undefined || !site.keep(file.path, file.key)) site.write(file.path, file.content, file.key);
+            site.write(file.path, file.content, file.key);
             bar.tick();
           }
           await (site.room() ?? pause());

@@ -12,6 +12,12 @@ export interface Manifest {
    * size and mtime, its links), else `h:<hash of its bytes>`.
    */
   stamps: Map<string, string>;
+  /**
+   * Per release page that refers to files of the archive: those files (`!` before one that
+   * was refused). Null in a marker of a version that did not record them: then no page's
+   * references are known.
+   */
+  refs: Map<string, string[]> | null;
 }
 
 /** A path the marker may name: relative, never climbing out of the site. */
@@ -22,7 +28,7 @@ export function safeRel(f: unknown): f is string {
 /** Reads a marker's manifest; null for a marker of an older version or one that cannot be read. */
 export function readManifest(text: string): Manifest | null {
   try {
-    const j = JSON.parse(text) as { tool?: unknown; files?: unknown; site?: unknown; stamps?: unknown };
+    const j = JSON.parse(text) as { tool?: unknown; files?: unknown; site?: unknown; stamps?: unknown; refs?: unknown };
     if (
       j.tool !== 'releases' ||
       typeof j.site !== 'string' ||
@@ -39,7 +45,14 @@ export function readManifest(text: string): Manifest | null {
       const s = given[i];
       if (safeRel(f) && typeof s === 'string' && s) stamps.set(f, s);
     }
-    return { site: j.site, stamps };
+    let refs: Map<string, string[]> | null = null;
+    if (j.refs && typeof j.refs === 'object' && !Array.isArray(j.refs)) {
+      refs = new Map();
+      for (const [page, list] of Object.entries(j.refs as Record<string, unknown>))
+        if (safeRel(page) && Array.isArray(list) && list.every((f) => safeRel(typeof f === 'string' ? f.replace(/^!/, '') : f)))
+          refs.set(page, list as string[]);
+    }
+    return { site: j.site, stamps, refs };
   } catch {
     return null;
   }
@@ -49,13 +62,20 @@ export function readManifest(text: string): Manifest | null {
  * The marker's text: every file written (`files`, which older versions read to know what is
  * theirs) and, given the site's key, the stamps. Deterministic: the same site, the same text.
  */
-export function manifestText(files: string[], site: string | null, stamps: Map<string, string>): string {
+export function manifestText(
+  files: string[],
+  site: string | null,
+  stamps: Map<string, string>,
+  refs: Map<string, readonly string[]> = new Map(),
+): string {
   const sorted = [...files].sort();
   const body: Record<string, unknown> = { tool: 'releases', files: sorted };
   if (site !== null) {
     body.site = site;
     // One stamp per file, in the order of `files`: no second copy of 100k paths to parse.
     body.stamps = sorted.map((f) => stamps.get(f) ?? '');
+    const pages = [...refs.keys()].filter((p) => refs.get(p)!.length).sort();
+    body.refs = Object.fromEntries(pages.map((p) => [p, refs.get(p)]));
   }
   return `${JSON.stringify(body, null, 1)}\n`;
 }

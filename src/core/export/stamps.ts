@@ -1,3 +1,5 @@
+import { lstatSync, realpathSync, statSync } from 'node:fs';
+import path from 'node:path';
 import type { ArchiveIndex } from '../store/store.js';
 
 /**
@@ -10,4 +12,21 @@ export function fileStamps(index: ArchiveIndex): Map<string, string> {
   const rows = index.db.prepare('SELECT path, size, mtime FROM files').raw().iterate() as IterableIterator<[string, number, number]>;
   for (const [path, size, mtime] of rows) out.set(path, `${size}:${mtime}`);
   return out;
+}
+
+/**
+ * What a release page shows of a file of the archive it refers to depends on where the path
+ * leads (the real path: a link out of the archive is refused) and the file's bytes, seen
+ * through its type, size, mtime and inode (not read: a page kept by this stamp never reads
+ * its body or its files). `rel` is relative to `root`, the archive's real path.
+ */
+export function referencedStamp(root: string, rel: string): string {
+  const abs = path.join(root, rel);
+  try {
+    const real = realpathSync(abs);
+    const st = statSync(real);
+    return `${real}:${st.isFile() ? 'f' : 'o'}:${st.size}:${st.mtimeMs}:${st.ino}`;
+  } catch {
+    return lstatSync(abs, { throwIfNoEntry: false }) ? 'broken' : 'missing';
+  }
 }

@@ -3,7 +3,6 @@ import type { SitePartner, SitePlan, SiteYear } from '../../core/export/site-pla
 import { utf8Chunks } from '../../core/export/utf8.js';
 import { NO_MEDIA, type ReleaseMedia } from '../../core/media/library.js';
 import type { SiteContent, SiteFile } from './site-file.js';
-import { sitePathOf } from '../../core/media/site-path.js';
 import type { ArchivedRelease, CalendarDate } from '../../core/types.js';
 import { atomFeed, jsonFeed } from '../feeds.js';
 import { icsCalendar } from '../ics.js';
@@ -11,8 +10,8 @@ import { eventsPage } from './events-page.js';
 import { languageName } from './strings.js';
 import { feedsPage, indexPage, notFoundPage, overviewPage, partnerPage, yearPage } from './pages.js';
 import { pageCount, pagePath } from './paging.js';
-import { releasePageKey } from './page-key.js';
-import { releasePage } from './release-page.js';
+import { releasePageFiles } from './release-pages.js';
+import { digest, SiteKeys } from './site-keys.js';
 import { searchEngineScript } from './search-bundle.js';
 import { SearchCollector } from './search-data.js';
 import { searchPage } from './search-page.js';
@@ -23,13 +22,37 @@ export type { SiteContent, SiteFile } from './site-file.js';
 /** Finds the files of a release from its body (see MediaLibrary in src/core/media/library.ts). */
 export type MediaOf = (r: ArchivedRelease, body: string) => ReleaseMedia;
 
+/**
+ * What an export knows of the earlier export it updates (SiteDir, src/core/export/site-dir.ts):
+ * which files it holds made from which inputs. Without an earlier export every answer is no.
+ */
+export interface SiteMemory {
+  /** True when the earlier export holds `rel` made from inputs of this key (without a key: a file of the archive placed there). */
+  holds(rel: string, key?: string): boolean;
+  /** Like `holds`, and then `rel` is part of the new site as it is: it is neither made nor written. */
+  keep(rel: string, key?: string): boolean;
+  /** The archive files (paths relative to the archive) the release page `rel` of the earlier export referred to, when known. */
+  refsOf(rel: string): readonly string[] | undefined;
+  /** Records the archive files the release page `rel` refers to, for the next update. */
+  noteRefs(rel: string, refs: readonly string[]): void;
+}
+
 /** What a site may be given beyond its plan: the files of releases, and the day of the export. */
 export interface SiteExtras {
   mediaOf?: MediaOf;
   /** Tells past events from upcoming ones; without it the events pages do not tell. */
   today?: CalendarDate | null;
-  /** The size and mtime of a release's file, when the index knows them: release pages are then keyed (see `releasePageKey`). */
+  /**
+   * The size and mtime of a release's file, when the index knows them: pages and the files
+   * derived from releases are then keyed by their inputs (see `releasePageKey`, site-keys.ts).
+   */
   stampOf?: (path: string) => string | undefined;
+  /** The earlier export being updated: a keyed file it holds is kept, and its release's body not read. */
+  memory?: SiteMemory;
+  /** The folder of the earlier export (`memory`'s), whose search data kept fragments' releases reuse. */
+  earlierDir?: string;
+  /** A stamp of a file of the archive a release refers to (its real path, type, size, mtime and inode; not its bytes). */
+  refStamp?: (archivePath: string) => string;
 }
 
 /** The static files shipped with the tool (`assets/` beside this module, copied into dist/ by the build). */
@@ -51,20 +74,36 @@ function each<T>(items: readonly T[], file: (item: T) => SiteFile): SitePart {
   };
 }
 
+/** A file made only when its content is asked for (a kept one never is). */
+function lazy(path: string, key: string | undefined, content: () => SiteContent): SiteFile {
+  return {
+    path,
+    key,
+    get content() {
+      return content();
+    },
+  };
+}
+
 /** The site in parts, in the order they are written; nothing is made until `files()` runs. */
 function siteParts(plan: SitePlan, baseUrl: string | null, bodyOf: (r: ArchivedRelease) => string, extra: SiteExtras = {}): SitePart[] {
   const { mediaOf, today = null, stampOf } = extra;
   const own = (name: string) => readFileSync(new URL(`./assets/${name}`, import.meta.url));
-  // Filled as release pages are made; the feeds, made later, read it.
+  // Filled as release pages are made; the feeds, made later, read it (or find the files of a kept page's release then).
   const withMedia = new Map<ArchivedRelease, ReleaseMedia>();
+  const pageKeys = new Map<ArchivedRelease, string>();
+  // Keys only when every release has one: a derived file's key covers all the releases it shows.
+  const keyed = stampOf !== undefined && plan.releases.every((r) => stampOf(r.path) !== undefined);
+  const keys = new SiteKeys(plan, (r) => pageKeys.get(r) ?? '');
   const site = {
     name: plan.settings.name,
     lang: plan.settings.lang,
     baseUrl,
     pageOf: plan.pageOf,
-    mediaOf: (r: ArchivedRelease) => withMedia.get(r) ?? NO_MEDIA,
+    mediaOf: (r: ArchivedRelease) => withMedia.get(r) ?? (mediaOf ? mediaOf(r, bodyOf(r)) : NO_MEDIA),
   };
   const inLang = (lang: string) => plan.releases.filter((r) => r.lang === lang);
+  const ownKeys = keyed ? keys.pages() : new Map<string, string>();
   const pages: [string, () => SiteContent][] = [
     ['index.html', () => indexPage(plan, baseUrl)],
     ['years/index.html', () => overviewPage(plan, 'years', baseUrl)],
@@ -72,32 +111,41 @@ function siteParts(plan: SitePlan, baseUrl: string | null, bodyOf: (r: ArchivedR
     ['feeds/index.html', () => feedsPage(plan, baseUrl)],
     ['search.html', () => searchPage(plan, baseUrl)],
   ];
-  const feeds = plan.langs.flatMap((lang): [string, () => SiteContent][] => [
-    [`feeds/${lang}.xml`, () => atomFeed(site, lang, inLang(lang))],
-    [`feeds/${lang}.json`, () => jsonFeed(site, lang, inLang(lang))],
+  const feeds = plan.langs.flatMap((lang): [string, () => SiteContent, () => string][] => [
+    [`feeds/${lang}.xml`, () => atomFeed(site, lang, inLang(lang)), () => keys.feed('atom', lang, inLang(lang))],
+    [`feeds/${lang}.json`, () => jsonFeed(site, lang, inLang(lang)), () => keys.feed('json', lang, inLang(lang))],
   ]);
-  const events = plan.events.flatMap((scope): [string, () => SiteContent][] => {
+  const events = plan.events.flatMap((scope): [string, () => SiteContent, () => string][] => {
     const name = scope.lang ? `${plan.settings.name} (${languageName(scope.lang)})` : plan.settings.name;
     return [
-      ...scope.pages.map((page, i): [string, () => SiteContent] => [page.path, () => eventsPage(plan, scope, i, baseUrl, today)]),
-      [scope.ics, () => utf8Chunks(icsCalendar({ name, baseUrl, pageOf: plan.pageOf }, scope.releases))],
+      ...scope.pages.map((page, i): [string, () => SiteContent, () => string] => [
+        page.path,
+        () => eventsPage(plan, scope, i, baseUrl, today),
+        () => keys.events(scope, i, today),
+      ]),
+      [scope.ics, () => utf8Chunks(icsCalendar({ name, baseUrl, pageOf: plan.pageOf }, scope.releases)), () => keys.ics(scope)],
     ];
   });
-  const search = new SearchCollector(plan);
-  const made = ([path, content]: [string, () => SiteContent]): SiteFile => ({ path, content: content() });
+  const search = new SearchCollector(plan, extra.earlierDir ? { dir: extra.earlierDir } : null, bodyOf);
+  const made = ([path, content]: [string, () => SiteContent]): SiteFile => lazy(path, ownKeys.get(path), content);
+  const derived = ([path, content, key]: [string, () => SiteContent, () => string]) => lazy(path, keyed ? key() : undefined, content);
   return [
     each(ASSETS, (name) => ({ path: `assets/${name}`, content: own(name) })),
     each(['assets/search-engine.js'], (path) => ({ path, content: searchEngineScript() })),
     each(pages, made),
-    releasePages(plan, baseUrl, bodyOf, { mediaOf, stampOf }, withMedia, search),
+    {
+      count: plan.releases.length * 2,
+      files: () => releasePageFiles(plan, baseUrl, bodyOf, extra, { withMedia, pageKeys }, search),
+    },
     // Lists of at most PAGE_SIZE releases a page (paging.ts): no page grows with the archive.
-    each(listPages(plan), ({ list, n }) => ({
-      path: pagePath('year' in list ? `years/${list.year}` : `partners/${list.slug}`, n),
-      content: 'year' in list ? yearPage(plan, list, baseUrl, n) : partnerPage(plan, list, baseUrl, n),
-    })),
-    each([{ path: '404.html', content: notFoundPage(plan, baseUrl) }], (f) => f),
-    each(feeds, made),
-    each(events, made),
+    each(listPages(plan), ({ list, n }) =>
+      lazy(pagePath('year' in list ? `years/${list.year}` : `partners/${list.slug}`, n), keyed ? keys.list(list, n) : undefined, () =>
+        'year' in list ? yearPage(plan, list, baseUrl, n) : partnerPage(plan, list, baseUrl, n),
+      ),
+    ),
+    each([['404.html', () => notFoundPage(plan, baseUrl)] as [string, () => SiteContent]], made),
+    each(feeds, derived),
+    each(events, derived),
     // Term shards and long posting lists: about one per 8 releases at 10k (an estimate; the
     // rest of the count is exact).
     { count: Math.ceil(plan.releases.length / 8) + plan.partners.length + 2, files: () => search.files() },
@@ -109,56 +157,6 @@ function listPages(plan: SitePlan): { list: SiteYear | SitePartner; n: number }[
   return [...plan.years, ...plan.partners].flatMap((list) =>
     Array.from({ length: pageCount(list.releases.length) }, (_, i) => ({ list, n: i + 1 })),
   );
-}
-
-/**
- * The release pages, each followed by its search fragment and the files of the archive it
- * refers to that are not in the site yet (each file goes in once, however many releases
- * refer to it). Pages and fragments are counted: the files are known once the bodies are read.
- */
-function releasePages(
-  plan: SitePlan,
-  baseUrl: string | null,
-  bodyOf: (r: ArchivedRelease) => string,
-  { mediaOf, stampOf }: SiteExtras,
-  withMedia: Map<ArchivedRelease, ReleaseMedia>,
-  search: SearchCollector,
-): SitePart {
-  return {
-    count: plan.releases.length * 2,
-    *files() {
-      const placed = new Set<string>();
-      for (const r of plan.releases) {
-        const body = bodyOf(r);
-        const media = mediaOf?.(r, body) ?? NO_MEDIA;
-        if (media !== NO_MEDIA) withMedia.set(r, media);
-        const stamp = stampOf?.(r.path);
-        if (stamp === undefined) yield { path: plan.pageOf(r), content: releasePage(plan, r, baseUrl, body, media) };
-        else
-          yield {
-            path: plan.pageOf(r),
-            key: releasePageKey(plan, r, `${stamp}\0${mediaStamp(media)}`),
-            get content() {
-              return releasePage(plan, r, baseUrl, body, media);
-            },
-          };
-        yield search.add(r, body);
-        for (const f of media.files) {
-          const at = sitePathOf(f.path);
-          if (placed.has(at)) continue;
-          placed.add(at);
-          yield { path: at, from: f };
-        }
-      }
-    },
-  };
-}
-
-/** What a release page shows of its files: each reference's file (by its bytes' hash) or refusal. */
-function mediaStamp(media: ReleaseMedia): string {
-  return media.refs
-    .map(({ ref, file, refusal }) => (file ? `${file.path}:${file.sha256}:${ref.alt ?? ''}` : `!${ref.target}:${refusal?.code ?? ''}`))
-    .join('\n');
 }
 
 /** How many files `siteFiles` yields, for the progress bar (counted from the same parts, without making them; files of the archive placed in the site not counted, search shards estimated). */
@@ -185,9 +183,16 @@ export function* siteFiles(
   for (const part of siteParts(plan, baseUrl, bodyOf, extra)) {
     for (const file of part.files()) {
       if (file.path.endsWith('.html') && file.path !== '404.html') pages.push(file.path);
-      yield file;
+      if (file.key === undefined || !extra.memory?.keep(file.path, file.key)) yield file;
     }
   }
-  if (baseUrl) yield* sitemapFiles(baseUrl, pages);
+  if (baseUrl) {
+    // Keyed by the pages they list (the base URL is in the site key); made only when written.
+    const key = extra.stampOf ? digest(pages) : undefined;
+    for (const file of sitemapFiles(baseUrl, pages)) {
+      const k = key && `${key}:${file.path}`;
+      if (k === undefined || !extra.memory?.keep(file.path, k)) yield { ...file, key: k } as SiteFile;
+    }
+  }
   yield { path: 'robots.txt', content: robotsTxt(baseUrl) };
 }

@@ -1,0 +1,115 @@
+import { hash } from 'node:crypto';
+import type { SitePlan } from '../../core/export/site-plan.js';
+import { NO_MEDIA, type ReleaseMedia } from '../../core/media/library.js';
+import { placeRef } from '../../core/media/resolve.js';
+import { sitePathOf } from '../../core/media/site-path.js';
+import type { ArchivedRelease } from '../../core/types.js';
+import { releasePageKey } from './page-key.js';
+import { releasePage } from './release-page.js';
+import type { SearchCollector } from './search-data.js';
+import type { SiteFile } from './site-file.js';
+import type { SiteExtras } from './site.js';
+
+/**
+ * The archive files a release refers to (its references that lead into the archive), each
+ * once; `!` before one that was refused (missing, a folder, a link out of the archive).
+ */
+function refsOf(r: ArchivedRelease, media: ReleaseMedia): string[] {
+  const out = new Set<string>();
+  for (const { ref, file } of media.refs) {
+    const at = placeRef(r.path, ref.target);
+    if (at.ok) out.add(file ? at.path : `!${at.path}`);
+  }
+  return [...out];
+}
+
+const placedOf = (refs: readonly string[]) => refs.filter((f) => !f.startsWith('!')).map(sitePathOf);
+
+/** The key of a release's search fragment (`search/x/<doc>.js`) and postings: its file, page, document number and partners' names. */
+function fragmentKey(plan: SitePlan, r: ArchivedRelease, doc: number, fileStamp: string): string {
+  const parts = ['x', String(doc), fileStamp, r.path, plan.pageOf(r), r.lang, r.period.start, r.period.end];
+  for (const name of r.partners) {
+    const p = plan.partnerOf(name);
+    parts.push(p.name, p.id ?? '', ...p.aliases);
+  }
+  return hash('sha1', parts.join('\0'), 'base64url');
+}
+
+/** What the release pages leave for the files made after them: each release's files (when found) and page key. */
+export interface ReleaseFacts {
+  withMedia: Map<ArchivedRelease, ReleaseMedia>;
+  pageKeys: Map<ArchivedRelease, string>;
+}
+
+/**
+ * The release pages, each followed by its search fragment and the files of the archive it
+ * refers to that are not in the site yet (each file goes in once, however many releases
+ * refer to it). With file stamps and an earlier export, a release whose file is unchanged
+ * and whose referenced files' stamps are unchanged keeps its page, fragment and files, and
+ * its body is not read: the files a page refers to come from the earlier export's marker (an
+ * unchanged file refers to the same files).
+ */
+export function* releasePageFiles(
+  plan: SitePlan,
+  baseUrl: string | null,
+  bodyOf: (r: ArchivedRelease) => string,
+  { mediaOf, stampOf, memory, refStamp = () => '' }: SiteExtras,
+  { withMedia, pageKeys }: ReleaseFacts,
+  search: SearchCollector,
+): Generator<SiteFile> {
+  const placed = new Set<string>();
+  let doc = -1;
+  for (const r of plan.releases) {
+    doc++;
+    const path = plan.pageOf(r);
+    const stamp = stampOf?.(r.path);
+    let body: string | undefined;
+    const read = () => (body ??= bodyOf(r));
+    const keyOf = (refs: readonly string[]) =>
+      releasePageKey(plan, r, `${stamp}\0${refs.map((f) => `${f}=${refStamp(f.replace(/^!/, ''))}`).join('\n')}`);
+    let refs = stamp === undefined ? undefined : memory?.refsOf(path);
+    let key = refs && keyOf(refs);
+    const kept = key !== undefined && memory!.holds(path, key) && placedOf(refs!).every((at) => placed.has(at) || memory!.holds(at));
+    let media: ReleaseMedia | undefined;
+    if (!kept) {
+      media = mediaOf?.(r, read()) ?? NO_MEDIA;
+      if (media !== NO_MEDIA) withMedia.set(r, media);
+      if (stamp !== undefined) {
+        refs = refsOf(r, media);
+        key = keyOf(refs);
+      }
+    }
+    if (key !== undefined) {
+      pageKeys.set(r, key);
+      memory?.noteRefs(path, refs!);
+    }
+    yield {
+      path,
+      key,
+      get content() {
+        return releasePage(plan, r, baseUrl, read(), (media ??= mediaOf?.(r, read()) ?? NO_MEDIA));
+      },
+    };
+    const fragment = `search/x/${doc}.js`;
+    const fkey = stamp === undefined ? undefined : fragmentKey(plan, r, doc, stamp);
+    if (fkey !== undefined && memory?.holds(fragment, fkey)) {
+      search.reuse(r);
+      // Kept: its content is never asked for.
+      yield { path: fragment, key: fkey, content: '' };
+    } else yield { ...search.add(r, read()), key: fkey };
+    if (kept) {
+      for (const at of placedOf(refs!)) {
+        if (placed.has(at)) continue;
+        placed.add(at);
+        memory!.keep(at);
+      }
+    } else {
+      for (const f of media!.files) {
+        const at = sitePathOf(f.path);
+        if (placed.has(at)) continue;
+        placed.add(at);
+        yield { path: at, from: f };
+      }
+    }
+  }
+}
