@@ -8,7 +8,7 @@ import { releasePageKey } from './page-key.js';
 import { releasePage } from './release-page.js';
 import type { SearchCollector } from './search-data.js';
 import type { SiteFile } from './site-file.js';
-import type { SiteExtras } from './site.js';
+import type { SiteExtras } from './site-file.js';
 
 /**
  * The archive files a release refers to (its references that lead into the archive), each

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { SitePartner, SitePlan, SiteYear } from '../../core/export/site-plan.js';
 import { utf8Chunks } from '../../core/export/utf8.js';
 import { NO_MEDIA, type ReleaseMedia } from '../../core/media/library.js';
-import type { SiteContent, SiteFile } from './site-file.js';
+import type { SiteContent, SiteExtras, SiteFile } from './site-file.js';
 import type { ArchivedRelease, CalendarDate } from '../../core/types.js';
 import { atomFeed, jsonFeed } from '../feeds.js';
 import { icsCalendar } from '../ics.js';
@@ -17,43 +17,7 @@ import { SearchCollector } from './search-data.js';
 import { searchPage } from './search-page.js';
 import { robotsTxt, sitemapFileCount, sitemapFiles } from './sitemap.js';
 
-export type { SiteContent, SiteFile } from './site-file.js';
-
-/** Finds the files of a release from its body (see MediaLibrary in src/core/media/library.ts). */
-export type MediaOf = (r: ArchivedRelease, body: string) => ReleaseMedia;
-
-/**
- * What an export knows of the earlier export it updates (SiteDir, src/core/export/site-dir.ts):
- * which files it holds made from which inputs. Without an earlier export every answer is no.
- */
-export interface SiteMemory {
-  /** True when the earlier export holds `rel` made from inputs of this key (without a key: a file of the archive placed there). */
-  holds(rel: string, key?: string): boolean;
-  /** Like `holds`, and then `rel` is part of the new site as it is: it is neither made nor written. */
-  keep(rel: string, key?: string): boolean;
-  /** The archive files (paths relative to the archive) the release page `rel` of the earlier export referred to, when known. */
-  refsOf(rel: string): readonly string[] | undefined;
-  /** Records the archive files the release page `rel` refers to, for the next update. */
-  noteRefs(rel: string, refs: readonly string[]): void;
-}
-
-/** What a site may be given beyond its plan: the files of releases, and the day of the export. */
-export interface SiteExtras {
-  mediaOf?: MediaOf;
-  /** Tells past events from upcoming ones; without it the events pages do not tell. */
-  today?: CalendarDate | null;
-  /**
-   * The size and mtime of a release's file, when the index knows them: pages and the files
-   * derived from releases are then keyed by their inputs (see `releasePageKey`, site-keys.ts).
-   */
-  stampOf?: (path: string) => string | undefined;
-  /** The earlier export being updated: a keyed file it holds is kept, and its release's body not read. */
-  memory?: SiteMemory;
-  /** The folder of the earlier export (`memory`'s), whose search data kept fragments' releases reuse. */
-  earlierDir?: string;
-  /** A stamp of a file of the archive a release refers to (its real path, type, size, mtime and inode; not its bytes). */
-  refStamp?: (archivePath: string) => string;
-}
+export type { MediaOf, SiteContent, SiteExtras, SiteFile, SiteMemory } from './site-file.js';
 
 /** The static files shipped with the tool (`assets/` beside this module, copied into dist/ by the build). */
 const ASSETS = ['site.css', 'search.js', 'events.css'];
