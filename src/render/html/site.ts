@@ -3,7 +3,7 @@ import type { SitePartner, SitePlan, SiteYear } from '../../core/export/site-pla
 import { utf8Chunks } from '../../core/export/utf8.js';
 import { NO_MEDIA, type ReleaseMedia } from '../../core/media/library.js';
 import type { SiteContent, SiteExtras, SiteFile } from './site-file.js';
-import type { ArchivedRelease, CalendarDate } from '../../core/types.js';
+import type { ArchivedRelease } from '../../core/types.js';
 import { atomFeed, jsonFeed } from '../feeds.js';
 import { icsCalendar } from '../ics.js';
 import { eventsPage } from './events-page.js';
