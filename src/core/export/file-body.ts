@@ -26,9 +26,11 @@ export function writeContent(
   put: (abs: string, data: string | Uint8Array) => void = writeFileSync,
 ): { stamp?: string; wrote: boolean } {
   if (typeof content === 'string' || content instanceof Uint8Array) {
-    const s = stamp ? bytesStamp(content) : undefined;
+    // Text to be hashed is encoded once, for the hash and the write alike.
+    const data = stamp && typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
+    const s = stamp ? bytesStamp(data) : undefined;
     if (s && same?.(s)) return { stamp: s, wrote: false };
-    put(abs, content);
+    put(abs, data);
     return { stamp: s, wrote: true };
   }
   if (!stamp) {

@@ -119,10 +119,22 @@ export function formatDay(date: CalendarDate, lang: string): string {
   return tidy(fastDay(date, lang) ?? format(lang, DAY, 'day').format(utcDate(date)), lang);
 }
 
+const periods = new Map<string, string>();
+
 /** A period: one day, or a range written the language's way (`15–18 октомври 2018`). */
 export function formatPeriod(period: Period, lang: string): string {
-  if (period.start === period.end) return formatDay(period.start, lang);
-  return tidy(fastRange(period, lang) ?? format(lang, DAY, 'day').formatRange(utcDate(period.start), utcDate(period.end)), lang);
+  // Each release's period is written on several pages: format it once.
+  const key = `${lang}|${period.start}|${period.end}`;
+  let text = periods.get(key);
+  if (text === undefined) {
+    text =
+      period.start === period.end
+        ? formatDay(period.start, lang)
+        : tidy(fastRange(period, lang) ?? format(lang, DAY, 'day').formatRange(utcDate(period.start), utcDate(period.end)), lang);
+    if (periods.size > 100_000) periods.clear();
+    periods.set(key, text);
+  }
+  return text;
 }
 
 /** A month with its year (`октомври 2018`), for chart labels. */
