@@ -8,11 +8,13 @@ const md = new MarkdownIt({ html: false, linkify: false, typographer: false });
 
 // Mostly the marks of prose, with a few characters that start Markdown, to test the guard too.
 const PROSE = ['a', 'Б', 'ë', 'é', '1', '9', ' ', ' ', '\n', '\n', '-', '.', ',', ':', ';', '?', '(', ')', '"', "'", '/', '%', '„', '“', '–', '…', '«'];
+// Other characters: spaces markdown-it trims, line separators, controls, astral and lone surrogates.
+const OTHER = ['\u00a0', '\u2028', '\u2029', '\u3000', '\u0085', '\ufeff', '\u200b', '\u180e', '\u1680', '\u2000', '\u202f', '\u205f', '×', '😀', '\ud83d', '\ude00', '\u0301', '١', '\u000b', '\u000c'];
 const MARKUP = ['#', '*', '_', '[', ']', '<', '>', '&', '\t', '=', '+', '`', '~', '|', '\\', '!', '\u00a0', '\r', '\u0000', '{', '😀'];
 
 describe('prose bodies rendered without the parser', () => {
   it('give the bytes markdown-it gives, for any text of prose marks and a few others', () => {
-    const unit = fc.oneof({ weight: 12, arbitrary: fc.constantFrom(...PROSE) }, { weight: 1, arbitrary: fc.constantFrom(...MARKUP) });
+    const unit = fc.oneof({ weight: 12, arbitrary: fc.constantFrom(...PROSE) }, { weight: 1, arbitrary: fc.constantFrom(...MARKUP) }, { weight: 2, arbitrary: fc.constantFrom(...OTHER) });
     fc.assert(
       fc.property(fc.array(unit, { maxLength: 120 }).map((units) => units.join('')), (body) => {
         expect(renderMarkdown(body)).toBe(md.render(body, {}));
