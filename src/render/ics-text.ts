@@ -7,15 +7,21 @@
 // One pass over the text: what TEXT escapes (`\` `;` `,`), every kind of line break, and the
 // controls RFC 5545 allows in no TEXT value (CONTROL except HTAB), which are dropped.
 const SPECIAL = /[\\;,]|\r\n|[\r\n\u2028\u2029\u0085]|[\u0000-\u0008\u000b-\u001f\u007f]/g;
+const ANY_SPECIAL = /[\\;,\r\n\u2028\u2029\u0085\u0000-\u0008\u000b-\u001f\u007f]/;
 const ESCAPES: Record<string, string> = { '\\': '\\\\', ';': '\\;', ',': '\\,' };
 
 /** A TEXT value: `\` `;` `,` escaped, every kind of line break written `\n`, other controls dropped. */
 export function icsText(value: string): string {
+  if (!ANY_SPECIAL.test(value)) return value;
   return value.replace(SPECIAL, (c) => ESCAPES[c] ?? (c === '\r\n' || /^[\r\n\u2028\u2029\u0085]$/.test(c) ? '\\n' : ''));
 }
 
+/** Printable ASCII but `"`: a URI value as it is written. */
+const PLAIN_URI = /^[\x21\x23-\x7e]*$/;
+
 /** A URI value: anything that is not printable ASCII percent-encoded, so it is one token. */
 export function icsUri(value: string): string {
+  if (PLAIN_URI.test(value)) return value;
   return Array.from(value, (c) =>
     /^[\x21-\x7e]$/.test(c) && c !== '"' ? c : Buffer.from(c, 'utf8').toString('hex').toUpperCase().replace(/../g, '%$&'),
   ).join('');

@@ -40,6 +40,7 @@ function description(r: ArchivedRelease): string {
  */
 function vevent(site: CalendarSite, r: EventRelease, uid: string): string {
   const lang = languageParam(r.lang);
+  const about = description(r);
   const lines = [
     'BEGIN:VEVENT',
     `UID:${icsText(uid)}`,
@@ -48,7 +49,7 @@ function vevent(site: CalendarSite, r: EventRelease, uid: string): string {
     `DTEND;VALUE=DATE:${icsDate(addDays(r.event.end, 1))}`,
     `SUMMARY${lang}:${icsText(r.title)}`,
     r.event.location ? `LOCATION${lang}:${icsText(r.event.location)}` : '',
-    description(r) ? `DESCRIPTION${lang}:${icsText(description(r))}` : '',
+    about ? `DESCRIPTION${lang}:${icsText(about)}` : '',
     site.baseUrl ? `URL;VALUE=URI:${icsUri(absoluteUrl(site.baseUrl, site.pageOf(r)))}` : '',
     'TRANSP:TRANSPARENT',
     'END:VEVENT',

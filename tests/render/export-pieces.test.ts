@@ -25,6 +25,17 @@ describe('utf8Chunks', () => {
     );
   });
 
+  it('gives the same bytes when pieces are as long as a chunk or longer, lone surrogates at either end', () => {
+    const long = fc.tuple(fc.constantFrom('', '\ud83d', '\ude00', 'ж'), fc.integer({ min: 0, max: 40_000 }), fc.constantFrom('', '\ud83d', '\ude00', 'a'));
+    fc.assert(
+      fc.property(fc.array(long, { maxLength: 8 }), (shapes) => {
+        const pieces = shapes.map(([head, n, tail], i) => head + (i % 2 ? 'ѓ' : 'a').repeat(n) + tail);
+        expect(bytesOf(pieces).equals(Buffer.from(pieces.join(''), 'utf8'))).toBe(true);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
   it('keeps a surrogate pair whole across the buffers it flushes', () => {
     const pieces = ['a'.repeat(16_383) + '\ud83d', '\ude00 b'];
     expect(bytesOf(pieces).toString('utf8')).toBe(`${'a'.repeat(16_383)}😀 b`);

@@ -5,7 +5,7 @@ import { bytesStamp } from './manifest.js';
 /** The bytes of one file of a site: text, bytes, or bytes made chunk by chunk while it is written. */
 export type FileContent = string | Uint8Array | Iterable<Uint8Array>;
 
-/** A chunked file is held in memory up to this size while it is compared with the old one. */
+/** A chunked file is held in memory up to this size, to be written whole on the pool or kept when the old one has its bytes. */
 const HOLD = 8 * 1024 * 1024;
 
 function writeAll(fd: number, chunk: Uint8Array): void {
@@ -14,8 +14,9 @@ function writeAll(fd: number, chunk: Uint8Array): void {
 
 /**
  * Writes `content` to `abs` unless `same` says the old site already holds these bytes (given
- * their stamp). With `stamp` false the bytes are neither hashed nor compared. Text and bytes
- * go to `put` (a queue of writes on the thread pool); chunks are written here, as they come.
+ * their stamp). With `stamp` false the bytes are neither hashed nor compared. Text, bytes and
+ * chunks up to HOLD go to `put` (a queue of writes on the thread pool); longer chunked files
+ * are written here, as they come.
  * Returns the stamp (when asked for) and whether the file was (or is being) written.
  */
 export function writeContent(
@@ -26,32 +27,24 @@ export function writeContent(
   put: (abs: string, data: string | Uint8Array) => void = writeFileSync,
 ): { stamp?: string; wrote: boolean } {
   if (typeof content === 'string' || content instanceof Uint8Array) {
-    const s = stamp ? bytesStamp(content) : undefined;
+    // Text to be hashed is encoded once, for the hash and the write alike.
+    const data = stamp && typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
+    const s = stamp ? bytesStamp(data) : undefined;
     if (s && same?.(s)) return { stamp: s, wrote: false };
-    put(abs, content);
+    put(abs, data);
     return { stamp: s, wrote: true };
   }
-  if (!stamp) {
-    const fd = openSync(abs, 'w');
-    try {
-      for (const chunk of content) writeAll(fd, chunk);
-    } finally {
-      closeSync(fd);
-    }
-    return { wrote: true };
-  }
-  // Hashed as it comes; held until the hash can be compared (when there is an old file to
-  // compare with), unless it grows large.
-  const h = createHash('sha1');
+  // Held until whole, then written like text (on the pool), unless it grows large: then
+  // written here as it comes. Hashed as it comes, when asked for a stamp.
+  const h = stamp ? createHash('sha1') : null;
   const held: Uint8Array[] = [];
-  const hold = same ? HOLD : -1;
   let size = 0;
   let fd: number | null = null;
   try {
     for (const chunk of content) {
-      h.update(chunk);
+      h?.update(chunk);
       if (fd !== null) writeAll(fd, chunk);
-      else if ((size += chunk.length) <= hold) held.push(chunk);
+      else if ((size += chunk.length) <= HOLD) held.push(chunk);
       else {
         fd = openSync(abs, 'w');
         for (const c of held.splice(0)) writeAll(fd, c);
@@ -61,18 +54,11 @@ export function writeContent(
   } finally {
     if (fd !== null) closeSync(fd);
   }
-  const s = `h:${h.digest('base64url')}`;
-  if (same?.(s)) {
+  const s = h ? `h:${h.digest('base64url')}` : undefined;
+  if (s && same?.(s)) {
     if (fd !== null) rmSync(abs, { force: true });
     return { stamp: s, wrote: false };
   }
-  if (fd === null) {
-    const out = openSync(abs, 'w');
-    try {
-      for (const c of held) writeAll(out, c);
-    } finally {
-      closeSync(out);
-    }
-  }
+  if (fd === null) put(abs, held.length === 1 ? held[0] : Buffer.concat(held, size));
   return { stamp: s, wrote: true };
 }

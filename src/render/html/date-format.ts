@@ -37,9 +37,86 @@ function tidy(text: string, lang: string): string {
   return out;
 }
 
+const DAY = { day: 'numeric', month: 'long', year: 'numeric' } as const;
+
+/**
+ * A day's text with its day numbers left open: `["", " октомври 2018 г."]` for any day of
+ * October 2018, the days going between the pieces. Intl formats a date in tens of
+ * microseconds and an export writes each date on several pages, so each month (or pair of
+ * months, for a range) is formatted twice, once with days 1–2 and once with 11–12, and
+ * used only when the two agree in everything but those days, written in ASCII digits;
+ * otherwise (other digits, padding) null, and every date goes through Intl.
+ */
+type Shape = string[] | null;
+const shapes = new Map<string, Shape>();
+
+function shapeOf(samples: Intl.DateTimeFormatPart[][], days: number[][]): Shape {
+  let shape: Shape = null;
+  for (let s = 0; s < samples.length; s++) {
+    const texts: string[] = [''];
+    let n = 0;
+    for (const part of samples[s]) {
+      if (part.type === 'day') {
+        if (part.value !== String(days[s][n++])) return null;
+        texts.push('');
+      } else texts[texts.length - 1] += part.value;
+    }
+    if (n !== days[s].length || (shape && shape.join('\0') !== texts.join('\0'))) return null;
+    shape = texts;
+  }
+  return shape;
+}
+
+const LENGTHS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** Year, month and day of a real date, or null for anything else (`utcDate` rolls 30 February over to March). */
+function ymd(date: CalendarDate): [number, number, number] | null {
+  const [y, m, d] = date.split('-').map(Number);
+  if (!Number.isInteger(y) || !Number.isInteger(m) || !Number.isInteger(d) || m < 1 || m > 12 || d < 1) return null;
+  const leap = y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
+  return d <= (m === 2 && leap ? 29 : LENGTHS[m - 1]) ? [y, m, d] : null;
+}
+
+function sample(y: number, m: number, d: number): Date {
+  const t = new Date(Date.UTC(2000, m - 1, d));
+  t.setUTCFullYear(y);
+  return t;
+}
+
+/** The day's text through its month's shape, or null when the month has none. */
+function fastDay(date: CalendarDate, lang: string): string | null {
+  const at = ymd(date);
+  if (!at) return null;
+  const [y, m, d] = at;
+  const key = `${lang}|${y}|${m}`;
+  let shape = shapes.get(key);
+  if (shape === undefined) {
+    const f = format(lang, DAY, 'day');
+    shape = shapeOf([f.formatToParts(sample(y, m, 1)), f.formatToParts(sample(y, m, 12))], [[1], [12]]);
+    shapes.set(key, shape);
+  }
+  return shape && shape.length === 2 ? shape[0] + d + shape[1] : null;
+}
+
+/** A range's text through its pair of months' shape, or null when it has none. */
+function fastRange(period: Period, lang: string): string | null {
+  const a = ymd(period.start);
+  const b = ymd(period.end);
+  if (!a || !b || a[0] * 400 + a[1] * 32 + a[2] >= b[0] * 400 + b[1] * 32 + b[2]) return null;
+  const key = `${lang}|${a[0]}|${a[1]}|${b[0]}|${b[1]}`;
+  let shape = shapes.get(key);
+  if (shape === undefined) {
+    const f = format(lang, DAY, 'day');
+    const two = (d: number, e: number) => f.formatRangeToParts(sample(a[0], a[1], d), sample(b[0], b[1], e));
+    shape = shapeOf([two(1, 2), two(11, 12)], [[1, 2], [11, 12]]);
+    shapes.set(key, shape);
+  }
+  return shape && shape.length === 3 ? shape[0] + a[2] + shape[1] + b[2] + shape[2] : null;
+}
+
 /** A day as the language writes it: `15 октомври 2018`, `15 tetor 2018`, `15 October 2018`. */
 export function formatDay(date: CalendarDate, lang: string): string {
-  return tidy(format(lang, { day: 'numeric', month: 'long', year: 'numeric' }, 'day').format(utcDate(date)), lang);
+  return tidy(fastDay(date, lang) ?? format(lang, DAY, 'day').format(utcDate(date)), lang);
 }
 
 const periods = new Map<string, string>();
@@ -50,9 +127,10 @@ export function formatPeriod(period: Period, lang: string): string {
   const key = `${lang}|${period.start}|${period.end}`;
   let text = periods.get(key);
   if (text === undefined) {
-    const f = format(lang, { day: 'numeric', month: 'long', year: 'numeric' }, 'day');
     text =
-      period.start === period.end ? formatDay(period.start, lang) : tidy(f.formatRange(utcDate(period.start), utcDate(period.end)), lang);
+      period.start === period.end
+        ? formatDay(period.start, lang)
+        : tidy(fastRange(period, lang) ?? format(lang, DAY, 'day').formatRange(utcDate(period.start), utcDate(period.end)), lang);
     if (periods.size > 100_000) periods.clear();
     periods.set(key, text);
   }

@@ -1,10 +1,13 @@
 /** Escaping for every value that goes into a page: nothing from a release is ever markup. */
 
+const MARKUP = /[&<>"']/;
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
 /** Escapes text for HTML content and for quoted attribute values. */
 export function esc(value: string | number): string {
-  return String(value).replace(/[&<>"']/g, (c) => ENTITIES[c]);
+  const text = String(value);
+  // Most values have nothing to escape: one test, no replace.
+  return MARKUP.test(text) ? text.replace(/[&<>"']/g, (c) => ENTITIES[c]) : text;
 }
 
 /**

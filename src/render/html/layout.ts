@@ -53,7 +53,6 @@ export function* pageChunks(f: PageFrame, ...main: Iterable<string>[]): Generato
 
 /** The text of a page before and after its main content. */
 function pageAround(f: PageFrame): [string, string] {
-  const uiLang = f.t.lang === f.lang ? '' : ` lang="${esc(f.t.lang)}"`;
   const head = [
     '<meta charset="utf-8">',
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
@@ -72,12 +71,28 @@ function pageAround(f: PageFrame): [string, string] {
     f.jsonLd ? `<script type="application/ld+json">${jsonForScript(f.jsonLd)}</script>` : '',
     ...(f.scripts ?? []).map((s) => `<script src="${esc(f.root + s)}" defer></script>`),
   ].filter(Boolean);
+  const [banner, after] = frameText(f);
   const before = `<!doctype html>
 <html lang="${esc(f.lang)}">
 <head>
 ${head.join('\n')}
 </head>
-<body>
+${banner}`;
+  return [before, after];
+}
+
+/** The banner (after `<head>`) and footer of pages sharing these words, language, root and site name: made once each. */
+const frames = new WeakMap<UiStrings, Map<string, [string, string]>>();
+
+function frameText(f: PageFrame): [string, string] {
+  let byKey = frames.get(f.t);
+  if (!byKey) frames.set(f.t, (byKey = new Map()));
+  const key = `${f.lang}\0${f.siteLang}\0${f.root}\0${f.siteName}`;
+  let made = byKey.get(key);
+  if (!made) {
+    const uiLang = f.t.lang === f.lang ? '' : ` lang="${esc(f.t.lang)}"`;
+    made = [
+      `<body>
 <a class="skip" href="#main"${uiLang}>${esc(f.t.skip)}</a>
 <header class="banner"${uiLang}>
 <p class="site-name"${f.siteLang === (f.t.lang === f.lang ? f.lang : f.t.lang) ? '' : ` lang="${esc(f.siteLang)}"`}><a href="${esc(f.root)}index.html">${esc(f.siteName)}</a></p>
@@ -90,14 +105,18 @@ ${head.join('\n')}
 <form role="search" class="site-search" action="${esc(f.root)}search.html" method="get"><label for="site-q" class="visually-hidden">${esc(f.t.searchLabel)}</label><input type="search" id="site-q" name="q" autocomplete="off" spellcheck="false" placeholder="${esc(searchStrings(f.t.lang).title)}"><button type="submit">${esc(searchStrings(f.t.lang).go)}</button></form>
 </header>
 <main id="main" tabindex="-1">
-`;
-  const after = `
+`,
+      `
 </main>
 <footer class="site-footer"${uiLang}>
 <p><a href="${esc(f.root)}feeds/index.html">${esc(f.t.feeds)}</a></p>
 </footer>
 </body>
 </html>
-`;
-  return [before, after];
+`,
+    ];
+    if (byKey.size > 1000) byKey.clear();
+    byKey.set(key, made);
+  }
+  return made;
 }
