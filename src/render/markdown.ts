@@ -62,28 +62,7 @@ md.renderer.rules.link_close = (tokens, idx, options, env: Env, self) => {
   return self.renderToken(tokens, idx, options);
 };
 
-/**
- * Text in which no Markdown can start: ASCII letters, digits, spaces and a few marks of
- * prose, and any other character but whitespace (which markdown-it trims off paragraphs);
- * no line starts with a space, a hyphen or a digit, or ends with a space. Such a body is
- * paragraphs of its lines and nothing else. (No `u` flag: a test costs a few µs a body.)
- */
-const NOT_PROSE_CHAR = /[^A-Za-z0-9 \n,.;:?()'"/%\-\u00a1-\u167f\u1681-\u180d\u180f-\u1fff\u200b-\u2027\u202a-\u202e\u2030-\u205e\u2060-\u2fff\u3001-\ufefe\uff00-\uffff]/;
-const NOT_PROSE = /(?:^|\n)[ \-0-9]| (?:\n|$)/;
-
-/** A body of prose (see NOT_PROSE_CHAR) as markdown-it renders it: each run of lines a paragraph, `"` escaped. */
-function renderProse(body: string): string {
-  let out = '';
-  for (const block of body.split(/\n{2,}/)) {
-    const text = block.replace(/^\n+|\n+$/g, '');
-    if (text) out += `<p>${text.replace(/"/g, '&quot;')}</p>\n`;
-  }
-  return out;
-}
-
 /** Renders a release body (CommonMark) to sanitised HTML, its local links rewritten by `rewrite` when given. */
 export function renderMarkdown(body: string, rewrite?: LinkRewrite): string {
-  // Plain prose, most of a press archive, is a tenth of the work without the parser.
-  if (!NOT_PROSE_CHAR.test(body) && !NOT_PROSE.test(body)) return renderProse(body);
   return md.render(body, rewrite ? { rewrite } : {});
 }
