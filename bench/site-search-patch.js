@@ -36,8 +36,9 @@ const t = performance.now();
 const collector = new SearchCollector(plan, { dir: out }, () => {
   throw new Error('the earlier data was not used');
 });
-for (const r of plan.releases) if (r === changed) collector.add(r, body);
-else collector.reuse(r);
+for (const r of plan.releases)
+  if (r === changed) collector.add(r, body);
+  else collector.reuse(r);
 const files = [...collector.files()];
 const wall = (performance.now() - t) / 1000;
 const used = process.cpuUsage(cpu);

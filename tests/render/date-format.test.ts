@@ -31,7 +31,30 @@ function tidy(text: string, lang: string): string {
 const reference = (p: { start: string; end: string }, lang: string) =>
   tidy(p.start === p.end ? intl(lang).format(utc(p.start)) : intl(lang).formatRange(utc(p.start), utc(p.end)), lang);
 
-const LANGS = ['mk', 'sq', 'en', 'EN', 'en-US', 'es', 'de', 'fr', 'sr', 'sr-Latn', 'bg', 'ru', 'pl', 'ar', 'fa', 'hi', 'ja', 'zh', 'ko', 'th', 'he', 'xx-nonsense'];
+const LANGS = [
+  'mk',
+  'sq',
+  'en',
+  'EN',
+  'en-US',
+  'es',
+  'de',
+  'fr',
+  'sr',
+  'sr-Latn',
+  'bg',
+  'ru',
+  'pl',
+  'ar',
+  'fa',
+  'hi',
+  'ja',
+  'zh',
+  'ko',
+  'th',
+  'he',
+  'xx-nonsense',
+];
 const iso = (t: number) => new Date(t).toISOString().slice(0, 10);
 
 describe('dates formatted through their month', () => {

@@ -26,7 +26,11 @@ describe('utf8Chunks', () => {
   });
 
   it('gives the same bytes when pieces are as long as a chunk or longer, lone surrogates at either end', () => {
-    const long = fc.tuple(fc.constantFrom('', '\ud83d', '\ude00', 'ж'), fc.integer({ min: 0, max: 40_000 }), fc.constantFrom('', '\ud83d', '\ude00', 'a'));
+    const long = fc.tuple(
+      fc.constantFrom('', '\ud83d', '\ude00', 'ж'),
+      fc.integer({ min: 0, max: 40_000 }),
+      fc.constantFrom('', '\ud83d', '\ude00', 'a'),
+    );
     fc.assert(
       fc.property(fc.array(long, { maxLength: 8 }), (shapes) => {
         const pieces = shapes.map(([head, n, tail], i) => head + (i % 2 ? 'ѓ' : 'a').repeat(n) + tail);

@@ -12,7 +12,23 @@ import type { ShardLimits } from '../../src/render/html/search-shards.js';
 // The term table of a site patched after changes must be, byte for byte, the table a fresh
 // build of the changed archive gives: the property below checks it over random archives.
 
-const WORDS = ['press', 'release', 'skopje', 'скопје', 'општина', 'ОБСЕ', 'mission', 'a', 'water', 'вода', 'x1', '2024', 'ÇEŞME', 'naïve', 'zz'];
+const WORDS = [
+  'press',
+  'release',
+  'skopje',
+  'скопје',
+  'општина',
+  'ОБСЕ',
+  'mission',
+  'a',
+  'water',
+  'вода',
+  'x1',
+  '2024',
+  'ÇEŞME',
+  'naïve',
+  'zz',
+];
 const settings = { name: 'Архива', lang: 'mk', baseUrl: null };
 const registry = new Registry([{ id: 'osce-skopje', name: 'OSCE Mission to Skopje', aliases: ['ОБСЕ'] }]);
 /** Small limits, so a few releases reach long lines of their own file and shards split several letters deep. */
@@ -55,8 +71,11 @@ function release(d: Draft): ArchivedRelease {
 
 const words = (max: number) => fc.array(fc.constantFrom(...WORDS), { maxLength: max });
 const draft = (id: number) =>
-  fc.record({ title: words(3), body: words(30), partner: fc.boolean(), tags: fc.subarray(['water', 'општина']) }).map((d) => ({ id, ...d }));
-const drafts = (from: number, max: number) => fc.integer({ min: 0, max }).chain((n) => fc.tuple(...Array.from({ length: n }, (_, i) => draft(from + i))));
+  fc
+    .record({ title: words(3), body: words(30), partner: fc.boolean(), tags: fc.subarray(['water', 'општина']) })
+    .map((d) => ({ id, ...d }));
+const drafts = (from: number, max: number) =>
+  fc.integer({ min: 0, max }).chain((n) => fc.tuple(...Array.from({ length: n }, (_, i) => draft(from + i))));
 
 const plan = (releases: ArchivedRelease[]) => planSite({ settings, registry }, releases);
 const byPath = (files: SearchFile[]) => new Map(files.map((f) => [f.path, f.content]));
@@ -75,7 +94,13 @@ function write(dir: string, files: SearchFile[]): void {
 }
 
 /** The search files of `after` made by patching the export of `before` in `dir`: a release that holds the same place and text is reused. */
-function patched(before: SitePlan, after: SitePlan, dir: string, limits: ShardLimits | undefined, bodies: { read: number } = { read: 0 }): SearchFile[] {
+function patched(
+  before: SitePlan,
+  after: SitePlan,
+  dir: string,
+  limits: ShardLimits | undefined,
+  bodies: { read: number } = { read: 0 },
+): SearchFile[] {
   const c = new SearchCollector(after, { dir }, (r) => (bodies.read++, r.body), limits);
   const out: SearchFile[] = [];
   after.releases.forEach((r, i) => {

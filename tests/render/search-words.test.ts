@@ -14,7 +14,10 @@ function scanned(table: WordTable, words: string[], text: string): string[] {
 
 describe('reading the words of a text', () => {
   const pieces = fc.constantFrom('a', 'Б', 'é', '\u0301', '1', '٣', ' ', '-', ',', '\n', '😀', '𝐀', '\ud835', '\udc00', '_', 'ß', 'İ', 'ǅ');
-  const text = fc.oneof(fc.string({ unit: 'binary', maxLength: 60 }), fc.array(pieces, { maxLength: 40 }).map((p) => p.join('')));
+  const text = fc.oneof(
+    fc.string({ unit: 'binary', maxLength: 60 }),
+    fc.array(pieces, { maxLength: 40 }).map((p) => p.join('')),
+  );
 
   it('gives the words a split on non-words gives, each word its one number', () => {
     const words: string[] = [];

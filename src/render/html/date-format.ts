@@ -108,7 +108,13 @@ function fastRange(period: Period, lang: string): string | null {
   if (shape === undefined) {
     const f = format(lang, DAY, 'day');
     const two = (d: number, e: number) => f.formatRangeToParts(sample(a[0], a[1], d), sample(b[0], b[1], e));
-    shape = shapeOf([two(1, 2), two(11, 12)], [[1, 2], [11, 12]]);
+    shape = shapeOf(
+      [two(1, 2), two(11, 12)],
+      [
+        [1, 2],
+        [11, 12],
+      ],
+    );
     shapes.set(key, shape);
   }
   return shape && shape.length === 3 ? shape[0] + a[2] + shape[1] + b[2] + shape[2] : null;

@@ -64,7 +64,15 @@ export class SearchCollector {
 
   /** A release's texts, one per index column (site-format.ts COL). */
   private columns(r: ArchivedRelease, body: string): string[] {
-    return [r.title, this.partnerNames(r).join(' ; '), r.people.join(' ; '), r.tags.join(' ; '), r.event?.location ?? '', r.summary ?? '', body];
+    return [
+      r.title,
+      this.partnerNames(r).join(' ; '),
+      r.people.join(' ; '),
+      r.tags.join(' ; '),
+      r.event?.location ?? '',
+      r.summary ?? '',
+      body,
+    ];
   }
 
   /**
