@@ -174,6 +174,7 @@ export class SearchCollector {
       table.add(doc, this.columns(r, this.bodyOf(r)));
     }
     const { terms, lines } = table.sorted();
-    return { docs: this.plan.releases.length, terms, lines: lines.map((l) => l.text()), entries: new Int32Array(terms.length).fill(-1) };
+    const texts = lines.map((l) => l.text());
+    return { docs: this.plan.releases.length, terms, lines: texts, entries: new Int32Array(terms.length).fill(-1), line: (i) => texts[i] };
   }
 }

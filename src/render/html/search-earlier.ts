@@ -1,5 +1,7 @@
+import { hash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { ReleasesError } from '../../core/errors.js';
 import { decodeKeys, readDataFile, type SiteMeta } from '../../core/search/site-format.js';
 
 /**
@@ -14,6 +16,19 @@ export interface TextTable {
   lines: string[];
   /** Per term, the entries its pointer gave when its line came from a file of its own (checked as it is read), else -1. */
   entries: Int32Array | number[];
+  /**
+   * The line of term i. A line in a file of its own (`lines[i]` is then empty) is read from
+   * it each time it is asked for, never kept: at 100k releases they hold ~80 MB. A file that
+   * differs from its first reading (another run replaced the site meanwhile) throws.
+   */
+  line(i: number): string;
+}
+
+/** The earlier export changed while this run read it (another run replaced it): this run stops, the site in place stays as it is. */
+export class ChangedData extends ReleasesError {
+  constructor(file: string) {
+    super(`${file} changed while this export read it`, 1, 'another export replaced the site meanwhile: run the export again', file);
+  }
 }
 
 /** Why the earlier data cannot be patched (the caller then builds afresh). */
@@ -47,6 +62,8 @@ export function readTextTable(dir: string): TextTable {
   const terms: string[] = [];
   const lines: string[] = [];
   const entries: number[] = [];
+  const own: number[] = [];
+  const digests = new Map<number, string>();
   let previous = '';
   for (let n = 0; n < keys.length; n++) {
     const payload = read(`w/${n}`);
@@ -65,25 +82,43 @@ export function readTextTable(dir: string): TextTable {
       if (line.charCodeAt(0) !== 64) {
         lines.push(line);
         entries.push(-1);
+        own.push(-1);
         continue;
       }
-      const own = ownLine(line, read);
-      lines.push(own.line);
-      entries.push(own.df);
+      const { file, df } = pointerOf(line);
+      own.push(file);
+      lines.push('');
+      entries.push(df);
     }
   }
-  return { docs: meta.docs, terms, lines, entries };
+  const line = (i: number): string => {
+    const file = own[i];
+    if (file < 0) return lines[i];
+    const name = `p/${file}`;
+    const first = digests.get(file);
+    if (first === undefined) {
+      const text = read(name);
+      if (typeof text !== 'string') throw new UnusableData(`search/${name}.js does not match its pointer`);
+      digests.set(file, hash('sha1', text, 'base64'));
+      return text;
+    }
+    let text: unknown = null;
+    try {
+      text = read(name);
+    } catch {}
+    if (typeof text !== 'string' || hash('sha1', text, 'base64') !== first) throw new ChangedData(path.join(dir, 'search', `${name}.js`));
+    return text;
+  };
+  return { docs: meta.docs, terms, lines, entries, line };
 }
 
-/** The line of a pointer `@<file>:<df>`, read from `p/<file>`, and df. */
-function ownLine(pointer: string, read: (name: string) => unknown): { line: string; df: number } {
+/** The file and df of a pointer `@<file>:<df>`. */
+function pointerOf(pointer: string): { file: number; df: number } {
   const colon = pointer.indexOf(':');
   const file = pointer.slice(1, colon);
   const df = Number(pointer.slice(colon + 1));
-  if (colon < 0 || !/^\d+$/.test(file)) throw new UnusableData(`a pointer ${pointer} is malformed`);
-  const line = read(`p/${file}`);
-  if (typeof line !== 'string' || !(df > 0)) throw new UnusableData(`search/p/${file}.js does not match its pointer`);
-  return { line, df };
+  if (colon < 0 || !/^\d+$/.test(file) || !(df > 0)) throw new UnusableData(`a pointer ${pointer} is malformed`);
+  return { file: Number(file), df };
 }
 
 /**

@@ -9,7 +9,12 @@ import { encodeTable, LIMITS, type EncodedTable, type ShardLimits } from './sear
  * would encode the same table, byte for byte.
  */
 
-/** The earlier table with the entries of documents not in `keep` dropped and the new lines merged in, encoded. */
+/**
+ * The earlier table with the entries of documents not in `keep` dropped and the new lines merged in, encoded.
+ * A merged line of an earlier line in a file of its own is not kept: its length and count
+ * are noted, and it is merged again from the file when its text is wanted (at 100k releases
+ * those lines hold ~80 MB). The same file must give the same line then (checked).
+ */
 export function patchTable(
   earlier: TextTable,
   keep: Uint8Array,
@@ -17,13 +22,20 @@ export function patchTable(
   limits: ShardLimits = LIMITS,
 ): EncodedTable {
   const terms: string[] = [];
-  const texts: string[] = [];
+  // Per merged term: its text (null: merged again from the earlier line `from` and the added line `with`), length and entries.
+  const texts: (string | null)[] = [];
+  const lengths: number[] = [];
   const counts: number[] = [];
-  const put = (t: string, text: string, count: number) => {
+  const from: number[] = [];
+  const withAdded: number[] = [];
+  const put = (t: string, text: string, count: number, i: number, j: number) => {
     if (!count) return;
     terms.push(t);
-    texts.push(text);
+    texts.push(i >= 0 && earlier.entries[i] >= 0 ? null : text);
+    lengths.push(text.length);
     counts.push(count);
+    from.push(i);
+    withAdded.push(j);
   };
   // A long line read from its own file must hold as many entries as its pointer says.
   const check = (k: number) => {
@@ -35,18 +47,25 @@ export function patchTable(
   let j = 0;
   while (i < a.length || j < b.length) {
     if (j >= b.length || (i < a.length && a[i] < b[j])) {
-      put(a[i], merge(earlier.lines[i], keep, ''), merged);
+      put(a[i], merge(earlier.line(i), keep, ''), merged, i, -1);
       check(i++);
     } else if (i >= a.length || b[j] < a[i]) {
-      put(b[j], added.lines[j].text(), added.lines[j].count);
+      put(b[j], added.lines[j].text(), added.lines[j].count, -1, j);
       j++;
     } else {
-      put(a[i], merge(earlier.lines[i], keep, added.lines[j].text()), merged);
+      put(a[i], merge(earlier.line(i), keep, added.lines[j].text()), merged, i, j);
       check(i++);
       j++;
     }
   }
-  return encodeTable(terms, { length: (k) => texts[k].length, count: (k) => counts[k], text: (k) => texts[k] }, limits);
+  const text = (k: number): string => {
+    const known = texts[k];
+    if (known !== null) return known;
+    const j = withAdded[k];
+    // The file gives the line it gave before (TextTable.line checks), so the merge gives the same text.
+    return merge(earlier.line(from[k]), keep, j >= 0 ? added.lines[j].text() : '');
+  };
+  return encodeTable(terms, { length: (k) => lengths[k], count: (k) => counts[k], text }, limits);
 }
 
 /** Entries in the line `merge` gave last. */
