@@ -215,15 +215,26 @@ describe('an earlier export whose search data cannot be patched', () => {
 
 describe('an earlier export that changes while it is patched', () => {
   it('stops when a long line it read first is different when it is written', () => {
-    const v1: Draft[] = Array.from({ length: 12 }, (_, id) => ({ id, title: [WORDS[id % WORDS.length]], body: WORDS, partner: false, tags: [] }));
+    const v1: Draft[] = Array.from({ length: 12 }, (_, id) => ({
+      id,
+      title: [WORDS[id % WORDS.length]],
+      body: WORDS,
+      partner: false,
+      tags: [],
+    }));
     const v2 = v1.map((d, id) => (id === 4 ? { ...d, body: ['вода', 'new'] } : d));
     const [p1, p2] = [plan(v1.map(release)), plan(v2.map(release))];
     const dir = path.join(root, `changing${runs++}`);
     write(dir, fresh(p1, SMALL));
     expect(readdirSync(path.join(dir, 'search/p')).length).toBeGreaterThan(0);
-    const c = new SearchCollector(p2, { dir }, () => {
-      throw new Error('no body is read: the earlier data is patched');
-    }, SMALL);
+    const c = new SearchCollector(
+      p2,
+      { dir },
+      () => {
+        throw new Error('no body is read: the earlier data is patched');
+      },
+      SMALL,
+    );
     p2.releases.forEach((r, i) => (i === 4 ? c.add(r, r.body) : c.reuse(r)));
     const files = c.files();
     // The first shard comes after every long line was read once.
