@@ -72,6 +72,30 @@ async function killedRun(root: string, args: string[], fullMs: number, i: number
   return { ...r, how };
 }
 
+/**
+ * The site each of two states of `root`'s archive gives (a fresh export of each, with the
+ * user's own CNAME, which must survive every export), and the slower export's time; then
+ * `site/` is exported in the first state, with its CNAME.
+ */
+async function siteStates(root: string, setState: (b: boolean) => void): Promise<{ expected: Map<string, string>[]; fullMs: number }> {
+  const expected: Map<string, string>[] = [];
+  let fullMs = 0;
+  for (const b of [false, true]) {
+    setState(b);
+    const ref = path.join(root, `ref-${Number(b)}`);
+    const r = await runBin(['export', '--format', 'html', '--out', ref], root);
+    expect(r.code, r.stderr).toBe(0);
+    writeFileSync(path.join(ref, 'CNAME'), 'releases.example.org\n');
+    expected.push(snapshot(ref));
+    rmSync(ref, { recursive: true });
+    fullMs = Math.max(fullMs, r.ms);
+  }
+  setState(false);
+  expect((await runBin(['export', '--format', 'html', '--out', 'site'], root)).code).toBe(0);
+  writeFileSync(path.join(root, 'site/CNAME'), 'releases.example.org\n');
+  return { expected, fullMs };
+}
+
 describe.skipIf(!BUILT)(`export killed with SIGKILL at random moments (${KILLS} runs per format, real bin)`, () => {
   beforeAll(async () => {
     base = mkdtempSync(path.join(tmpdir(), 'releases-kill-'));
@@ -82,23 +106,8 @@ describe.skipIf(!BUILT)(`export killed with SIGKILL at random moments (${KILLS} 
 
   it.concurrent("html --out DIR: the previous site (with the user's own file) or the new one, never a mix", async () => {
     const { root, setState, leftovers } = project('html');
-    const expected: Map<string, string>[] = [];
-    let fullMs = 0;
-    for (const b of [false, true]) {
-      setState(b);
-      const ref = path.join(root, `ref-${Number(b)}`);
-      const r = await runBin(['export', '--format', 'html', '--out', ref], root);
-      expect(r.code, r.stderr).toBe(0);
-      // The user's own file in the site folder must survive every export.
-      writeFileSync(path.join(ref, 'CNAME'), 'releases.example.org\n');
-      expected.push(snapshot(ref));
-      rmSync(ref, { recursive: true });
-      fullMs = Math.max(fullMs, r.ms);
-    }
+    const { expected, fullMs } = await siteStates(root, setState);
     expect(sameSnapshot(expected[0], expected[1])).toBe(false);
-    setState(false);
-    expect((await runBin(['export', '--format', 'html', '--out', 'site'], root)).code).toBe(0);
-    writeFileSync(path.join(root, 'site/CNAME'), 'releases.example.org\n');
     let current = 0;
     const tally = { previous: 0, complete: 0, killed: 0, journal: 0, mixed: 0 };
     const bad: string[] = [];
@@ -162,26 +171,13 @@ describe.skipIf(!BUILT)(`export killed with SIGKILL at random moments (${KILLS} 
       const t = b ? STATE_B_TIME : new Date(STATE_B_TIME.getTime() - 86_400_000);
       utimesSync(file, t, t);
     };
-    const expected: Map<string, string>[] = [];
-    let fullMs = 0;
-    for (const b of [false, true]) {
-      setBody(b);
-      const ref = path.join(root, `ref-${Number(b)}`);
-      const r = await runBin(['export', '--format', 'html', '--out', ref], root);
-      expect(r.code, r.stderr).toBe(0);
-      writeFileSync(path.join(ref, 'CNAME'), 'releases.example.org\n');
-      expected.push(snapshot(ref));
-      rmSync(ref, { recursive: true });
-    }
+    const { expected } = await siteStates(root, setBody);
     expect(snapshotDiff(expected[0], expected[1]).length).toBeGreaterThan(2);
-    setBody(false);
-    expect((await runBin(['export', '--format', 'html', '--out', 'site'], root)).code).toBe(0);
-    writeFileSync(path.join(root, 'site/CNAME'), 'releases.example.org\n');
     // The update's own time, measured once, spreads the kills over it.
     setBody(true);
     const timed = await runBin(['export', '--format', 'html', '--out', 'site'], root);
     expect(timed.code, timed.stderr).toBe(0);
-    fullMs = timed.ms;
+    const fullMs = timed.ms;
     let current = 1;
     const tally = { previous: 0, complete: 0, killed: 0, journal: 0 };
     const bad: string[] = [];
