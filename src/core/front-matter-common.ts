@@ -26,6 +26,11 @@ export function fmIssue(file: string, at: Place, code: string, message: string, 
   return { file, line: at.line, column: at.column, severity: 'error', code, message, hint };
 }
 
+/** The split of a file whose front matter is refused for one error at a place in the file. */
+export function refusal(file: string, at: Place, code: string, message: string, hint?: string): Split {
+  return { ok: false, issues: [fmIssue(file, at, code, message, hint)] };
+}
+
 /** Turns offsets in a text into file lines and columns, the text's first line being `firstLine`. */
 export function placeFinder(text: string, firstLine = 1): (offset: number) => Place {
   const starts = [0];

@@ -1,4 +1,4 @@
-import { type Split, fmIssue } from './front-matter-common.js';
+import { type Split, fmIssue, refusal } from './front-matter-common.js';
 import { splitJson } from './json-front-matter.js';
 import { splitToml } from './toml-front-matter.js';
 import type { Issue } from './types.js';
@@ -20,18 +20,13 @@ function issue(file: string, line: number, code: string, message: string, hint?:
 
 /** The split of a file whose front matter opens on line 1 and is never closed by a `closing` line. */
 function unclosed(file: string, closing: string): Split {
-  return {
-    ok: false,
-    issues: [
-      issue(
-        file,
-        1,
-        'unclosed-front-matter',
-        'the front matter opened on line 1 is never closed',
-        `add a line with ${closing} after the last front-matter field`,
-      ),
-    ],
-  };
+  return refusal(
+    file,
+    { line: 1, column: 1 },
+    'unclosed-front-matter',
+    'the front matter opened on line 1 is never closed',
+    `add a line with ${closing} after the last front-matter field`,
+  );
 }
 
 /** Refuses the openings gray-matter would misread or execute, before it ever sees them. */

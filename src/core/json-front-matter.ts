@@ -1,4 +1,4 @@
-import { type Place, type Split, fmIssue, pathKey, placeFinder, setField } from './front-matter-common.js';
+import { type Place, type Split, refusal, pathKey, placeFinder, setField } from './front-matter-common.js';
 
 // Hugo's JSON front matter: a JSON object at the very top of the file, the body after its
 // closing brace. JSON.parse cannot say where that object ends, nor where a field is, nor
@@ -111,50 +111,34 @@ export function splitJson(file: string, text: string): Split {
   } catch (e) {
     if (!(e instanceof JsonProblem)) throw e;
     const at = place(Math.min(e.offset, text.length));
-    if (e.code === 'duplicate-key')
-      return { ok: false, issues: [fmIssue(file, at, 'duplicate-key', e.message, 'keep one of the two keys and delete the other')] };
+    if (e.code === 'duplicate-key') return refusal(file, at, 'duplicate-key', e.message, 'keep one of the two keys and delete the other');
     if (e.offset >= text.length) {
-      return {
-        ok: false,
-        issues: [
-          fmIssue(
-            file,
-            { line: 1, column: 1 },
-            'unclosed-front-matter',
-            'the JSON front matter opened on line 1 is never closed',
-            'end the front matter with a line holding the closing }',
-          ),
-        ],
-      };
+      return refusal(
+        file,
+        { line: 1, column: 1 },
+        'unclosed-front-matter',
+        'the JSON front matter opened on line 1 is never closed',
+        'end the front matter with a line holding the closing }',
+      );
     }
-    return {
-      ok: false,
-      issues: [
-        fmIssue(
-          file,
-          at,
-          'json-syntax',
-          `the front matter is not valid JSON: ${e.message}`,
-          'fix the JSON at this line: names and texts in double quotes, a comma between fields and none after the last',
-        ),
-      ],
-    };
+    return refusal(
+      file,
+      at,
+      'json-syntax',
+      `the front matter is not valid JSON: ${e.message}`,
+      'fix the JSON at this line: names and texts in double quotes, a comma between fields and none after the last',
+    );
   }
   const lineEnd = text.indexOf('\n', read.end);
   const rest = text.slice(read.end, lineEnd < 0 ? text.length : lineEnd);
   if (rest.trim() !== '') {
-    return {
-      ok: false,
-      issues: [
-        fmIssue(
-          file,
-          place(read.end + rest.search(/\S/)),
-          'json-syntax',
-          'text follows the closing } of the JSON front matter on its line',
-          "start the release's text on the line below the closing }",
-        ),
-      ],
-    };
+    return refusal(
+      file,
+      place(read.end + rest.search(/\S/)),
+      'json-syntax',
+      'text follows the closing } of the JSON front matter on its line',
+      "start the release's text on the line below the closing }",
+    );
   }
   const closeLine = place(read.end).line;
   const body = lineEnd < 0 ? '' : text.slice(lineEnd + 1);

@@ -1,6 +1,6 @@
 import { parse, TomlDate, TomlError } from 'smol-toml';
 import { calendarDate } from './dates.js';
-import { type Place, type Split, fmIssue, pathKey, placeFinder, setField } from './front-matter-common.js';
+import { type Place, type Split, fmIssue, refusal, pathKey, placeFinder, setField } from './front-matter-common.js';
 import type { Issue } from './types.js';
 import { scanToml } from './toml-scan.js';
 
@@ -51,10 +51,7 @@ export function splitToml(file: string, lines: string[], close: number): Split {
   } catch (e) {
     if (e instanceof TomlError) return { ok: false, issues: [syntaxIssue(file, lines, e)] };
     const reason = e instanceof Error ? e.message.split('\n')[0] : String(e);
-    return {
-      ok: false,
-      issues: [fmIssue(file, { line: 2, column: 1 }, 'toml-syntax', `the front matter could not be read: ${reason}`, HINT)],
-    };
+    return refusal(file, { line: 2, column: 1 }, 'toml-syntax', `the front matter could not be read: ${reason}`, HINT);
   }
   const place = placeFinder(tomlText);
   const scan = scanToml(tomlText);

@@ -1,7 +1,7 @@
 import matter from 'gray-matter';
 import jsyaml from 'js-yaml';
 import { LineCounter, parseDocument, isMap, isScalar, type Document } from 'yaml';
-import { type Split, fmIssue } from './front-matter-common.js';
+import { type Split, refusal } from './front-matter-common.js';
 import type { Issue } from './types.js';
 import { readPlainYaml } from './yaml-fast.js';
 
@@ -104,33 +104,23 @@ export function splitYaml(file: string, lines: string[], close: number, fastYaml
   } catch (e) {
     const reason = e instanceof Error ? e.message.split('\n')[0] : String(e);
     const alias = /alias/i.test(reason);
-    return {
-      ok: false,
-      issues: [
-        fmIssue(
-          file,
-          { line: 2, column: 1 },
-          alias ? 'yaml-aliases' : 'yaml-syntax',
-          alias ? 'the front matter expands too many YAML aliases' : `the front matter could not be read: ${reason}`,
-          alias ? 'write the values out instead of using * aliases' : undefined,
-        ),
-      ],
-    };
+    return refusal(
+      file,
+      { line: 2, column: 1 },
+      alias ? 'yaml-aliases' : 'yaml-syntax',
+      alias ? 'the front matter expands too many YAML aliases' : `the front matter could not be read: ${reason}`,
+      alias ? 'write the values out instead of using * aliases' : undefined,
+    );
   }
   if (issues.length) return { ok: false, issues };
   if (data === null || typeof data !== 'object' || Array.isArray(data) || (!lenientData && doc?.contents && !isMap(doc.contents))) {
-    return {
-      ok: false,
-      issues: [
-        fmIssue(
-          file,
-          { line: 2, column: 1 },
-          'front-matter-not-map',
-          'the front matter is not a list of fields (key: value)',
-          'write one "field: value" per line between the --- lines',
-        ),
-      ],
-    };
+    return refusal(
+      file,
+      { line: 2, column: 1 },
+      'front-matter-not-map',
+      'the front matter is not a list of fields (key: value)',
+      'write one "field: value" per line between the --- lines',
+    );
   }
   const body = lines.slice(close + 1).join('\n');
   const locate = (path: (string | number)[]) => {
