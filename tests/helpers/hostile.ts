@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, symlinkSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -9,15 +9,59 @@ let BIN = path.join(ROOT, 'bin/releases.js');
 /**
  * Copies `bin/` and `dist/` to `dir` (with `node_modules` linked) and runs that copy from now
  * on: a long test keeps comparing the output of one build even when `dist/` is rebuilt
- * meanwhile (by a parallel `npm run build`).
+ * meanwhile (by a parallel `npm run build`). With `forAnyUser`, the copy is what `npm pack`
+ * holds (package.json's `files`) with the production dependencies copied in, every file
+ * readable and every folder open to all users: a bin run as another user (`prefix`) then
+ * needs nothing from the checkout, whose folders that user may not enter (a clone in a 0700
+ * folder). `dir`'s parents must be open to that user too (a folder made in `tmpdir()`).
  */
-export function freezeBin(dir: string): void {
+export function freezeBin(dir: string, o: { forAnyUser?: boolean } = {}): void {
   mkdirSync(dir, { recursive: true });
-  cpSync(path.join(ROOT, 'bin'), path.join(dir, 'bin'), { recursive: true });
-  cpSync(path.join(ROOT, 'dist'), path.join(dir, 'dist'), { recursive: true });
   cpSync(path.join(ROOT, 'package.json'), path.join(dir, 'package.json'));
-  symlinkSync(path.join(ROOT, 'node_modules'), path.join(dir, 'node_modules'));
+  if (o.forAnyUser) {
+    const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { files: string[] };
+    for (const rel of [...pkg.files.filter((f) => existsSync(path.join(ROOT, f))), ...productionPackages()])
+      cpSync(path.join(ROOT, rel), path.join(dir, rel), { recursive: true, dereference: true });
+    openToAll(dir);
+  } else {
+    cpSync(path.join(ROOT, 'bin'), path.join(dir, 'bin'), { recursive: true });
+    cpSync(path.join(ROOT, 'dist'), path.join(dir, 'dist'), { recursive: true });
+    symlinkSync(path.join(ROOT, 'node_modules'), path.join(dir, 'node_modules'));
+  }
   BIN = path.join(dir, 'bin/releases.js');
+}
+
+/**
+ * The folders (relative to the checkout) of the packages an install of releases holds: its
+ * `dependencies`, theirs, and so on, each found as Node finds it from the package needing it.
+ */
+function productionPackages(): string[] {
+  const found = new Set<string>();
+  const visit = (from: string) => {
+    const pkg = JSON.parse(readFileSync(path.join(ROOT, from, 'package.json'), 'utf8')) as Partial<
+      Record<'dependencies' | 'optionalDependencies', Record<string, string>>
+    >;
+    for (const name of Object.keys({ ...pkg.dependencies, ...pkg.optionalDependencies })) {
+      let at = from;
+      // Up from the needing package's own node_modules to each enclosing one, as Node looks.
+      while (!existsSync(path.join(ROOT, at, 'node_modules', name, 'package.json')) && at !== '')
+        at = at.replace(/\/?node_modules\/(@[^/]+\/)?[^/]+$/, '');
+      const rel = path.join(at, 'node_modules', name);
+      if (found.has(rel) || !existsSync(path.join(ROOT, rel, 'package.json'))) continue;
+      found.add(rel);
+      visit(rel);
+    }
+  };
+  visit('');
+  return [...found].filter((rel) => ![...found].some((other) => rel.startsWith(`${other}/`)));
+}
+
+/** Lets every user read each file and enter each folder below `dir` (links are left as they are). */
+export function openToAll(dir: string): void {
+  const st = lstatSync(dir);
+  if (st.isSymbolicLink()) return;
+  chmodSync(dir, (st.mode & 0o7777) | (st.isDirectory() ? 0o555 : 0o444));
+  if (st.isDirectory()) for (const name of readdirSync(dir)) openToAll(path.join(dir, name));
 }
 
 /** Whether `npm run build` has produced the compiled code the real bin needs. */

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseReleaseFile } from '../../src/core/parse.js';
 import { runCli } from '../helpers/cli.js';
-import { BUILT, runBin } from '../helpers/hostile.js';
+import { BUILT, freezeBin, openToAll, runBin } from '../helpers/hostile.js';
 
 // Named hostile files, written at test time (git cannot hold a FIFO, a NUL-named folder
 // or a file only root may read), read by the real bin with a 1 GB heap: a file that needs
@@ -57,9 +57,15 @@ const NAMED: Record<string, string | Buffer> = {
 
 let root: string;
 let archive: string;
+let frozen: string;
 
 describe.skipIf(!BUILT)('named hostile files (real bin, 1 GB heap, killed if it hangs)', () => {
   beforeAll(() => {
+    // The bin runs from a copy open to every user (the last test runs it as `nobody`), so the
+    // checkout's own folders may be closed to others.
+    frozen = mkdtempSync(path.join(tmpdir(), 'releases-named-bin-'));
+    chmodSync(frozen, 0o755);
+    freezeBin(frozen, { forAnyUser: true });
     root = mkdtempSync(path.join(tmpdir(), 'releases-named-'));
     chmodSync(root, 0o755);
     archive = path.join(root, 'archive');
@@ -77,10 +83,14 @@ describe.skipIf(!BUILT)('named hostile files (real bin, 1 GB heap, killed if it 
     symlinkSync('loop-a.md', path.join(archive, '2020/loop-b.md'));
     symlinkSync('..', path.join(archive, '2020/up'));
     execFileSync('mkfifo', [path.join(archive, '2020/fifo.md')]);
+    // Whatever the umask, only the file made unreadable below is closed to `nobody`.
+    openToAll(root);
     writeFileSync(path.join(archive, '2020/unreadable.md'), OK.replace('Обична', 'Нечитлива'));
     chmodSync(path.join(archive, '2020/unreadable.md'), 0o000);
   });
-  afterAll(() => rmSync(root, { recursive: true, force: true }));
+  afterAll(() => {
+    for (const dir of [root, frozen]) rmSync(dir, { recursive: true, force: true });
+  });
 
   it('check ends in bounded time and memory, names every bad file, follows no link out and opens no FIFO', async () => {
     const r = await runBin(['check', '--format', 'json'], root, LIMITS);
