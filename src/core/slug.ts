@@ -42,6 +42,23 @@ export function fileSlug(title: string, max = MAX_SLUG_LENGTH): string {
 }
 
 /**
+ * A file name's parts for a safe name: the slug of its stem (at most 50 characters) and its
+ * extension in lower-case ASCII letters and digits (at most 10), '' when it has none.
+ */
+export function fileNameParts(name: string): { stem: string; ext: string } {
+  const dot = name.lastIndexOf('.');
+  const ext =
+    dot > 0
+      ? name
+          .slice(dot + 1)
+          .toLowerCase()
+          .replace(/[^a-z0-9]/g, '')
+          .slice(0, 10)
+      : '';
+  return { stem: fileSlug(dot > 0 ? name.slice(0, dot) : name, 50), ext };
+}
+
+/**
  * The ASCII slug of any name, for a URL: folded as search folds it (Cyrillic written with
  * the Macedonian table, diacritics dropped), everything else turned into dashes, at most 80
  * characters, `fallback` when nothing is left.

@@ -1,4 +1,4 @@
-import { fileSlug } from '../slug.js';
+import { fileNameParts } from '../slug.js';
 import { isImageType, mediaType } from './types.js';
 
 /** A file given to `add --attach`, checked and named. */
@@ -21,17 +21,8 @@ export interface Attachment {
  * it. `index.md` and other `.md` names are never given: they would be read as releases.
  */
 export function attachmentName(original: string, taken: ReadonlySet<string>): string {
-  const dot = original.lastIndexOf('.');
-  const stem = fileSlug(dot > 0 ? original.slice(0, dot) : original, 50);
-  let ext =
-    dot > 0
-      ? original
-          .slice(dot + 1)
-          .toLowerCase()
-          .replace(/[^a-z0-9]/g, '')
-          .slice(0, 10)
-      : '';
-  if (ext === 'md' || ext === 'markdown') ext = `${ext}.txt`;
+  const { stem, ext: given } = fileNameParts(original);
+  const ext = given === 'md' || given === 'markdown' ? `${given}.txt` : given;
   const name = (n: number) => `${stem}${n > 1 ? `-${n}` : ''}${ext ? `.${ext}` : ''}`;
   let n = 1;
   while (taken.has(name(n).toLowerCase())) n++;

@@ -1,23 +1,14 @@
 import { createHash } from 'node:crypto';
-import { fileSlug } from '../slug.js';
+import { fileNameParts } from '../slug.js';
 
 const SAFE = /^[a-z0-9][a-z0-9_-]*(\.[a-z0-9]+)?$/;
 
 /** A name safe in any URL and file system: kept when it already is, else slug + a short hash of the name. */
 function safeName(name: string): string {
   if (SAFE.test(name) && name.length <= 100) return name;
-  const dot = name.lastIndexOf('.');
-  const stem = dot > 0 ? name.slice(0, dot) : name;
-  const ext =
-    dot > 0
-      ? name
-          .slice(dot + 1)
-          .toLowerCase()
-          .replace(/[^a-z0-9]/g, '')
-          .slice(0, 10)
-      : '';
+  const { stem, ext } = fileNameParts(name);
   const tag = createHash('sha1').update(name).digest('hex').slice(0, 8);
-  return `${fileSlug(stem, 50)}-${tag}${ext ? `.${ext}` : ''}`;
+  return `${stem}-${tag}${ext ? `.${ext}` : ''}`;
 }
 
 /**
