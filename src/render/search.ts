@@ -1,5 +1,6 @@
 import type { Snippet } from '../core/search/snippet.js';
-import { type Highlighter, markScanned, scannedSnippet } from '../core/search/snippet-scan.js';
+import { markScanned, scannedSnippet } from '../core/search/snippet-scan.js';
+import type { Highlighter } from '../core/search/word-scan.js';
 import type { SearchHit } from '../core/search/plan.js';
 import type { RenderTarget } from './formats.js';
 import { jsonArrayChunks, ndjsonChunks, toEntry } from './json.js';

@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { NO_FILTERS } from '../../src/core/filters.js';
 import { highlighter, planSearch, type Vocabulary } from '../../src/core/search/plan.js';
 import { makeSnippet, markMatches } from '../../src/core/search/snippet.js';
-import { LETTERS, markScanned, NOT_WORD, scannedSnippet } from '../../src/core/search/snippet-scan.js';
+import { markScanned, scannedSnippet } from '../../src/core/search/snippet-scan.js';
+import { LETTERS, NOT_WORD } from '../../src/core/search/word-scan.js';
 import { Registry } from '../../src/core/registry.js';
 import type { Release } from '../../src/core/types.js';
 

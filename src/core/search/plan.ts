@@ -16,7 +16,7 @@ import {
 } from './query.js';
 
 import type { ArchivedRelease, Release } from '../types.js';
-import type { Highlighter } from './snippet-scan.js';
+import type { Highlighter } from './word-scan.js';
 import { columnTexts } from '../store/documents.js';
 
 /** One release found, with its relevance (higher is better; 0 when nothing was ranked). */
