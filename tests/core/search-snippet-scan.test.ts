@@ -7,6 +7,7 @@ import { highlighter, planSearch, type Vocabulary } from '../../src/core/search/
 import { makeSnippet, markMatches } from '../../src/core/search/snippet.js';
 import { markScanned, scannedSnippet } from '../../src/core/search/snippet-scan.js';
 import { LETTERS, NOT_WORD } from '../../src/core/search/word-scan.js';
+import { fold } from '../../src/core/fold.js';
 import { Registry } from '../../src/core/registry.js';
 import type { Release } from '../../src/core/types.js';
 
@@ -117,6 +118,13 @@ describe('scanned snippets', () => {
       if (letter.test(ch)) expect(word.test(ch)).toBe(true);
       if (notWord.test(ch)) expect(word.test(ch)).toBe(false);
     }
+  });
+
+  it('fold LETTERS in one go as they fold one by one', () => {
+    const letters = [
+      ...new RegExp(`[${LETTERS}]`, 'g')[Symbol.matchAll](String.fromCharCode(...Array.from({ length: 0x460 }, (_, i) => i))),
+    ].map((m) => m[0]);
+    expect(fold(letters.join(' ')).split(' ')).toEqual(letters.map((ch) => fold(ch)));
   });
 
   it('stop at the 2,000th match in a long body, as snippet.ts does', () => {
