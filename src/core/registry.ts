@@ -6,11 +6,14 @@ import type { RegistryPartner } from './types.js';
 export class Registry {
   private readonly byKey = new Map<string, RegistryPartner>();
   private byWord: Map<string, RegistryPartner> | undefined;
+  /** Every name, id and alias folded, with its partner (kept for `abbreviations`, which would fold them again). */
+  private readonly folded: [string, RegistryPartner][] = [];
 
   constructor(readonly partners: RegistryPartner[]) {
     for (const p of partners) {
       for (const name of [p.id, p.name, ...p.aliases]) {
         const key = foldName(name);
+        this.folded.push([key, p]);
         if (key && !this.byKey.has(key)) this.byKey.set(key, p);
       }
     }
@@ -18,7 +21,7 @@ export class Registry {
 
   /** The partner one folded word stands for on its own (see `abbreviations`); built on first use. */
   partnerOfWord(word: string): RegistryPartner | undefined {
-    this.byWord ??= abbreviations(this.partners);
+    this.byWord ??= abbreviations(this.partners, this.folded);
     return this.byWord.get(word);
   }
 
@@ -62,12 +65,10 @@ const NAME_STOP_WORDS = new Set(['the', 'and', 'for', 'dhe', 'per', 'nga', 'miss
  * partner's names hold it. Other words of a name (`Skopje`, `mission`, `i`) name places and
  * kinds of bodies shared by many partners, so they are not expanded.
  */
-function abbreviations(partners: RegistryPartner[]): Map<string, RegistryPartner> {
+function abbreviations(partners: RegistryPartner[], folded: [string, RegistryPartner][]): Map<string, RegistryPartner> {
   const owner = new Map<string, RegistryPartner | null>(); // null: words of several partners
-  for (const p of partners) {
-    for (const name of [p.id, p.name, ...p.aliases]) {
-      for (const w of foldName(name).split(' ')) owner.set(w, owner.has(w) && owner.get(w) !== p ? null : p);
-    }
+  for (const [name, p] of folded) {
+    for (const w of name.split(' ')) owner.set(w, owner.has(w) && owner.get(w) !== p ? null : p);
   }
   const out = new Map<string, RegistryPartner>();
   for (const p of partners) {
@@ -75,10 +76,11 @@ function abbreviations(partners: RegistryPartner[]): Map<string, RegistryPartner
       const words = name.normalize('NFC').match(/[\p{L}\p{N}]+/gu) ?? [];
       if (words.length < 2 || name === name.toUpperCase()) continue;
       for (const w of words) {
+        if (w.length < 3) continue;
         const capitals = w.match(/\p{Lu}/gu)?.length ?? 0;
+        if (capitals < 2 || capitals * 2 < w.length) continue;
         const key = foldName(w);
-        if (w.length >= 3 && capitals >= 2 && capitals * 2 >= w.length && !NAME_STOP_WORDS.has(key) && owner.get(key) === p)
-          out.set(key, p);
+        if (!NAME_STOP_WORDS.has(key) && owner.get(key) === p) out.set(key, p);
       }
     }
   }

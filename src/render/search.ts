@@ -1,4 +1,6 @@
-import { makeSnippet, markMatches, type Snippet } from '../core/search/snippet.js';
+import type { Snippet } from '../core/search/snippet.js';
+import { markScanned, scannedSnippet } from '../core/search/snippet-scan.js';
+import type { Highlighter } from '../core/search/word-scan.js';
 import type { SearchHit } from '../core/search/plan.js';
 import type { RenderTarget } from './formats.js';
 import { jsonArrayChunks, ndjsonChunks, toEntry } from './json.js';
@@ -13,9 +15,9 @@ export interface RenderedHit extends SearchHit {
   title: Snippet;
 }
 
-/** Makes the snippets of hits with the query's highlight test. */
-export function withSnippets(hits: SearchHit[], test: (token: string) => boolean): RenderedHit[] {
-  return hits.map((h) => ({ ...h, snippet: makeSnippet(h.release, test), title: markMatches(h.release.title, test) }));
+/** Makes the snippets of hits with the query's highlighter. */
+export function withSnippets(hits: SearchHit[], h: Highlighter): RenderedHit[] {
+  return hits.map((hit) => ({ ...hit, snippet: scannedSnippet(hit.release, h), title: markScanned(hit.release.title, h) }));
 }
 
 /** The snippet with its matches styled (plain text when colour is off). */

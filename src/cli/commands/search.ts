@@ -48,7 +48,7 @@ Examples:
     const dir = ctx.archiveDir(opts.archive);
     const target = stdoutTarget(ctx, dir);
     const query = words.join(' ');
-    const [{ searchArchive }, { highlightTest }, { searchFormats, withSnippets }] = await Promise.all([
+    const [{ searchArchive }, { highlighter }, { searchFormats, withSnippets }] = await Promise.all([
       import('../../core/store/session.js'),
       import('../../core/search/plan.js'),
       import('../../render/search.js'),
@@ -59,7 +59,7 @@ Examples:
     const { hits, total, suggestions, plan } = run.outcome;
     const { pipeChunks } = await import('../../core/pipe.js');
     await pipeChunks(
-      searchFormats[opts.format as keyof typeof searchFormats](withSnippets(hits, highlightTest(plan)), target),
+      searchFormats[opts.format as keyof typeof searchFormats](withSnippets(hits, highlighter(plan)), target),
       ctx.stdout as never,
     );
     if (total === 0) {

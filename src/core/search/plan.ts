@@ -16,6 +16,7 @@ import {
 } from './query.js';
 
 import type { ArchivedRelease, Release } from '../types.js';
+import type { Highlighter } from './word-scan.js';
 import { columnTexts } from '../store/documents.js';
 
 /** One release found, with its relevance (higher is better; 0 when nothing was ranked). */
@@ -147,10 +148,11 @@ export function originalWord(r: Release, token: string): string | undefined {
 }
 
 /**
- * A test of folded tokens for highlighting: which words of a text the query matched.
- * Partner names count only through their longer words, so `i` or `to` are not lit up.
+ * The test of folded tokens for highlighting (which words of a text the query matched),
+ * with the strings every token it accepts starts with (see `Highlighter`). Partner names
+ * count only through their longer words, so `i` or `to` are not lit up.
  */
-export function highlightTest(plan: SearchPlan): (token: string) => boolean {
+export function highlighter(plan: SearchPlan): Highlighter {
   const words = plan.positive.flatMap((p) => (p.forms ? [p.forms] : []));
   const exact = new Set<string>();
   for (const p of plan.positive) {
@@ -160,5 +162,6 @@ export function highlightTest(plan: SearchPlan): (token: string) => boolean {
       .filter((t) => t.length >= 3)
       .forEach((t) => exact.add(t));
   }
-  return (token) => exact.has(token) || words.some((f) => formMatches(f, token));
+  const starts = [...exact, ...words.flatMap((f) => [f.exact, ...(f.prefix === null ? [] : [f.prefix]), ...f.variants, ...f.fuzzy])];
+  return { test: (token) => exact.has(token) || words.some((f) => formMatches(f, token)), starts };
 }

@@ -84,7 +84,7 @@ function matchesIn(text: string, test: (token: string) => boolean): { start: num
   return out;
 }
 
-function cut(text: string, from: number, to: number): { text: string; shift: number } {
+export function cut(text: string, from: number, to: number): { text: string; shift: number } {
   let start = Math.max(0, from);
   let end = Math.min(text.length, to);
   if (start > 0) {

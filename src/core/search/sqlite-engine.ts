@@ -1,9 +1,9 @@
 import type { Filters } from '../filters.js';
 import type { Registry } from '../registry.js';
 import { typoBudget } from './query.js';
-import type { ArchivedRelease, ArchiveSettings, TranslationRef } from '../types.js';
+import type { ArchivedRelease, ArchiveSettings } from '../types.js';
 import { compareNewestFirst } from '../validate.js';
-import { archived, readBody, readRelease, WEIGHTS } from '../store/documents.js';
+import { readBody, readRelease, WEIGHTS } from '../store/documents.js';
 import { bonusExpressions, IndexVocabulary, matchExpression } from './fts.js';
 import {
   BONUS,
@@ -17,6 +17,10 @@ import {
   type SearchPlan,
 } from './plan.js';
 import type { ArchiveIndex } from '../store/store.js';
+import { hitLoader } from './hit-rows.js';
+
+/** Ranked candidates read per statement (see `hitLoader`). */
+const CHUNK = 500;
 
 /** What a search over the index needs besides the query. */
 export interface SearchContext {
@@ -40,25 +44,7 @@ export function searchIndex(index: ArchiveIndex, query: string, c: SearchContext
   const plan = planSearch(query, c.flags, c.registry, vocab);
   const { match, exclude } = matchExpression(plan, c.registry);
   const accept = planFilter(plan, c.registry);
-  const firstWithId = db.prepare('SELECT path FROM files WHERE rid = ? ORDER BY path LIMIT 1').pluck();
-  const siblings = db.prepare('SELECT rid, lang, path FROM files WHERE tkey = ? AND rid IS NOT NULL ORDER BY path').raw();
-  const translations = (r: { path: string; translationKey: string | null }): TranslationRef[] => {
-    if (!r.translationKey) return [];
-    const seen = new Set<string>();
-    const out: TranslationRef[] = [];
-    for (const [id, lang, path] of siblings.all(r.translationKey) as [string, string | null, string][]) {
-      if (path === r.path || seen.has(id)) continue;
-      seen.add(id);
-      out.push({ lang: lang ?? c.settings.lang, id });
-    }
-    return out.sort((a, b) => (a.lang < b.lang ? -1 : a.lang > b.lang ? 1 : a.id < b.id ? -1 : 1));
-  };
-  const load = (path: string, json: string | null): ArchivedRelease | null => {
-    if (json === null) return null; // unreadable
-    const r = readRelease(path, json);
-    if (firstWithId.get(r.id) !== r.path) return null; // a duplicate id
-    return archived(r, c.settings, translations(r));
-  };
+  const many = hitLoader(db, c.settings);
 
   const ranked = plan.positive.length > 0;
   const filtering =
@@ -68,17 +54,20 @@ export function searchIndex(index: ArchiveIndex, query: string, c: SearchContext
   let total = 0;
   if (match && ranked) {
     const order = rankedRows(index, plan, match, c.settings.lang);
-    const byRowid = db
-      .prepare('SELECT files.path, docs.result FROM docs JOIN files ON files.rowid = docs.rowid WHERE docs.rowid = ?')
-      .raw();
-    for (const [rowid, score] of order) {
-      if (!filtering && c.limit !== undefined && hits.length >= c.limit) break;
-      const r = load(...(byRowid.get(rowid) as [string, string | null]));
-      if (!r || !accept(r)) continue;
-      total++;
-      if (c.limit === undefined || hits.length < c.limit) hits.push({ release: r, score: Number(score.toPrecision(4)) });
+    // Without filters a limit says how many releases to read; otherwise every candidate is tested.
+    const counted = !filtering && c.limit !== undefined;
+    for (let at = 0; at < order.length && !(counted && hits.length >= c.limit!); ) {
+      const part = order.slice(at, at + (counted ? c.limit! - hits.length : CHUNK));
+      at += part.length;
+      const releases = many(part.map(([rowid]) => rowid));
+      for (let k = 0; k < part.length; k++) {
+        const r = releases[k];
+        if (!r || !accept(r)) continue;
+        total++;
+        if (c.limit === undefined || hits.length < c.limit) hits.push({ release: r, score: Number(part[k][1].toPrecision(4)) });
+      }
     }
-    if (!filtering && c.limit !== undefined && hits.length >= c.limit) total = order.length;
+    if (counted && hits.length >= c.limit!) total = order.length;
   } else {
     // Nothing to rank: candidates are every release (or those the name filters pre-select), newest first.
     const excluded = new Set(exclude ? (db.prepare('SELECT rowid FROM fts WHERE fts MATCH ?').pluck().all(exclude) as number[]) : []);
@@ -95,11 +84,12 @@ export function searchIndex(index: ArchiveIndex, query: string, c: SearchContext
           )
           .raw()
           .iterate();
+    // The rows' order is kept (ties of compareNewestFirst stay in it); they are read in chunks.
+    const ids: number[] = [];
+    for (const [rowid] of rows as IterableIterator<[number, string, string | null]>) if (!excluded.has(rowid)) ids.push(rowid);
     const found: ArchivedRelease[] = [];
-    for (const [rowid, path, json] of rows as IterableIterator<[number, string, string | null]>) {
-      if (excluded.has(rowid)) continue;
-      const r = load(path, json);
-      if (r && accept(r)) found.push(r);
+    for (let at = 0; at < ids.length; at += CHUNK) {
+      for (const r of many(ids.slice(at, at + CHUNK))) if (r && accept(r)) found.push(r);
     }
     found.sort(compareNewestFirst);
     total = found.length;
