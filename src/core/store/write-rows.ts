@@ -21,7 +21,7 @@ export function writeRows(db: Database, rows: IndexRow[], present?: FoundFile[],
   const dropDoc = db.prepare('DELETE FROM docs WHERE rowid = ?');
   const addDoc = db.prepare('INSERT INTO docs (rowid, result, issues) VALUES (?, ?, ?)');
   const dropText = db.prepare('DELETE FROM fts WHERE rowid = ?');
-  const addFile = db.prepare('INSERT INTO files (path, size, mtime, rid, lang, tkey) VALUES (?, ?, ?, ?, ?, ?)');
+  const addFile = db.prepare('INSERT INTO files (path, size, mtime, rid, lang, tkey, gen) VALUES (?, ?, ?, ?, ?, ?, ?)');
   const addText = db.prepare(`INSERT INTO fts (rowid, ${COLUMNS.join(', ')}) VALUES (?${', ?'.repeat(COLUMNS.length)})`);
   let bumped = false;
   const drop = (rowid: number) => {
@@ -36,6 +36,11 @@ export function writeRows(db: Database, rows: IndexRow[], present?: FoundFile[],
     db.exec("INSERT INTO meta (key, value) VALUES ('generation', '1') ON CONFLICT(key) DO UPDATE SET value = CAST(value AS INTEGER) + 1");
     bumped = true;
   };
+  // A snapshot older than the last removal no longer describes the index (snapshot-file.ts).
+  const noteRemoved = (removed: number) => {
+    if (removed) db.exec("INSERT OR REPLACE INTO meta (key, value) SELECT 'removed', value FROM meta WHERE key = 'generation'");
+    return removed;
+  };
   const write = db.transaction(() => {
     if (rows.length) bump();
     // The full-text table, once built, is kept up to date; a row made without its text
@@ -46,10 +51,11 @@ export function writeRows(db: Database, rows: IndexRow[], present?: FoundFile[],
       text = false;
     }
     let removed = 0;
+    const gen = rows.length ? Number(db.prepare("SELECT value FROM meta WHERE key = 'generation'").pluck().get()) : 0;
     for (const row of rows) {
       const old = find.get(row.file.path) as number | undefined;
       if (old !== undefined) drop(old);
-      const { lastInsertRowid: rowid } = addFile.run(row.file.path, row.file.size, row.file.mtimeMs, row.id, row.lang, row.tkey);
+      const { lastInsertRowid: rowid } = addFile.run(row.file.path, row.file.size, row.file.mtimeMs, row.id, row.lang, row.tkey, gen);
       addDoc.run(rowid, row.json.release, row.json.issues);
       if (text && row.folded) addText.run(rowid, ...row.folded);
     }
@@ -60,7 +66,7 @@ export function writeRows(db: Database, rows: IndexRow[], present?: FoundFile[],
       drop(old);
       removed++;
     }
-    if (!present) return removed;
+    if (!present) return noteRemoved(removed);
     const keep = new Set(present.map((f) => f.path));
     for (const [rowid, path] of db.prepare('SELECT rowid, path FROM files').raw().all() as [number, string][]) {
       if (!keep.has(path)) {
@@ -69,7 +75,7 @@ export function writeRows(db: Database, rows: IndexRow[], present?: FoundFile[],
         removed++;
       }
     }
-    return removed;
+    return noteRemoved(removed);
   });
   const removed = write.immediate();
   return { removed, bumped };
