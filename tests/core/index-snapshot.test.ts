@@ -188,7 +188,7 @@ describe('snapshot format', () => {
   it('gives back every result (any text, the separator included), skipping the paths asked', () => {
     fc.assert(
       fc.property(fc.array(result, { maxLength: 8 }), (results: FileResult[]) => {
-        const buf = encodeSnapshot(results, 'token', 7);
+        const buf = Buffer.concat(encodeSnapshot(results, 'token', 7));
         const h = snapshotHeader(buf)!;
         expect(h).toMatchObject({ token: 'token', generation: 7, files: results.length });
         const back = decodeSnapshot(buf, h, (...f) => fieldsOf(f));

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { Strings } from '../interned.js';
 import type { FileResult, Issue, Release } from '../types.js';
 import { deserialize, type ReleaseFields } from './documents.js';
@@ -94,10 +94,15 @@ function readSnapshot(file: string): Buffer | null {
  * half of one). A snapshot that cannot be written (disk full, read-only folder) is no
  * error: the next load reads the rows again.
  */
-function writeSnapshot(file: string, buf: Buffer): void {
+function writeSnapshot(file: string, parts: Uint8Array[]): void {
   const temp = `${file}.${randomBytes(6).toString('hex')}.tmp`;
   try {
-    writeFileSync(temp, buf);
+    const fd = openSync(temp, 'w');
+    try {
+      for (const part of parts) for (let at = 0; at < part.length; ) at += writeSync(fd, part, at);
+    } finally {
+      closeSync(fd);
+    }
     renameSync(temp, file);
   } catch {
     try {
