@@ -6,7 +6,8 @@ import { type Archive, loadArchive } from '../../src/core/archive.js';
 import { loadIndexedArchive } from '../../src/core/store/indexed-archive.js';
 import { withIndex } from '../../src/core/store/session.js';
 import { loadStored } from '../../src/core/store/snapshot-file.js';
-import { decodeSnapshot, encodeSnapshot, snapshotHeader } from '../../src/core/store/snapshot.js';
+import { encodeSnapshot } from '../../src/core/store/snapshot.js';
+import { decodeSnapshot, snapshotHeader } from '../../src/core/store/snapshot-read.js';
 import type { FileResult, Release } from '../../src/core/types.js';
 import { toEntry } from '../../src/render/json.js';
 import { copyFixture } from '../helpers/search.js';
@@ -188,7 +189,7 @@ describe('snapshot format', () => {
   it('gives back every result (any text, the separator included), skipping the paths asked', () => {
     fc.assert(
       fc.property(fc.array(result, { maxLength: 8 }), (results: FileResult[]) => {
-        const buf = Buffer.concat(encodeSnapshot(results, 'token', 7));
+        const buf = Buffer.concat([...encodeSnapshot(results, 'token', 7)]);
         const h = snapshotHeader(buf)!;
         expect(h).toMatchObject({ token: 'token', generation: 7, files: results.length });
         const back = decodeSnapshot(buf, h, (...f) => fieldsOf(f));

@@ -4,7 +4,8 @@ import { Strings } from '../interned.js';
 import type { FileResult, Issue, Release } from '../types.js';
 import { deserialize, type ReleaseFields } from './documents.js';
 import { SNAPSHOT_SUFFIX } from './open.js';
-import { decodeSnapshot, encodeSnapshot, snapshotHeader } from './snapshot.js';
+import { encodeSnapshot } from './snapshot.js';
+import { decodeSnapshot, snapshotHeader } from './snapshot-read.js';
 import type { ArchiveIndex } from './store.js';
 
 // Every stored parse result is also kept in one file beside the index (snapshot.ts), read
@@ -94,7 +95,7 @@ function readSnapshot(file: string): Buffer | null {
  * half of one). A snapshot that cannot be written (disk full, read-only folder) is no
  * error: the next load reads the rows again.
  */
-function writeSnapshot(file: string, parts: Uint8Array[]): void {
+function writeSnapshot(file: string, parts: Iterable<Uint8Array>): void {
   const temp = `${file}.${randomBytes(6).toString('hex')}.tmp`;
   try {
     const fd = openSync(temp, 'w');
