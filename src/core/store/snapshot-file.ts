@@ -1,11 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import { closeSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { Strings } from '../interned.js';
 import type { FileResult, Issue, Release } from '../types.js';
 import { deserialize, type ReleaseFields } from './documents.js';
 import { SNAPSHOT_SUFFIX } from './open.js';
 import { encodeSnapshot } from './snapshot.js';
-import { decodeSnapshot, snapshotHeader } from './snapshot-read.js';
+import { decodeSnapshot, fileBytes, snapshotHeader } from './snapshot-read.js';
 import type { ArchiveIndex } from './store.js';
 
 // Every stored parse result is also kept in one file beside the index (snapshot.ts), read
@@ -40,17 +40,28 @@ export function loadStored(index: ArchiveIndex, make: (...fields: ReleaseFields)
     );
     const token = meta.get('token');
     const generation = Number(meta.get('generation') ?? 0);
-    const buf = token ? readSnapshot(file) : null;
-    const h = buf && snapshotHeader(buf);
-    if (buf && h && h.token === token && h.generation <= generation && Number(meta.get('removed') ?? 0) <= h.generation) {
-      const changed = db
-        .prepare('SELECT files.path, docs.result, docs.issues FROM files JOIN docs ON docs.rowid = files.rowid WHERE files.gen > ? LIMIT ?')
-        .raw()
-        .all(h.generation, retakeFrom + 1) as Row[];
-      if (changed.length <= retakeFrom) {
-        const stored = decodeSnapshot(buf, h, make, changed.length ? new Set(changed.map((r) => r[0])) : undefined);
-        for (const [path, release, issues] of changed) add(stored, deserialize(path, release, issues, make));
-        return stored;
+    const removed = Number(meta.get('removed') ?? 0);
+    const fd = token ? openSnapshot(file) : null;
+    if (fd !== null) {
+      try {
+        const bytes = fileBytes(fd, fstatSync(fd).size);
+        const h = readable(() => snapshotHeader(bytes));
+        if (h && h.token === token && h.generation <= generation && removed <= h.generation) {
+          const changed = db
+            .prepare(
+              'SELECT files.path, docs.result, docs.issues FROM files JOIN docs ON docs.rowid = files.rowid WHERE files.gen > ? LIMIT ?',
+            )
+            .raw()
+            .all(h.generation, retakeFrom + 1) as Row[];
+          const skip = changed.length ? new Set(changed.map((r) => r[0])) : undefined;
+          const stored = changed.length <= retakeFrom ? readable(() => decodeSnapshot(bytes, h, make, skip)) : null;
+          if (stored) {
+            for (const [path, release, issues] of changed) add(stored, deserialize(path, release, issues, make));
+            return stored;
+          }
+        }
+      } finally {
+        closeSync(fd);
       }
     }
     const results = index.results(make).sort((a, b) => (a.path < b.path ? -1 : 1));
@@ -60,6 +71,15 @@ export function loadStored(index: ArchiveIndex, make: (...fields: ReleaseFields)
     for (const result of results) add(stored, result, strings);
     return stored;
   })();
+}
+
+/** What `read` gives, or null when the snapshot file turns out damaged (cut short, not JSON where it should be). */
+function readable<T>(read: () => T): T | null {
+  try {
+    return read();
+  } catch {
+    return null;
+  }
 }
 
 /** Adds a file's release and issues; with `strings`, the release's repeated strings are shared (read from rows, each is its own copy). */
@@ -82,9 +102,9 @@ function add(to: StoredArchive, result: FileResult, strings?: Strings): void {
   to.releases.push(r);
 }
 
-function readSnapshot(file: string): Buffer | null {
+function openSnapshot(file: string): number | null {
   try {
-    return readFileSync(file);
+    return openSync(file, 'r');
   } catch {
     return null;
   }
