@@ -10,6 +10,8 @@ import type { Context } from './context.js';
 
 /** The first error of each file that is not among the releases: the files a read command skips. */
 export function skippedFiles(archive: Archive): Issue[] {
+  // Most archives have no file in error: then no set of every path is made.
+  if (!archive.issues.some((i) => i.severity === 'error')) return [];
   const listed = new Set(archive.releases.map((r) => r.path));
   const seen = new Set<string>();
   return archive.issues.filter((i) => {

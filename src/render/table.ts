@@ -1,6 +1,6 @@
 import type { ArchivedRelease, Period } from '../core/types.js';
 import type { Styler } from './style.js';
-import { displayWidth, pad, printable, truncate } from './width.js';
+import { displayWidth, isNarrow, pad, printable, truncate } from './width.js';
 
 /** A period written compactly: `2018-10-15–18`, `2018-10-30–11-02`, or one date. */
 export function formatPeriod(p: Period): string {
@@ -36,8 +36,19 @@ export interface LayoutOptions {
  * copy would be held three times over.
  */
 export function* layoutChunks(header: Row, rows: Row[], opts: LayoutOptions, s: Styler): Generator<string> {
+  const cols = header.length;
+  // Whether each cell is narrow text (see isNarrow): then it is printable as it is and as
+  // wide as it is long, which the lines below use without measuring it again.
+  const narrow = new Uint8Array(rows.length * cols);
+  const natural = header.map((h) => displayWidth(h));
   // A loop, not Math.max(...rows): spreading more than ~125k arguments overflows the stack.
-  const natural = header.map((h, i) => rows.reduce((w, r) => Math.max(w, displayWidth(printable(r[i]))), displayWidth(h)));
+  for (let r = 0; r < rows.length; r++) {
+    for (let i = 0; i < cols; i++) {
+      const raw = rows[r][i];
+      const w = isNarrow(raw) ? ((narrow[r * cols + i] = 1), raw.length) : displayWidth(printable(raw));
+      if (w > natural[i]) natural[i] = w;
+    }
+  }
   const widths = natural.map((w, i) => (opts.width ? Math.min(w, opts.max[i]) : w));
   if (opts.width) {
     const gaps = 2 * (widths.length - 1);
@@ -50,26 +61,47 @@ export function* layoutChunks(header: Row, rows: Row[], opts: LayoutOptions, s: 
     }
     widths[opts.flex] = Math.max(12, Math.min(natural[opts.flex], opts.width - others()));
   }
-  const line = (cells: Row, style = (t: string) => t) => {
-    const text = cells
-      .map((raw, i) => {
+  // The line of row `r` (-1: the header), as the cells printable, cut to their widths, padded,
+  // joined by two spaces, trimmed at the end and cut to the terminal would give it; the common
+  // line (all cells narrow, none cut) without measuring a cell again or copying the line to trim it.
+  const line = (cells: Row, r: number) => {
+    let text = '';
+    let plain = true;
+    for (let i = 0; i < cols; i++) {
+      const raw = cells[i];
+      const last = i === cols - 1;
+      if ((r < 0 ? isNarrow(raw) : narrow[r * cols + i] === 1) && (!opts.width || raw.length <= widths[i])) {
+        text += last ? raw : raw + spaces(widths[i] - raw.length);
+      } else {
+        plain = false;
         const c = printable(raw);
         const cut = opts.width ? truncate(c, widths[i]) : c;
-        return i === cells.length - 1 ? cut : pad(cut, widths[i]);
-      })
-      .join('  ')
-      .trimEnd();
-    return style(opts.width ? truncate(text, opts.width) : text);
+        text += last ? cut : pad(cut, widths[i]);
+      }
+      if (!last) text += '  ';
+    }
+    const end = cells[cols - 1];
+    // Narrow text holds no white space but these two.
+    const trimmed = plain && end.length > 0 && end.charCodeAt(end.length - 1) !== 32 && end.charCodeAt(end.length - 1) !== 160;
+    if (!trimmed) text = text.trimEnd();
+    return opts.width && !(plain && text.length <= opts.width) ? truncate(text, opts.width) : text;
   };
-  let chunk = `${line(header, s.bold)}\n`;
+  let chunk = `${s.bold(line(header, -1))}\n`;
   for (let i = 0; i < rows.length; i++) {
-    chunk += `${line(rows[i])}\n`;
+    chunk += `${line(rows[i], i)}\n`;
     if (i % 500 === 499) {
       yield chunk;
       chunk = '';
     }
   }
   yield chunk;
+}
+
+const SPACES = ' '.repeat(256);
+
+/** `n` spaces (none when `n` is not positive). */
+function spaces(n: number): string {
+  return n <= 0 ? '' : n <= SPACES.length ? SPACES.slice(0, n) : ' '.repeat(n);
 }
 
 /** The `list` table: period, language, title, partners, in chunks to write one after another. */

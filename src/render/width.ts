@@ -6,6 +6,11 @@ const NARROW = /^[\u0020-\u007e\u00a0-\u02ff\u0370-\u0482\u048a-\u052f\u2010-\u2
 // Made on first use: creating a segmenter loads ICU's break rules (~20 ms at every start).
 let graphemes: Intl.Segmenter | undefined;
 
+/** Whether a text is printable Latin, Greek or Cyrillic without marks: as many columns wide as it is long, and `printable` as it is. */
+export function isNarrow(text: string): boolean {
+  return NARROW.test(text);
+}
+
 /** Terminal columns a text takes (colour codes and marks take none, East Asian wide letters and emoji two). */
 export function displayWidth(text: string): number {
   return NARROW.test(text) ? text.length : stringWidth(text);

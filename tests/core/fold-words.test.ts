@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { foldWords, foldWordsByWord } from '../../src/core/store/documents.js';
+import { foldWords, foldWordsByWord } from '../../src/core/store/fold-words.js';
 
 // The index's folded text is made letter by letter from a table; it must be exactly the
 // text that folding each word gives (the tokenizer, BM25 and the snippets depend on it).

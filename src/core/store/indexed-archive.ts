@@ -1,16 +1,16 @@
 import type { Archive } from '../archive.js';
 import type { ArchiveConfig } from '../config.js';
-import { Strings } from '../interned.js';
-import type { Release } from '../types.js';
 import { compareIssues, linkArchive } from '../validate.js';
 import { BodySource, LazyBodyRelease } from './lazy-release.js';
 import { cachedArchiveConfig } from './session.js';
+import { loadStored } from './snapshot-file.js';
 import type { ArchiveIndex } from './store.js';
 
 /**
  * The archive as `loadArchive` reads it, from the index: brought up to date first (only new
  * and changed files are parsed, on worker threads when there are many), then every stored
- * release in one statement, without bodies. Bodies are read from the files on demand.
+ * release, without bodies, from the index's snapshot (snapshot-file.ts) or its rows.
+ * Bodies are read from the files on demand.
  * `issues` holds every file's own problems, the settings' and registry's, duplicate ids and
  * translation keys; not the cross-file "unknown partner" warnings, which `check` reports.
  */
@@ -21,26 +21,10 @@ export async function loadIndexedArchive(index: ArchiveIndex, dir: string, trust
     config = cachedArchiveConfig(index, dir);
   });
   const { settings, registry, issues: configIssues } = config ?? cachedArchiveConfig(index, dir);
-  const issues = [...configIssues];
-  const releases: Release[] = [];
-  const strings = new Strings();
   const source = new BodySource(dir.replace(/[/\\]+$/, '') || dir);
-  for (const result of index.results((...fields) => new LazyBodyRelease(source, ...fields))) {
-    for (const i of result.issues) issues.push(i);
-    const r = result.release;
-    if (!r) continue;
-    strings.all(r.partners);
-    strings.all(r.people);
-    strings.all(r.tags);
-    r.date = strings.one(r.date);
-    if (r.lang) r.lang = strings.one(r.lang);
-    if (r.event) {
-      r.event.start = strings.one(r.event.start);
-      r.event.end = strings.one(r.event.end);
-      if (r.event.location) r.event.location = strings.one(r.event.location);
-    }
-    releases.push(r);
-  }
+  const stored = loadStored(index, (...fields) => new LazyBodyRelease(source, ...fields));
+  const issues = [...configIssues, ...stored.issues];
+  const releases = stored.releases;
   // No registry: the cross-file "unknown partner" warnings are left to `check` (a name fold per partner of every release).
   const linked = linkArchive(releases, settings, null);
   for (const i of linked.issues) issues.push(i);

@@ -1,11 +1,11 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { VERSION as TOOL_VERSION } from '../version.js';
 import type { Database, DatabaseConstructor } from './sqlite.js';
 
 /** Bumped whenever the tables or what goes into them change: an older index is rebuilt. */
-export const SCHEMA_VERSION = 7;
+export const SCHEMA_VERSION = 8;
 const APP = 'releases-index';
 
 const SCHEMA = `
@@ -17,7 +17,9 @@ CREATE TABLE IF NOT EXISTS files (
   mtime REAL NOT NULL,
   rid TEXT,
   lang TEXT,
-  tkey TEXT
+  tkey TEXT,
+  -- The generation (meta) that wrote the row: what changed since a snapshot (snapshot-file.ts).
+  gen INTEGER NOT NULL DEFAULT 0
 );
 -- The parse result without the release's body (list, show and partners never need all
 -- bodies; show and snippets read the few they need from the files).
@@ -25,6 +27,7 @@ CREATE TABLE IF NOT EXISTS docs (rowid INTEGER PRIMARY KEY, result TEXT, issues 
 CREATE TABLE IF NOT EXISTS dirs (path TEXT PRIMARY KEY, mtime REAL NOT NULL, listing TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS files_rid ON files(rid);
 CREATE INDEX IF NOT EXISTS files_tkey ON files(tkey);
+CREATE INDEX IF NOT EXISTS files_gen ON files(gen);
 -- Filled only when meta 'text' is '1' (see text-index.ts): the first search builds it.
 -- A table that keeps its (folded) text: a contentless one cannot take back a deleted row's
 -- token counts, so BM25 drifts after every edit (measured with SQLite 3.53).
@@ -52,9 +55,12 @@ export function indexFileFor(cacheDir: string, archiveDir: string): string {
   return path.join(cacheDir, `${name}-${hash}.sqlite`);
 }
 
-/** Removes an index file and its WAL companions. */
+/** What is added to an index file's name to name its snapshot (snapshot-file.ts). */
+export const SNAPSHOT_SUFFIX = '-list';
+
+/** Removes an index file, its WAL companions and its snapshot. */
 export function removeIndexFile(file: string): void {
-  for (const suffix of ['', '-wal', '-shm']) rmSync(file + suffix, { force: true });
+  for (const suffix of ['', '-wal', '-shm', SNAPSHOT_SUFFIX]) rmSync(file + suffix, { force: true });
 }
 
 function metaValue(db: Database, key: string): string | undefined {
@@ -125,6 +131,8 @@ export function openIndexDb(Sqlite: DatabaseConstructor, file: string): { db: Da
     set.run('app', APP);
     set.run('schema_version', String(SCHEMA_VERSION));
     set.run('tool_version', TOOL_VERSION);
+    // Names this index among all indexes ever made at this path: a snapshot of another one is not used.
+    set.run('token', randomBytes(8).toString('hex'));
   });
   create.immediate();
   return { db, warning };

@@ -2,12 +2,13 @@ import { statSync } from 'node:fs';
 import type { ParseCache } from '../archive.js';
 import type { FoundFile } from '../files.js';
 import type { FileResult, Release } from '../types.js';
-import { COLUMNS, deserialize, readBody, type ReleaseFields } from './documents.js';
+import { deserialize, readBody, type ReleaseFields } from './documents.js';
 import { gather, parseInWorkers } from './parallel.js';
 import { toRow, type IndexRow } from './rows.js';
 import { fingerprint, Fingerprint } from './fingerprint.js';
 import { filesFromListings, scanReleaseFiles, type DirListing } from './scan.js';
-import { clearText, hasText } from './text-index.js';
+import { hasText } from './text-index.js';
+import { saveDirs, writeRows } from './write-rows.js';
 import type { Database, Statement } from './sqlite.js';
 
 /** What a refresh did: files parsed anew, index entries removed, files in the archive. */
@@ -81,62 +82,9 @@ export class ArchiveIndex implements ParseCache {
 
   /** Writes rows (replacing any of the same path), drops `gone` and, given `present`, the files not in it. */
   private write(rows: IndexRow[], present?: FoundFile[], gone: string[] = []): void {
-    const db = this.db;
-    const find = db.prepare('SELECT rowid FROM files WHERE path = ?').pluck();
-    const dropFile = db.prepare('DELETE FROM files WHERE rowid = ?');
-    const dropDoc = db.prepare('DELETE FROM docs WHERE rowid = ?');
-    const addDoc = db.prepare('INSERT INTO docs (rowid, result, issues) VALUES (?, ?, ?)');
-    const dropText = db.prepare('DELETE FROM fts WHERE rowid = ?');
-    const addFile = db.prepare('INSERT INTO files (path, size, mtime, rid, lang, tkey) VALUES (?, ?, ?, ?, ?, ?)');
-    const addText = db.prepare(`INSERT INTO fts (rowid, ${COLUMNS.join(', ')}) VALUES (?${', ?'.repeat(COLUMNS.length)})`);
-    const drop = (rowid: number) => {
-      dropText.run(rowid);
-      dropFile.run(rowid);
-      dropDoc.run(rowid);
-    };
-    const bump = () => {
-      // Any change voids the stored fingerprint; the generation tells a refresh that ran
-      // at the same time that its fingerprint may no longer describe the index.
-      db.exec("DELETE FROM meta WHERE key = 'fingerprint'");
-      db.exec("INSERT INTO meta (key, value) VALUES ('generation', '1') ON CONFLICT(key) DO UPDATE SET value = CAST(value AS INTEGER) + 1");
-      this.writes++;
-    };
-    const write = db.transaction(() => {
-      if (rows.length) bump();
-      // The full-text table, once built, is kept up to date; a row made without its text
-      // (parsed while it was not built) leaves it to be built again by the next search.
-      let text = this.hasText();
-      if (text && rows.some((r) => r.folded === undefined)) {
-        clearText(db);
-        text = false;
-      }
-      let removed = 0;
-      for (const row of rows) {
-        const old = find.get(row.file.path) as number | undefined;
-        if (old !== undefined) drop(old);
-        const { lastInsertRowid: rowid } = addFile.run(row.file.path, row.file.size, row.file.mtimeMs, row.id, row.lang, row.tkey);
-        addDoc.run(rowid, row.json.release, row.json.issues);
-        if (text && row.folded) addText.run(rowid, ...row.folded);
-      }
-      for (const path of gone) {
-        const old = find.get(path) as number | undefined;
-        if (old === undefined) continue;
-        if (removed === 0 && !rows.length) bump();
-        drop(old);
-        removed++;
-      }
-      if (!present) return removed;
-      const keep = new Set(present.map((f) => f.path));
-      for (const [rowid, path] of db.prepare('SELECT rowid, path FROM files').raw().all() as [number, string][]) {
-        if (!keep.has(path)) {
-          if (removed === 0 && !rows.length) bump();
-          drop(rowid);
-          removed++;
-        }
-      }
-      return removed;
-    });
-    this.lastRemoved = write.immediate();
+    const { removed, bumped } = writeRows(this.db, rows, present, gone);
+    if (bumped) this.writes++;
+    this.lastRemoved = removed;
   }
 
   private lastRemoved = 0;
@@ -197,14 +145,14 @@ export class ArchiveIndex implements ParseCache {
       const h = new Fingerprint();
       for (let i = 0; i < sizes.length; i++) if (!Number.isNaN(sizes[i])) h.file(sizes[i], mtimes[i]);
       if (stored && h.end(quick.dirs) === stored) {
-        if (quick.changed) this.saveDirs(dirs, quick.dirs);
+        if (quick.changed) saveDirs(this.db, dirs, quick.dirs);
         return { parsed: 0, removed: 0, files: storedCount };
       }
       scan = { ...quick, files: filesFromListings(dir, quick.dirs, sizes, mtimes) };
     }
     const print = fingerprint(scan.files, scan.dirs);
     if (print === stored) {
-      if (scan.changed) this.saveDirs(dirs, scan.dirs);
+      if (scan.changed) saveDirs(this.db, dirs, scan.dirs);
       return { parsed: 0, removed: 0, files: scan.files.length };
     }
     const have = known ?? loadKnown();
@@ -225,7 +173,7 @@ export class ArchiveIndex implements ParseCache {
     const stale = have.size + changed.filter((f) => !have.has(f.path)).length !== scan.files.length;
     this.lastRemoved = 0;
     if (stale) this.update([], scan.files);
-    if (scan.changed) this.saveDirs(dirs, scan.dirs);
+    if (scan.changed) saveDirs(this.db, dirs, scan.dirs);
     // Only when no other process wrote meanwhile does the index match this scan exactly.
     db.transaction(() => {
       if (generation() === gen0 + this.writes) db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('fingerprint', ?)").run(print);
@@ -234,18 +182,6 @@ export class ArchiveIndex implements ParseCache {
   }
 
   private writes = 0;
-
-  /** Stores the folder listings that differ from the `old` ones (read from the index) and drops vanished folders. */
-  private saveDirs(old: Map<string, DirListing>, dirs: Map<string, DirListing>): void {
-    const put = this.db.prepare('INSERT OR REPLACE INTO dirs (path, mtime, listing) VALUES (?, ?, ?)');
-    const drop = this.db.prepare('DELETE FROM dirs WHERE path = ?');
-    this.db
-      .transaction(() => {
-        for (const [path, d] of dirs) if (old.get(path)?.mtime !== d.mtime) put.run(path, d.mtime, JSON.stringify(d.entries));
-        for (const path of old.keys()) if (!dirs.has(path)) drop.run(path);
-      })
-      .immediate();
-  }
 
   /** Closes the database. */
   close(): void {
