@@ -1,4 +1,5 @@
-import { hash } from 'node:crypto';
+import { createHash, hash } from 'node:crypto';
+import { closeSync, openSync, readSync, writeSync } from 'node:fs';
 
 /**
  * What an export remembers of the site it wrote (kept in the marker file beside the pages),
@@ -60,27 +61,104 @@ export function readManifest(text: string): Manifest | null {
 
 /**
  * The marker's text: every file written (`files`, which older versions read to know what is
- * theirs) and, given the site's key, the stamps. Deterministic: the same site, the same text.
+ * theirs) and, given the site's key, the stamps. Deterministic: the same site, the same text
+ * (`JSON.stringify(…, null, 1)` of those fields, then a newline), in pieces of about 64 KB:
+ * at 100k releases the whole text is 18 MB, which the writer never holds at once.
  */
-export function manifestText(
-  files: string[],
+export function* manifestChunks(
+  files: readonly string[],
   site: string | null,
-  stamps: Map<string, string>,
-  refs: Map<string, readonly string[]> = new Map(),
-): string {
+  stamps: ReadonlyMap<string, string>,
+  refs: ReadonlyMap<string, readonly string[]> = new Map(),
+): Generator<string> {
   const sorted = [...files].sort();
-  const body: Record<string, unknown> = { tool: 'releases', files: sorted };
-  if (site !== null) {
-    body.site = site;
-    // One stamp per file, in the order of `files`: no second copy of 100k paths to parse.
-    body.stamps = sorted.map((f) => stamps.get(f) ?? '');
-    const pages = [...refs.keys()].filter((p) => refs.get(p)!.length).sort();
-    body.refs = Object.fromEntries(pages.map((p) => [p, refs.get(p)]));
+  let out = '{\n "tool": "releases",\n "files": ';
+  // A JSON array of strings at `depth` (JSON.stringify's layout with an indent of one space).
+  function* list(items: readonly string[], at: (i: number) => string, depth: number): Generator<string> {
+    if (!items.length) {
+      out += '[]';
+      return;
+    }
+    const pad = ' '.repeat(depth + 1);
+    out += '[';
+    for (let i = 0; i < items.length; i++) {
+      out += `${i ? ',' : ''}\n${pad}${JSON.stringify(at(i))}`;
+      if (out.length > 65536) {
+        yield out;
+        out = '';
+      }
+    }
+    out += `\n${' '.repeat(depth)}]`;
   }
-  return `${JSON.stringify(body, null, 1)}\n`;
+  yield* list(sorted, (i) => sorted[i], 1);
+  if (site !== null) {
+    out += `,\n "site": ${JSON.stringify(site)},\n "stamps": `;
+    // One stamp per file, in the order of `files`: no second copy of 100k paths to parse.
+    yield* list(sorted, (i) => stamps.get(sorted[i]) ?? '', 1);
+    out += ',\n "refs": ';
+    const pages = [...refs.keys()].filter((p) => refs.get(p)!.length).sort();
+    if (!pages.length) out += '{}';
+    else {
+      out += '{';
+      for (let i = 0; i < pages.length; i++) {
+        const page = pages[i];
+        const list_ = refs.get(page)!;
+        out += `${i ? ',' : ''}\n  ${JSON.stringify(page)}: `;
+        yield* list(list_, (k) => list_[k], 2);
+      }
+      out += '\n }';
+    }
+  }
+  yield `${out}\n}\n`;
+}
+
+/** The marker's text whole (see `manifestChunks`). */
+export function manifestText(
+  files: readonly string[],
+  site: string | null,
+  stamps: ReadonlyMap<string, string>,
+  refs: ReadonlyMap<string, readonly string[]> = new Map(),
+): string {
+  return [...manifestChunks(files, site, stamps, refs)].join('');
 }
 
 /** The stamp of a file known by its bytes: a hash short enough for 100k entries, long enough not to collide. */
 export function bytesStamp(bytes: Uint8Array | string): string {
   return `h:${hash('sha1', bytes, 'base64url')}`;
+}
+
+/** Writes the marker's pieces to `abs` as they come; returns the stamp of the bytes written (see `bytesStamp`). */
+export function writeMarker(abs: string, chunks: Iterable<string>): string {
+  const h = createHash('sha1');
+  const fd = openSync(abs, 'w');
+  try {
+    for (const chunk of chunks) {
+      const bytes = Buffer.from(chunk, 'utf8');
+      h.update(bytes);
+      for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done);
+    }
+  } finally {
+    closeSync(fd);
+  }
+  return `h:${h.digest('base64url')}`;
+}
+
+/** The stamp of a file's bytes (see `bytesStamp`), read a piece at a time; null when it cannot be read. */
+export function fileBytesStamp(abs: string): string | null {
+  let fd: number;
+  try {
+    fd = openSync(abs, 'r');
+  } catch {
+    return null;
+  }
+  try {
+    const h = createHash('sha1');
+    const buf = Buffer.allocUnsafe(1 << 20);
+    for (let n = readSync(fd, buf); n > 0; n = readSync(fd, buf)) h.update(buf.subarray(0, n));
+    return `h:${h.digest('base64url')}`;
+  } catch {
+    return null;
+  } finally {
+    closeSync(fd);
+  }
 }

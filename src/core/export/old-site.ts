@@ -9,24 +9,34 @@ const RETIRING = '.releases-retiring';
 async function listedFiles(dir: string): Promise<string[]> {
   const text = await fs.readFile(path.join(dir, MARKER), 'utf8').catch(() => '');
   try {
-    const files = (JSON.parse(text) as { files?: unknown }).files;
+    // Only the list of files is parsed when the marker has its usual layout (one item a line:
+    // a JSON string holds no raw newline), not the stamps beside it (207k more strings at 100k releases).
+    const from = text.indexOf('\n "files": [');
+    const to = from < 0 ? -1 : text.indexOf('\n ]', from);
+    let files: unknown;
+    try {
+      files = JSON.parse(text.slice(from + 11, to + 3));
+    } catch {
+      files = (JSON.parse(text) as { files?: unknown }).files;
+    }
     return Array.isArray(files) ? files.filter((f): f is string => typeof f === 'string' && !f.split('/').includes('..')) : [];
   } catch {
     return [];
   }
 }
 
-async function walk(dir: string, rel = ''): Promise<{ files: string[]; dirs: string[] }> {
-  const out = { files: [] as string[], dirs: [] as string[] };
+/**
+ * Visits every file below `dir`/`rel` (paths with `/` separators), then gives the folders,
+ * deepest first. The names are not kept: an old site at 100k releases holds 207k files.
+ */
+async function walk(dir: string, visit: (file: string) => Promise<void> | void, rel = ''): Promise<string[]> {
+  const dirs: string[] = [];
   for (const e of await fs.readdir(path.join(dir, rel), { withFileTypes: true })) {
     const p = rel ? `${rel}/${e.name}` : e.name;
-    if (e.isDirectory()) {
-      const sub = await walk(dir, p);
-      out.files.push(...sub.files);
-      out.dirs.push(...sub.dirs, p);
-    } else out.files.push(p);
+    if (e.isDirectory()) dirs.push(...(await walk(dir, visit, p)), p);
+    else await visit(p);
   }
-  return out;
+  return dirs;
 }
 
 /**
@@ -38,17 +48,17 @@ export async function carryOver(old: string, fresh: string): Promise<{ carried: 
   const ours = new Set([...(await listedFiles(old)), MARKER]);
   const carried: string[] = [];
   let conflicts = false;
-  for (const f of (await walk(old)).files) {
-    if (ours.has(f)) continue;
+  await walk(old, async (f) => {
+    if (ours.has(f)) return;
     const dest = path.join(fresh, f);
     if (await fs.lstat(dest).catch(() => null)) {
       conflicts = true;
-      continue;
+      return;
     }
     await fs.mkdir(path.dirname(dest), { recursive: true });
     await fs.link(path.join(old, f), dest).catch(() => fs.cp(path.join(old, f), dest, { verbatimSymlinks: true }));
     carried.push(f);
-  }
+  });
   return { carried, conflicts };
 }
 
@@ -57,8 +67,7 @@ export async function retire(old: string, carried: string[], conflicts: boolean)
   // Marked first, so that a run killed while clearing it never takes this part of a site back.
   await fs.writeFile(path.join(old, RETIRING), '');
   const gone = new Set([...(await listedFiles(old)), ...carried, RETIRING]);
-  const { files, dirs } = await walk(old);
-  for (const f of files) if (gone.has(f)) await fs.rm(path.join(old, f), { force: true });
+  const dirs = await walk(old, (f) => (gone.has(f) ? fs.rm(path.join(old, f), { force: true }) : undefined));
   for (const d of dirs) await fs.rmdir(path.join(old, d)).catch(() => undefined);
   // The marker goes last: a retire cut short by a kill leaves a folder a later run still
   // knows as ours, with the list of what to delete.
@@ -76,8 +85,8 @@ async function carriedInto(old: string, out: string): Promise<{ carried: string[
   const ours = new Set([...(await listedFiles(old)), MARKER, RETIRING]);
   const carried: string[] = [];
   let conflicts = false;
-  for (const f of (await walk(old)).files) {
-    if (ours.has(f)) continue;
+  await walk(old, async (f) => {
+    if (ours.has(f)) return;
     const [a, b] = await Promise.all([fs.lstat(path.join(old, f)), fs.lstat(path.join(out, f)).catch(() => null)]);
     const same =
       b !== null &&
@@ -88,7 +97,7 @@ async function carriedInto(old: string, out: string): Promise<{ carried: string[
           (await fs.readFile(path.join(old, f))).equals(await fs.readFile(path.join(out, f)))));
     if (same) carried.push(f);
     else conflicts = true;
-  }
+  });
   return { carried, conflicts };
 }
 

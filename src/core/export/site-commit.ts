@@ -5,7 +5,7 @@ import { ReleasesError, writeError } from '../errors.js';
 import type { EarlierSite } from './earlier-site.js';
 import { JOURNAL, commitInPlace, finishJournal } from './journal.js';
 import { clearLeftovers, deadBuild } from './leftovers.js';
-import { bytesStamp } from './manifest.js';
+import { fileBytesStamp } from './manifest.js';
 import { MARKER, carryOver, settleOlds } from './old-site.js';
 import { checkSiteTarget } from './site-target.js';
 
@@ -25,6 +25,8 @@ export interface Build {
   written: string[];
   /** Folders of the build folder made so far. */
   made: Set<string>;
+  /** True when `rel` is one of `files`. */
+  inSite(rel: string): boolean;
 }
 
 /** The lock two exports into one `out` take turns on. */
@@ -62,13 +64,14 @@ export function folderFor(made: Set<string>, abs: string): void {
 }
 
 /**
- * Updates the earlier export in place (call under the lock); null when the change is too
+ * Updates the earlier export in place (call under the lock), given the stamp of the new
+ * marker written in the build folder; null when the change is too
  * large for that: the kept files are then linked into the build folder, to be swapped in.
  */
 export async function updateInPlace(b: Build, prev: EarlierSite, marker: string): Promise<{ kept: string[]; left: null } | null> {
-  // As bytes: hashed as they are, never held as an 18 MB string at 100k releases.
-  const now = await fs.readFile(path.join(b.out, MARKER)).catch(() => null);
-  if (now === null || bytesStamp(now) !== prev.text) {
+  // Hashed a piece at a time, never held whole (18 MB at 100k releases).
+  const now = fileBytesStamp(path.join(b.out, MARKER));
+  if (now === null || now !== prev.text) {
     await fs.rm(b.temp, { recursive: true, force: true });
     throw new ReleasesError(
       `another export changed ${b.out} while this one ran: this run changed nothing`,
@@ -77,14 +80,13 @@ export async function updateInPlace(b: Build, prev: EarlierSite, marker: string)
       b.out,
     );
   }
-  const ours = new Set(b.files);
-  const remove = [...prev.manifest.stamps.keys()].filter((f) => !ours.has(f) && prev.present.has(f));
+  const remove = [...prev.manifest.stamps.keys()].filter((f) => !b.inSite(f) && prev.present.has(f));
   // Files of the user's (a `CNAME`) stay where they are; one where a new page must go is
   // kept by swapping instead, which leaves the old site with it beside `out`.
-  const users = [...prev.present].filter(
-    (f) => !prev.manifest.stamps.has(f) && f !== MARKER && !statSync(path.join(b.out, f), { throwIfNoEntry: false })?.isDirectory(),
+  const users = [...prev.present.others].filter(
+    (f) => f !== MARKER && !statSync(path.join(b.out, f), { throwIfNoEntry: false })?.isDirectory(),
   );
-  const clash = b.written.some((f) => prev.present.has(f) && !prev.manifest.stamps.has(f));
+  const clash = b.written.some((f) => prev.present.others.has(f));
   if (clash || b.written.length + remove.length > IN_PLACE_MAX) {
     // A whole new site: the kept files are linked into it, and it is swapped in as a fresh one is.
     const written = new Set(b.written);
@@ -104,7 +106,7 @@ export async function updateInPlace(b: Build, prev: EarlierSite, marker: string)
     }
     return null;
   }
-  if (bytesStamp(marker) !== prev.text || remove.length || b.written.length) {
+  if (marker !== prev.text || remove.length || b.written.length) {
     try {
       commitInPlace(b.out, b.temp, [...b.written, MARKER], remove);
     } catch (e) {

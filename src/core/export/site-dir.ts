@@ -1,4 +1,4 @@
-import { promises as fs, writeFileSync } from 'node:fs';
+import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { writeError } from '../errors.js';
 import { linkOrCopy, type PlacedSource } from '../media/place.js';
@@ -6,7 +6,7 @@ import { type EarlierSite, readEarlier } from './earlier-site.js';
 import { type FileContent, writeContent } from './file-body.js';
 import { finishJournal } from './journal.js';
 import { heartbeat, withLock } from './leftovers.js';
-import { manifestText } from './manifest.js';
+import { manifestChunks, writeMarker } from './manifest.js';
 import { MARKER, retire } from './old-site.js';
 import { BUILDING, buildFolder, folderFor, lockOf, settle, swapIn, updateInPlace } from './site-commit.js';
 import { checkSiteTarget } from './site-target.js';
@@ -33,6 +33,7 @@ export class SiteDir {
   readonly written: string[] = [];
   readonly made = new Set<string>();
   private readonly refs = new Map<string, readonly string[]>();
+  private fileSet: Set<string> | undefined;
 
   private stopHeartbeat: () => void = () => undefined;
   private readonly queue = new WriteQueue(WRITES_AT_ONCE);
@@ -152,6 +153,14 @@ export class SiteDir {
     return this.queue.room();
   }
 
+  /** True when `rel` is a file of the new site (so far). */
+  inSite(rel: string): boolean {
+    // With a site key every file has a stamp: no set of 200k names beside the list.
+    if (this.site !== null) return this.stamps.has(rel);
+    this.fileSet ??= new Set(this.files);
+    return this.fileSet.has(rel);
+  }
+
   /** How many files this run wrote (an update writes only the changed ones). */
   get writtenCount(): number {
     return this.written.length;
@@ -163,9 +172,9 @@ export class SiteDir {
       await this.abort();
       throw e;
     });
-    const marker = manifestText(this.files, this.site, this.stamps, this.refs);
+    let marker: string;
     try {
-      writeFileSync(path.join(this.temp, MARKER), marker);
+      marker = writeMarker(path.join(this.temp, MARKER), manifestChunks(this.files, this.site, this.stamps, this.refs));
     } catch (e) {
       await this.abort();
       throw writeError(path.join(this.out, MARKER), e, 'the previous export is unchanged');
