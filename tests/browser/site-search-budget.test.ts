@@ -38,7 +38,7 @@ async function writeSearchSite(archiveDir: string, site: string): Promise<void> 
   const collector = new SearchCollector(plan);
   for (const r of plan.releases) {
     const f = collector.add(r, r.body);
-    put(f.path, f.content);
+    if (f) put(f.path, f.content);
   }
   for (const f of collector.files()) put(f.path, f.content);
 }

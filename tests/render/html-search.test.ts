@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { planSite } from '../../src/core/export/site-plan.js';
 import { SiteSearch } from '../../src/core/search/site-engine.js';
+import { fragmentFile } from '../../src/core/search/site-files.js';
 import {
   COL,
   decodeFacts,
@@ -16,6 +17,7 @@ import {
   shardOf,
   shardsForPrefix,
   tfIn,
+  type Fragment,
   type SiteMeta,
 } from '../../src/core/search/site-format.js';
 import type { ArchivedRelease } from '../../src/core/types.js';
@@ -33,7 +35,7 @@ function release(n: number, over: Partial<ArchivedRelease> = {}): ArchivedReleas
 function searchFiles(releases: ArchivedRelease[]): Map<string, unknown> {
   const plan = planSite({ settings, registry }, releases);
   const collector = new SearchCollector(plan);
-  const files = [...plan.releases.map((r) => collector.add(r, r.body)), ...collector.files()];
+  const files = [...plan.releases.flatMap((r) => collector.add(r, r.body) ?? []), ...collector.files()];
   return new Map(files.map((f) => [readDataFile(f.content).name, readDataFile(f.content).payload]));
 }
 
@@ -133,7 +135,8 @@ describe('the search data format', () => {
     const terms = decodeKeys(meta.keys).flatMap((_, n) => (files.get(`w/${n}`) as [string, string])[0].split('\n'));
     expect(terms).toEqual(expect.arrayContaining(['obse', 'osce', 'mission', 'skopje', 'osce', 'petrevski', 'kumanovo', 'godishen']));
     const doc = planSite({ settings, registry }, releases).releases.indexOf(releases[7]!);
-    expect(files.get(`x/${doc}`)).toEqual([
+    const { name, at } = fragmentFile(doc);
+    expect((files.get(name) as Fragment[])[at]).toEqual([
       'r/r7.html',
       'Release 7',
       'mk',

@@ -5,7 +5,7 @@ import { bytesStamp } from './manifest.js';
 /** The bytes of one file of a site: text, bytes, or bytes made chunk by chunk while it is written. */
 export type FileContent = string | Uint8Array | Iterable<Uint8Array>;
 
-/** A chunked file is held in memory up to this size, to be written whole on the pool or kept when the old one has its bytes. */
+/** A chunked file is held in memory up to this size, to be written whole on the writer thread or kept when the old one has its bytes. */
 const HOLD = 8 * 1024 * 1024;
 
 function writeAll(fd: number, chunk: Uint8Array): void {
@@ -15,7 +15,7 @@ function writeAll(fd: number, chunk: Uint8Array): void {
 /**
  * Writes `content` to `abs` unless `same` says the old site already holds these bytes (given
  * their stamp). With `stamp` false the bytes are neither hashed nor compared. Text, bytes and
- * chunks up to HOLD go to `put` (a queue of writes on the thread pool); longer chunked files
+ * chunks up to HOLD go to `put` (a queue of writes on a writer thread); longer chunked files
  * are written here, as they come.
  * Returns the stamp (when asked for) and whether the file was (or is being) written.
  */
@@ -34,7 +34,7 @@ export function writeContent(
     put(abs, data);
     return { stamp: s, wrote: true };
   }
-  // Held until whole, then written like text (on the pool), unless it grows large: then
+  // Held until whole, then written like text (on the writer thread), unless it grows large: then
   // written here as it comes. Hashed as it comes, when asked for a stamp.
   const h = stamp ? createHash('sha1') : null;
   const held: Uint8Array[] = [];

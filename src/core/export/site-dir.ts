@@ -16,8 +16,8 @@ export { MARKER };
 export { checkSiteTarget, pathInside } from './site-target.js';
 export { yieldEvery } from './pace.js';
 
-/** Files written on the thread pool at once (it has 4 threads unless UV_THREADPOOL_SIZE says otherwise). */
-const WRITES_AT_ONCE = 8;
+/** Files handed to the writer thread and not yet written, at most (write-queue.ts). */
+const WRITES_AT_ONCE = 256;
 
 /**
  * Writes a site. A fresh site (or one whose site-wide inputs changed) is built in a

@@ -1,6 +1,6 @@
 import type { Release } from '../types.js';
 import { parseQuery, type ParsedQuery } from './query.js';
-import { SiteFiles, type Load } from './site-files.js';
+import { fragmentFile, SiteFiles, type Load } from './site-files.js';
 import { filtersAsk, keepTests, readFilters, type SiteQuery } from './site-filter.js';
 import type { Fragment, SiteMeta } from './site-format.js';
 import { bestFirst, rankWords } from './site-rank.js';
@@ -72,7 +72,8 @@ export class SiteSearch {
 
   /** What the page shows for one hit: its fragment with the title and excerpt marked. */
   async hit(doc: number, test: (token: string) => boolean): Promise<SiteHit> {
-    const [page, title, lang, period, place, partners, people, summary, text] = (await this.files.file(`x/${doc}`)) as Fragment;
+    const { name, at } = fragmentFile(doc);
+    const [page, title, lang, period, place, partners, people, summary, text] = ((await this.files.file(name)) as Fragment[])[at];
     const excerpt = makeSnippet({ title, summary: summary || null, body: text } as Release, test);
     return { doc, page, title: markMatches(title, test), lang, period, place, partners, people: markMatches(people, test), excerpt };
   }

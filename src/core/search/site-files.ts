@@ -1,5 +1,17 @@
 import { decodeFacts, decodeKeys, decodePostings, shardOf, shardsForPrefix, type DocFacts, type SiteMeta } from './site-format.js';
 
+/**
+ * Fragments (what a hit shows) in one file `x/<n>`: releases 4n … 4n+3. One file a release
+ * made a site of 10k releases 10k files of ~6 KB; four a file cut the files a fresh export
+ * creates by a third, and a page of ten hits still loads at most ten files (~230 KB).
+ */
+export const FRAGMENTS_PER_FILE = 4;
+
+/** The data file holding document `doc`'s fragment, and its place in that file's array. */
+export function fragmentFile(doc: number): { name: string; at: number } {
+  return { name: `x/${Math.floor(doc / FRAGMENTS_PER_FILE)}`, at: doc % FRAGMENTS_PER_FILE };
+}
+
 /** Reads one data file (`search/<name>.js`) and gives its payload. */
 export type Load = (name: string) => Promise<unknown>;
 

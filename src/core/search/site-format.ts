@@ -8,7 +8,7 @@
  * - `w/<n>`: term shard n: the folded terms starting with `keys[n]` (and no longer key) and
  *   their postings; a posting list too long to ship with its neighbours is `@<file>:<df>`,
  *   the number of its own file `p/<file>`.
- * - `x/<doc>`: one release's fragment: what a hit shows and the text of its excerpt.
+ * - `x/<n>`: the fragments of releases 4n … 4n+3 (site-files.ts), an array: what a hit shows.
  * - `f/docs`: language and period of every release (filters by year, date and language).
  * - `f/p-<slug>`: the releases of one partner page (the partner filter).
  *

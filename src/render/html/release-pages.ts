@@ -6,6 +6,7 @@ import { sitePathOf } from '../../core/media/site-path.js';
 import type { ArchivedRelease } from '../../core/types.js';
 import { releasePageKey } from './page-key.js';
 import { releasePage } from './release-page.js';
+import { FRAGMENTS_PER_FILE } from '../../core/search/site-files.js';
 import type { SearchCollector } from './search-data.js';
 import type { SiteFile } from './site-file.js';
 import type { SiteExtras } from './site-file.js';
@@ -25,7 +26,7 @@ function refsOf(r: ArchivedRelease, media: ReleaseMedia): string[] {
 
 const placedOf = (refs: readonly string[]) => refs.filter((f) => !f.startsWith('!')).map(sitePathOf);
 
-/** The key of a release's search fragment (`search/x/<doc>.js`) and postings: its file, page, document number and partners' names. */
+/** The key of a release's search fragment and postings: its file, page, document number and partners' names. */
 function fragmentKey(plan: SitePlan, r: ArchivedRelease, doc: number, fileStamp: string): string {
   const parts = ['x', String(doc), fileStamp, r.path, plan.pageOf(r), r.lang, r.period.start, r.period.end];
   for (const name of r.partners) {
@@ -35,6 +36,19 @@ function fragmentKey(plan: SitePlan, r: ArchivedRelease, doc: number, fileStamp:
   return hash('sha1', parts.join('\0'), 'base64url');
 }
 
+/** The key of the fragment file `search/x/<n>.js`: its releases' fragment keys (undefined without a stamp of each). */
+function fragmentsKey(plan: SitePlan, n: number, stampOf: SiteExtras['stampOf']): string | undefined {
+  const keys: string[] = [];
+  const to = Math.min(plan.releases.length, (n + 1) * FRAGMENTS_PER_FILE);
+  for (let doc = n * FRAGMENTS_PER_FILE; doc < to; doc++) {
+    const r = plan.releases[doc];
+    const stamp = stampOf?.(r.path);
+    if (stamp === undefined) return undefined;
+    keys.push(fragmentKey(plan, r, doc, stamp));
+  }
+  return hash('sha1', keys.join('\0'), 'base64url');
+}
+
 /** What the release pages leave for the files made after them: each release's files (when found) and page key. */
 export interface ReleaseFacts {
   withMedia: Map<ArchivedRelease, ReleaseMedia>;
@@ -42,11 +56,12 @@ export interface ReleaseFacts {
 }
 
 /**
- * The release pages, each followed by its search fragment and the files of the archive it
- * refers to that are not in the site yet (each file goes in once, however many releases
- * refer to it). With file stamps and an earlier export, a release whose file is unchanged
- * and whose referenced files' stamps are unchanged keeps its page, fragment and files, and
- * its body is not read: the files a page refers to come from the earlier export's marker (an
+ * The release pages, each followed by the files of the archive it refers to that are not in
+ * the site yet (each file goes in once, however many releases refer to it), and the file of
+ * search fragments after the last of its releases. With file stamps and an earlier export, a
+ * release whose file is unchanged and whose referenced files' stamps are unchanged keeps its
+ * page and files, and (when the other releases of its fragment file are unchanged too) its
+ * fragment; its body is then not read: the files a page refers to come from the earlier export's marker (an
  * unchanged file refers to the same files).
  */
 export function* releasePageFiles(
@@ -59,8 +74,15 @@ export function* releasePageFiles(
 ): Generator<SiteFile> {
   const placed = new Set<string>();
   let doc = -1;
+  // The fragment file of the releases at hand: its key, and whether the earlier export holds it.
+  let group = { n: -1, key: undefined as string | undefined, held: false };
   for (const r of plan.releases) {
     doc++;
+    if (doc % FRAGMENTS_PER_FILE === 0) {
+      const n = doc / FRAGMENTS_PER_FILE;
+      const key = fragmentsKey(plan, n, stampOf);
+      group = { n, key, held: key !== undefined && memory?.holds(`search/x/${n}.js`, key) === true };
+    }
     const path = plan.pageOf(r);
     const stamp = stampOf?.(r.path);
     let body: string | undefined;
@@ -90,13 +112,15 @@ export function* releasePageFiles(
         return releasePage(plan, r, baseUrl, read(), (media ??= mediaOf?.(r, read()) ?? NO_MEDIA));
       },
     };
-    const fragment = `search/x/${doc}.js`;
-    const fkey = stamp === undefined ? undefined : fragmentKey(plan, r, doc, stamp);
-    if (fkey !== undefined && memory?.holds(fragment, fkey)) {
+    if (!group.held) {
+      const fragments = search.add(r, read());
+      if (fragments) yield { ...fragments, key: group.key };
+    } else {
       search.reuse(r);
       // Kept: its content is never asked for.
-      yield { path: fragment, key: fkey, content: '' };
-    } else yield { ...search.add(r, read()), key: fkey };
+      if (doc % FRAGMENTS_PER_FILE === FRAGMENTS_PER_FILE - 1 || doc === plan.releases.length - 1)
+        yield { path: `search/x/${group.n}.js`, key: group.key, content: '' };
+    }
     if (kept) {
       for (const at of placedOf(refs!)) {
         if (placed.has(at)) continue;

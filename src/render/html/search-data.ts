@@ -1,5 +1,6 @@
 import type { SitePlan } from '../../core/export/site-plan.js';
 import { BONUS, BONUS_SCALE } from '../../core/search/plan.js';
+import { FRAGMENTS_PER_FILE } from '../../core/search/site-files.js';
 import { dataFile, encodeFacts, encodeKeys, encodePostings, type Fragment, type SiteMeta } from '../../core/search/site-format.js';
 import { plainText } from '../../core/search/snippet.js';
 import { WEIGHTS } from '../../core/store/documents.js';
@@ -23,16 +24,19 @@ const file = (name: string, payload: unknown): SearchFile => ({ path: `search/${
 
 /**
  * Builds the site's search data (format: src/core/search/site-format.ts) while the release
- * pages are written: each release gets `add` with its body (bodies are not kept), which gives
- * its fragment file, or `reuse` when its data in an earlier export still holds; `files` then
- * gives the term shards, filter data and meta. With reuses the earlier term table is patched
- * (search-patch.ts), and the bytes are those of a fresh build of the same releases.
+ * pages are written: each release gets `add` with its body (bodies are not kept), or `reuse`
+ * when its data in an earlier export still holds. The last release of a fragment file
+ * (FRAGMENTS_PER_FILE releases) gives that file when all of its releases were added. `files`
+ * then gives the term shards, filter data and meta. With reuses the earlier term table is
+ * patched (search-patch.ts), and the bytes are those of a fresh build of the same releases.
  */
 export class SearchCollector {
   private readonly table = new ColumnTable();
   private readonly docOf = new Map<ArchivedRelease, number>();
   private readonly reused: ArchivedRelease[] = [];
   private lastAdded = -1;
+  /** Fragments of the file being made (added releases whose file is not complete yet). */
+  private readonly pending: Fragment[] = [];
   /** Releases given to `add` or `reuse` (each may be given once). */
   private readonly given: Uint8Array;
 
@@ -81,21 +85,28 @@ export class SearchCollector {
    */
   reuse(r: ArchivedRelease): void {
     if (!this.previous) throw new Error('SearchCollector.reuse needs the folder of an earlier export');
+    this.pending.length = 0;
     this.give(this.docOf.get(r)!);
     this.reused.push(r);
   }
 
-  /** Indexes one release and gives its fragment (`search/x/<doc>.js`); releases come in document order. */
-  add(r: ArchivedRelease, body: string): SearchFile {
+  /**
+   * Indexes one release; gives the file of its fragments (`search/x/<n>.js`) when it is the
+   * last release of that file and every release of the file was added. Releases come in
+   * document order.
+   */
+  add(r: ArchivedRelease, body: string): SearchFile | undefined {
     const doc = this.docOf.get(r)!;
     if (doc <= this.lastAdded) throw new Error(`SearchCollector.add: release ${doc} after ${this.lastAdded} (document order)`);
+    // A file some of whose releases were reused is not made (the release pages reuse or add a whole file).
+    if (doc % FRAGMENTS_PER_FILE === 0) this.pending.length = 0;
     this.give(doc);
     this.lastAdded = doc;
     this.table.add(doc, this.columns(r, body));
     const shown = [...new Set(r.partners.map((name) => this.plan.partnerOf(name).name))].join(' · ');
     // Template shortcodes ({{< figure … >}}, {{% note %}}) are markup a reader never sees.
     const text = plainText(body.slice(0, EXCERPT_TEXT * 4).replace(/\{\{[<%][^}]*[>%]\}\}/g, ' ')).slice(0, EXCERPT_TEXT);
-    const fragment: Fragment = [
+    this.pending.push([
       this.plan.pageOf(r),
       r.title,
       r.lang,
@@ -105,8 +116,10 @@ export class SearchCollector {
       r.people.join(' · '),
       r.summary ?? '',
       text,
-    ];
-    return file(`x/${doc}`, fragment);
+    ]);
+    if (doc % FRAGMENTS_PER_FILE !== FRAGMENTS_PER_FILE - 1 && doc !== this.plan.releases.length - 1) return undefined;
+    const fragments = this.pending.splice(0);
+    return fragments.length === (doc % FRAGMENTS_PER_FILE) + 1 ? file(`x/${Math.floor(doc / FRAGMENTS_PER_FILE)}`, fragments) : undefined;
   }
 
   private give(doc: number): void {

@@ -13,6 +13,7 @@ import { pageCount, pagePath } from './paging.js';
 import { releasePageFiles } from './release-pages.js';
 import { digest, SiteKeys } from './site-keys.js';
 import { searchEngineScript } from './search-bundle.js';
+import { FRAGMENTS_PER_FILE } from '../../core/search/site-files.js';
 import { SearchCollector } from './search-data.js';
 import { searchPage } from './search-page.js';
 import { robotsTxt, sitemapFileCount, sitemapFiles } from './sitemap.js';
@@ -98,7 +99,7 @@ function siteParts(plan: SitePlan, baseUrl: string | null, bodyOf: (r: ArchivedR
     each(['assets/search-engine.js'], (path) => ({ path, content: searchEngineScript() })),
     each(pages, made),
     {
-      count: plan.releases.length * 2,
+      count: plan.releases.length + Math.ceil(plan.releases.length / FRAGMENTS_PER_FILE),
       files: () => releasePageFiles(plan, baseUrl, bodyOf, extra, { withMedia, pageKeys }, search),
     },
     // Lists of at most PAGE_SIZE releases a page (paging.ts): no page grows with the archive.
