@@ -15,14 +15,14 @@ const ELEVENTY_CONFIG = path.join(ROOT, 'bench', 'eleventy', 'eleventy.config.js
 export const RARE_WORD = 'petrevski';
 export const COMMON_STEM = 'соработк';
 
-/** The index files of an archive (`<cache dir>/<name>-<hash>.sqlite` and WAL companions). */
+/** The index files of an archive (`<cache dir>/<name>-<hash>.sqlite`, its WAL companions and its list snapshot). */
 export function indexFiles(archive, cacheDir) {
   const dir = cacheDir ?? path.join(path.dirname(archive), '.releases');
   const prefix = `${path.basename(archive).replace(/[^\w.-]+/g, '_')}-`;
   try {
     return fs
       .readdirSync(dir)
-      .filter((f) => f.startsWith(prefix) && /\.sqlite(-wal|-shm)?$/.test(f))
+      .filter((f) => f.startsWith(prefix) && /\.sqlite(-wal|-shm|-list)?$/.test(f))
       .map((f) => path.join(dir, f));
   } catch {
     return [];
