@@ -1,4 +1,4 @@
-import { appendFileSync, mkdirSync, readdirSync, renameSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadArchive, type ParseCache } from '../../src/core/archive.js';
@@ -166,6 +166,24 @@ describe('index file', () => {
     run = await searchArchive(archive, 'ОБСЕ', NO_FILTERS, undefined);
     expect(run.warnings.join('\n')).toMatch(/another version of releases \(0\.0\.1, this is \d+\.\d+\.\d+\)/);
     expect(run.outcome.hits).toHaveLength(5);
+  });
+
+  it('--rebuild empties the index in place, so a process holding it open keeps a working index', async () => {
+    const { archive } = fresh();
+    await refresh(archive);
+    const file = await indexFile(archive);
+    const inode = statSync(file).ino;
+    const other = await openArchiveIndex(archive);
+    try {
+      const { value } = await withIndex(archive, { rebuild: true }, (index) => index!.refresh(archive));
+      expect(value).toEqual({ parsed: 24, removed: 0, files: 24 });
+      expect(statSync(file).ino).toBe(inode);
+      // The other process sees the rebuilt rows through the same files, not a deleted copy.
+      expect(await other.index!.refresh(archive)).toEqual({ parsed: 0, removed: 0, files: 24 });
+    } finally {
+      other.index?.close();
+    }
+    expect(await ids(archive, 'ОБСЕ')).toHaveLength(5);
   });
 
   it('falls back to reading the files when the cache folder cannot be made', async () => {

@@ -126,16 +126,32 @@ export function openIndexDb(Sqlite: DatabaseConstructor, file: string): { db: Da
   const create = db.transaction(() => {
     // Checked again under the write lock: another process may have just created it.
     if (db!.prepare("SELECT 1 FROM sqlite_master WHERE name = 'meta'").get() && metaValue(db!, 'app') === APP) return;
-    db!.exec(SCHEMA);
-    const set = db!.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)');
-    set.run('app', APP);
-    set.run('schema_version', String(SCHEMA_VERSION));
-    set.run('tool_version', TOOL_VERSION);
-    // Names this index among all indexes ever made at this path: a snapshot of another one is not used.
-    set.run('token', randomBytes(8).toString('hex'));
+    createTables(db!);
   });
   create.immediate();
   return { db, warning };
+}
+
+function createTables(db: Database): void {
+  db.exec(SCHEMA);
+  const set = db.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)');
+  set.run('app', APP);
+  set.run('schema_version', String(SCHEMA_VERSION));
+  set.run('tool_version', TOOL_VERSION);
+  // Names this index among all indexes ever made at this path: a snapshot of another one is not used.
+  set.run('token', randomBytes(8).toString('hex'));
+}
+
+/**
+ * Empties an open index in one write transaction, for `index --rebuild`. Deleting the files
+ * instead would pull them from under other processes that have them open: a search then
+ * writes into a WAL that the new index no longer reads.
+ */
+export function clearIndexDb(db: Database): void {
+  db.transaction(() => {
+    for (const table of ['vocab', 'fts', 'docs', 'dirs', 'files', 'meta']) db.exec(`DROP TABLE IF EXISTS ${table}`);
+    createTables(db);
+  }).immediate();
 }
 
 /** True for SQLite errors that mean the file is damaged or not a database. */

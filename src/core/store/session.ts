@@ -6,9 +6,9 @@ import { Registry } from '../registry.js';
 import type { ArchiveSettings, Issue, RegistryPartner } from '../types.js';
 import { searchIndex } from '../search/sqlite-engine.js';
 import { searchMemory } from '../search/memory-engine.js';
-import { cacheDirFor, indexFileFor, isCorruption, openIndexDb, removeIndexFile } from './open.js';
+import { cacheDirFor, clearIndexDb, indexFileFor, isCorruption, openIndexDb, removeIndexFile } from './open.js';
 import type { SearchOutcome } from '../search/plan.js';
-import { sqliteLoaderFor, type SqliteLoader } from './sqlite.js';
+import { type DatabaseConstructor, sqliteLoaderFor, type SqliteLoader } from './sqlite.js';
 import { ArchiveIndex, type RefreshStats } from './store.js';
 import { ensureText } from './text-index.js';
 
@@ -33,15 +33,16 @@ export interface OpenedIndex {
 /**
  * Opens the index of an archive. Never throws for index trouble: without better-sqlite3,
  * or with a cache folder that cannot be written, `index` is null and commands read the
- * files instead.
+ * files instead. `damaged`: SQLite found the index damaged part-way, so its files are
+ * deleted first (`--rebuild` alone empties it in place).
  */
-export async function openArchiveIndex(archiveDir: string, o: IndexOptions = {}): Promise<OpenedIndex> {
+export async function openArchiveIndex(archiveDir: string, o: IndexOptions = {}, damaged = false): Promise<OpenedIndex> {
   const file = indexFileFor(cacheDirFor(archiveDir, o.cacheDir, o.env), archiveDir);
   const Sqlite = await (o.loader ?? sqliteLoaderFor(o.env ?? {}))();
   if (!Sqlite) return { index: null, file, warnings: [] };
   try {
-    if (o.rebuild) removeIndexFile(file);
-    const { db, warning } = openIndexDb(Sqlite, file);
+    if (damaged) removeIndexFile(file);
+    const { db, warning } = o.rebuild && !damaged ? openEmptied(Sqlite, file) : openIndexDb(Sqlite, file);
     return { index: new ArchiveIndex(db, file), file, warnings: warning ? [warning] : [] };
   } catch (e) {
     return {
@@ -49,6 +50,21 @@ export async function openArchiveIndex(archiveDir: string, o: IndexOptions = {})
       file,
       warnings: [`the search index ${file} cannot be used (${(e as Error).message}): reading the files instead`],
     };
+  }
+}
+
+/** The index at `file`, emptied; when it is too damaged to empty, its files are deleted first. */
+function openEmptied(Sqlite: DatabaseConstructor, file: string): ReturnType<typeof openIndexDb> {
+  let opened: ReturnType<typeof openIndexDb> | undefined;
+  try {
+    opened = openIndexDb(Sqlite, file);
+    clearIndexDb(opened.db);
+    return opened;
+  } catch (e) {
+    if (!isCorruption(e)) throw e;
+    opened?.db.close();
+    removeIndexFile(file);
+    return openIndexDb(Sqlite, file);
   }
 }
 
@@ -67,7 +83,7 @@ export async function withIndex<T>(
   } catch (e) {
     if (!opened.index || !isCorruption(e)) throw e;
     opened.index.close();
-    const again = await openArchiveIndex(archiveDir, { ...o, rebuild: true });
+    const again = await openArchiveIndex(archiveDir, o, true);
     try {
       return {
         value: await work(again.index),
