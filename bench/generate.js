@@ -99,7 +99,7 @@ function makeRng(seed) {
       return a[(x * x * a.length) | 0];
     },
     // milder skew for words (x^1.6: the first of 500 words gets ~2% of picks)
-    word: (a) => a[(Math.pow(r(), 1.6) * a.length) | 0],
+    word: (a) => a[(r() ** 1.6 * a.length) | 0],
     shuffle(a) {
       const b = a.slice();
       for (let i = b.length - 1; i > 0; i--) {
@@ -162,7 +162,7 @@ function slugify(title) {
 // ------------------------------------------------------------------ YAML output
 
 const RESERVED = new Set(['y', 'n', 'yes', 'no', 'true', 'false', 'on', 'off', 'null', '~']);
-const PLAIN = /^[\p{L}„][\p{L}\p{M}\p{N} .,'’„“()\/–-]*$/u;
+const PLAIN = /^[\p{L}„][\p{L}\p{M}\p{N} .,'’„“()/–-]*$/u;
 
 function scalar(s, flow) {
   if (PLAIN.test(s) && !s.endsWith(' ') && !RESERVED.has(s.toLowerCase()) && !(flow && /[,[\]{}]/.test(s))) return s;

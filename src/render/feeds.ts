@@ -42,6 +42,7 @@ const contentOf = (site: FeedSite, r: ArchivedRelease) => renderMarkdown(r.body,
 /** An Atom 1.0 feed (RFC 4287) of the newest releases in one language. */
 export function atomFeed(site: FeedSite, lang: string, releases: ArchivedRelease[]): string {
   const items = releases.slice(0, FEED_SIZE);
+  // biome-ignore lint/complexity/useMathMinMax: dates are ISO strings, which Math.max would turn into NaN
   const updated = stamp(items.reduce((max, r) => (r.date > max ? r.date : max), '1970-01-01'));
   const self = site.baseUrl
     ? `\n  <link rel="self" type="application/atom+xml" href="${xml(absoluteUrl(site.baseUrl, `feeds/${lang}.xml`))}"/>`

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { searchArchive } from '../../src/core/store/session.js';
 import { noSqlite } from '../../src/core/store/sqlite.js';
-import { NO_FILTERS, type Filters } from '../../src/core/filters.js';
+import { NO_FILTERS } from '../../src/core/filters.js';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { wordForms } from '../../src/core/search/query.js';
@@ -53,7 +53,7 @@ for (const engine of ['index', 'memory'] as const) {
     afterAll(() => fixture.remove());
 
     it.each(WORD_CASES)('$q → $expect ($why)', async (c) => {
-      const { run, ids } = await runCase(fixture.archive, engine, c);
+      const { ids } = await runCase(fixture.archive, engine, c);
       expect([...ids].sort()).toEqual([...c.expect].sort());
       if (c.first) expect(ids[0]).toBe(c.first);
     });

@@ -48,7 +48,9 @@ function week(days: CalendarDate[], m: EventMonth, link: (r: EventRelease) => st
   const hidden = new Array<number>(7).fill(0);
   const bars: string[] = [];
   for (const r of m.releases) {
+    // biome-ignore lint/complexity/useMathMinMax: ISO date strings, which Math.max/min would turn into NaN
     const start = r.event.start > first ? r.event.start : first;
+    // biome-ignore lint/complexity/useMathMinMax: as above
     const end = r.event.end < last ? r.event.end : last;
     if (start > end) continue;
     const col = days.indexOf(start);

@@ -192,7 +192,7 @@
       })
       .catch(function (e) {
         if (my !== serial) return;
-        status.textContent = String((e && e.message) || e);
+        status.textContent = String(e?.message || e);
         busy(false, key);
       });
   }
