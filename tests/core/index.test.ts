@@ -168,14 +168,20 @@ describe('index file', () => {
     expect(run.outcome.hits).toHaveLength(5);
   });
 
-  it('--rebuild empties the index in place, so a process holding it open keeps a working index', async () => {
+  it('--rebuild fills the index anew in one transaction, so others see it whole, before or after', async () => {
     const { archive } = fresh();
     await refresh(archive);
     const file = await indexFile(archive);
     const inode = statSync(file).ino;
     const other = await openArchiveIndex(archive);
+    const count = () => other.index!.db.prepare('SELECT count(*) FROM files').pluck().get();
     try {
-      const { value } = await withIndex(archive, { rebuild: true }, (index) => index!.refresh(archive));
+      const { value } = await withIndex(archive, { rebuild: true }, async (index) => {
+        expect(count()).toBe(24);
+        const stats = await index!.refresh(archive);
+        expect(count()).toBe(24);
+        return stats;
+      });
       expect(value).toEqual({ parsed: 24, removed: 0, files: 24 });
       expect(statSync(file).ino).toBe(inode);
       // The other process sees the rebuilt rows through the same files, not a deleted copy.

@@ -143,15 +143,16 @@ function createTables(db: Database): void {
 }
 
 /**
- * Empties an open index in one write transaction, for `index --rebuild`. Deleting the files
- * instead would pull them from under other processes that have them open: a search then
- * writes into a WAL that the new index no longer reads.
+ * Begins the write transaction of `index --rebuild` and empties the index inside it; the
+ * caller fills it and commits. Other processes meanwhile read the index as it was, whole,
+ * and see the new one whole once committed; a killed rebuild leaves the old one. Deleting
+ * the files instead would pull them from under processes that have them open: a search
+ * then writes into a WAL that the new index no longer reads.
  */
-export function clearIndexDb(db: Database): void {
-  db.transaction(() => {
-    for (const table of ['vocab', 'fts', 'docs', 'dirs', 'files', 'meta']) db.exec(`DROP TABLE IF EXISTS ${table}`);
-    createTables(db);
-  }).immediate();
+export function beginRebuild(db: Database): void {
+  db.exec('BEGIN IMMEDIATE');
+  for (const table of ['vocab', 'fts', 'docs', 'dirs', 'files', 'meta']) db.exec(`DROP TABLE IF EXISTS ${table}`);
+  createTables(db);
 }
 
 /** True for SQLite errors that mean the file is damaged or not a database. */

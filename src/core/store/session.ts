@@ -6,7 +6,7 @@ import { Registry } from '../registry.js';
 import type { ArchiveSettings, Issue, RegistryPartner } from '../types.js';
 import { searchIndex } from '../search/sqlite-engine.js';
 import { searchMemory } from '../search/memory-engine.js';
-import { cacheDirFor, clearIndexDb, indexFileFor, isCorruption, openIndexDb, removeIndexFile } from './open.js';
+import { beginRebuild, cacheDirFor, indexFileFor, isCorruption, openIndexDb, removeIndexFile } from './open.js';
 import type { SearchOutcome } from '../search/plan.js';
 import { type DatabaseConstructor, sqliteLoaderFor, type SqliteLoader } from './sqlite.js';
 import { ArchiveIndex, type RefreshStats } from './store.js';
@@ -34,7 +34,8 @@ export interface OpenedIndex {
  * Opens the index of an archive. Never throws for index trouble: without better-sqlite3,
  * or with a cache folder that cannot be written, `index` is null and commands read the
  * files instead. `damaged`: SQLite found the index damaged part-way, so its files are
- * deleted first (`--rebuild` alone empties it in place).
+ * deleted first (`--rebuild` alone empties it in place, in a transaction that `withIndex`
+ * commits).
  */
 export async function openArchiveIndex(archiveDir: string, o: IndexOptions = {}, damaged = false): Promise<OpenedIndex> {
   const file = indexFileFor(cacheDirFor(archiveDir, o.cacheDir, o.env), archiveDir);
@@ -53,12 +54,15 @@ export async function openArchiveIndex(archiveDir: string, o: IndexOptions = {},
   }
 }
 
-/** The index at `file`, emptied; when it is too damaged to empty, its files are deleted first. */
+/**
+ * The index at `file`, emptied inside an open write transaction (`beginRebuild`), which
+ * `withIndex` commits; when it is too damaged to empty, its files are deleted first.
+ */
 function openEmptied(Sqlite: DatabaseConstructor, file: string): ReturnType<typeof openIndexDb> {
   let opened: ReturnType<typeof openIndexDb> | undefined;
   try {
     opened = openIndexDb(Sqlite, file);
-    clearIndexDb(opened.db);
+    beginRebuild(opened.db);
     return opened;
   } catch (e) {
     if (!isCorruption(e)) throw e;
@@ -79,7 +83,10 @@ export async function withIndex<T>(
 ): Promise<{ value: T; warnings: string[] }> {
   const opened = await openArchiveIndex(archiveDir, o);
   try {
-    return { value: await work(opened.index), warnings: opened.warnings };
+    const value = await work(opened.index);
+    // A rebuild's transaction (`openEmptied`): an error or a kill before this leaves the old index.
+    if (opened.index?.db.inTransaction) opened.index.db.exec('COMMIT');
+    return { value, warnings: opened.warnings };
   } catch (e) {
     if (!opened.index || !isCorruption(e)) throw e;
     opened.index.close();

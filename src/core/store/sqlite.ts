@@ -22,6 +22,8 @@ export interface Database {
   transaction<A extends unknown[], R>(fn: (...args: A) => R): ((...args: A) => R) & { immediate: (...args: A) => R };
   close(): void;
   readonly open: boolean;
+  /** True between BEGIN and COMMIT (a rebuild holds one open across its work). */
+  readonly inTransaction: boolean;
 }
 
 /** Opens a database file; better-sqlite3's default export has this shape. */
