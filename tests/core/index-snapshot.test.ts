@@ -1,27 +1,22 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { type Archive, loadArchive } from '../../src/core/archive.js';
 import { loadIndexedArchive } from '../../src/core/store/indexed-archive.js';
 import { withIndex } from '../../src/core/store/session.js';
+import { plainRelease } from '../../src/core/store/documents.js';
 import { loadStored } from '../../src/core/store/snapshot-file.js';
 import { encodeSnapshot } from '../../src/core/store/snapshot.js';
 import { bufferBytes, decodeSnapshot, snapshotHeader } from '../../src/core/store/snapshot-read.js';
-import type { FileResult, Release } from '../../src/core/types.js';
+import type { FileResult } from '../../src/core/types.js';
 import { toEntry } from '../../src/render/json.js';
-import { copyFixture } from '../helpers/search.js';
+import { fixtureCopies } from '../helpers/fixture-copies.js';
 
 // The index keeps every stored result in one snapshot file beside it: what a load gives
 // from it must be what reading the files gives, after any change to the files.
 
-const copies: ReturnType<typeof copyFixture>[] = [];
-afterEach(() => copies.splice(0).forEach((c) => c.remove()));
-function fresh(name = 'search-multilingual') {
-  const c = copyFixture(name);
-  copies.push(c);
-  return c;
-}
+const fresh = fixtureCopies();
 
 /** What a read command can see of an archive (the index leaves the unknown-partner warnings to check). */
 function seen(a: Archive) {
@@ -102,7 +97,7 @@ describe('index snapshot', () => {
     const load = () =>
       withIndex(archive, {}, async (index) => {
         await index!.refresh(archive);
-        return loadStored(index!, (...f) => ({ ...fieldsOf(f) }), 0).releases.length;
+        return loadStored(index!, plainRelease, 0).releases.length;
       });
     expect((await load()).value).toBe(24);
     expect(taken()).not.toBe(old);
@@ -129,27 +124,6 @@ describe('index snapshot', () => {
     expect(snapshotHeader(bufferBytes(readFileSync(sb)))).not.toBeNull();
   });
 });
-
-function fieldsOf(f: unknown[]): Release {
-  const [id, path, title, date, event, partners, people, tags, lang, summary, translationKey, bodyLine, extra, dateFromFileName] = f;
-  return {
-    id,
-    path,
-    title,
-    date,
-    event,
-    partners,
-    people,
-    tags,
-    lang,
-    summary,
-    translationKey,
-    body: '',
-    bodyLine,
-    extra,
-    dateFromFileName,
-  } as Release;
-}
 
 describe('snapshot format', () => {
   const text = fc.string({ unit: 'binary' });
@@ -195,11 +169,11 @@ describe('snapshot format', () => {
         const buf = bufferBytes(Buffer.concat([...encodeSnapshot(results, 'token', 7)]));
         const h = snapshotHeader(buf)!;
         expect(h).toMatchObject({ token: 'token', generation: 7, files: results.length });
-        const back = decodeSnapshot(buf, h, (...f) => fieldsOf(f));
+        const back = decodeSnapshot(buf, h, plainRelease);
         expect(back.releases).toEqual(results.flatMap((r) => (r.release ? [r.release] : [])));
         expect(back.issues).toEqual(results.flatMap((r) => r.issues));
         const skip = new Set(results.slice(0, 1).map((r) => r.path));
-        expect(decodeSnapshot(buf, h, (...f) => fieldsOf(f), skip).releases).toEqual(
+        expect(decodeSnapshot(buf, h, plainRelease, skip).releases).toEqual(
           results.flatMap((r) => (r.release && !skip.has(r.path) ? [r.release] : [])),
         );
       }),

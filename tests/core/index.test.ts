@@ -1,21 +1,16 @@
 import { appendFileSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadArchive, type ParseCache } from '../../src/core/archive.js';
 import { findReleaseFiles } from '../../src/core/files.js';
 import { scanReleaseFiles } from '../../src/core/store/scan.js';
 import { openArchiveIndex, searchArchive, withIndex } from '../../src/core/store/session.js';
 import { loadBetterSqlite } from '../../src/core/store/sqlite.js';
 import { NO_FILTERS } from '../../src/core/filters.js';
-import { copyFixture, short } from '../helpers/search.js';
+import { fixtureCopies } from '../helpers/fixture-copies.js';
+import { short } from '../helpers/search.js';
 
-const copies: ReturnType<typeof copyFixture>[] = [];
-afterEach(() => copies.splice(0).forEach((c) => c.remove()));
-function fresh(name = 'search-multilingual') {
-  const c = copyFixture(name);
-  copies.push(c);
-  return c;
-}
+const fresh = fixtureCopies();
 
 async function ids(archive: string, query: string, env: Record<string, string> = {}): Promise<string[]> {
   const run = await searchArchive(archive, query, NO_FILTERS, undefined, { env });

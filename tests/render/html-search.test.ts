@@ -4,22 +4,10 @@ import { describe, expect, it } from 'vitest';
 import { planSite } from '../../src/core/export/site-plan.js';
 import { SiteSearch } from '../../src/core/search/site-engine.js';
 import { fragmentFile } from '../../src/core/search/site-files.js';
-import {
-  COL,
-  decodeFacts,
-  decodeKeys,
-  decodePostings,
-  encodeKeys,
-  encodeFacts,
-  encodePostings,
-  packAdd,
-  readDataFile,
-  shardOf,
-  shardsForPrefix,
-  tfIn,
-  type Fragment,
-  type SiteMeta,
-} from '../../src/core/search/site-format.js';
+import { decodeFacts, encodeFacts } from '../../src/core/search/site-facts.js';
+import { COL, readDataFile, type Fragment, type SiteMeta } from '../../src/core/search/site-format.js';
+import { decodePostings, encodePostings, packAdd, tfIn } from '../../src/core/search/site-postings.js';
+import { decodeKeys, encodeKeys, shardOf, shardsForPrefix } from '../../src/core/search/site-shards.js';
 import type { ArchivedRelease } from '../../src/core/types.js';
 import { indexPage, INDEX_LATEST } from '../../src/render/html/pages.js';
 import { searchEngineScript } from '../../src/render/html/search-bundle.js';

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { encodePostings, packAdd } from '../../src/core/search/site-format.js';
+import { encodePostings, packAdd } from '../../src/core/search/site-postings.js';
 import { Line } from '../../src/render/html/search-terms.js';
 import { WordTable } from '../../src/render/html/search-words.js';
 

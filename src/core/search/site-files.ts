@@ -1,4 +1,7 @@
-import { decodeFacts, decodeKeys, decodePostings, shardOf, shardsForPrefix, type DocFacts, type SiteMeta } from './site-format.js';
+import { decodeFacts, type DocFacts } from './site-facts.js';
+import type { SiteMeta } from './site-format.js';
+import { decodePostings } from './site-postings.js';
+import { decodeKeys, lowerBound, shardOf, shardsForPrefix } from './site-shards.js';
 
 /**
  * Fragments (what a hit shows) in one file `x/<n>`: releases 4n … 4n+3. One file a release
@@ -114,15 +117,4 @@ export class SiteFiles {
 export function lineOf(shard: Shard, term: string): string | null {
   const at = lowerBound(shard.terms, term);
   return shard.terms[at] === term ? shard.lines[at] : null;
-}
-
-function lowerBound(list: string[], value: string): number {
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (list[mid] < value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }

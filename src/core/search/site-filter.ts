@@ -1,6 +1,7 @@
 import { langMatches, wordForms, yearBounds, type ParsedQuery, type QueryTerm } from './query.js';
 import type { SiteFiles } from './site-files.js';
-import { COL, dayNumber } from './site-format.js';
+import { dayNumber } from './site-facts.js';
+import { COL } from './site-format.js';
 import { nameDocs, phraseMatches, wordMatches } from './site-match.js';
 
 /** A search as the URL holds it; empty strings are no filter. */

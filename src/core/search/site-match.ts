@@ -2,7 +2,8 @@ import { distance } from '../distance.js';
 import { foldName } from '../fold.js';
 import { formMatches, typoBudget, type WordForms } from './query.js';
 import { lineOf, type SiteFiles } from './site-files.js';
-import { COLUMN_COUNT, tfIn } from './site-format.js';
+import { COLUMN_COUNT } from './site-format.js';
+import { tfIn } from './site-postings.js';
 
 /** Counts per column of one query word in one document, and whether its exact form was there. */
 export interface DocMatch {

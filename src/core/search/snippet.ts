@@ -1,5 +1,6 @@
 import { tokens } from './query.js';
 import type { Release } from '../types.js';
+import type { Found } from './word-scan.js';
 
 /** A short passage of a release with the places the query matched (UTF-16 offsets into `text`). */
 export interface Snippet {
@@ -56,10 +57,10 @@ const wordHits = new WeakMap<(token: string) => boolean, Map<string, string | nu
  * The words of a text the test matches, in order, with the token that matched: the words of
  * `text.matchAll(WORD)`, found by scanning code points, so that no match object is made per word.
  */
-function matchesIn(text: string, test: (token: string) => boolean): { start: number; end: number; key: string }[] {
+function matchesIn(text: string, test: (token: string) => boolean): Found[] {
   let hits = wordHits.get(test);
   if (!hits) wordHits.set(test, (hits = new Map()));
-  const out: { start: number; end: number; key: string }[] = [];
+  const out: Found[] = [];
   const n = text.length;
   let i = 0;
   while (i < n) {
@@ -84,7 +85,8 @@ function matchesIn(text: string, test: (token: string) => boolean): { start: num
   return out;
 }
 
-export function cut(text: string, from: number, to: number): { text: string; shift: number } {
+/** `text` from `from` to `to`, widened to whole words (up to 20 characters), with `…` where it is cut; `shift` moves an offset into it. */
+function cut(text: string, from: number, to: number): { text: string; shift: number } {
   let start = Math.max(0, from);
   let end = Math.min(text.length, to);
   if (start > 0) {
@@ -102,7 +104,12 @@ export function cut(text: string, from: number, to: number): { text: string; shi
 
 /** A whole short text (a title) with the places the query matched. */
 export function markMatches(text: string, test: (token: string) => boolean): Snippet {
-  return { text, matches: matchesIn(text, test).map(({ start, end }) => ({ start, end })) };
+  return marked(text, matchesIn(text, test));
+}
+
+/** A text with the places of its matches (no keys). */
+export function marked(text: string, found: Found[]): Snippet {
+  return { text, matches: found.map(({ start, end }) => ({ start, end })) };
 }
 
 /**
@@ -111,31 +118,39 @@ export function markMatches(text: string, test: (token: string) => boolean): Sni
  * field (the title, shown anyway, or the partners), the start of the summary or body.
  */
 export function makeSnippet(r: Release, test: (token: string) => boolean): Snippet {
+  return snippetWith(r, (text, max) => matchesIn(text, test).slice(0, max));
+}
+
+/** `makeSnippet` with the matches of a text found by `find` (in text order, at most `max`). */
+export function snippetWith(r: Release, find: (text: string, max: number) => Found[]): Snippet {
   // The snippet comes from the start of a long body: a 50 MB release must not cost seconds.
-  const sources = [plainText(r.body.slice(0, SCAN_LIMIT)), r.summary ?? ''].filter(Boolean);
-  for (const text of sources) {
-    const found = matchesIn(text, test).slice(0, MAX_MATCHES);
-    if (!found.length) continue;
-    let best = { at: 0, distinct: 0 };
-    // Matches are in text order, so the ones inside each window follow it: no pass over all of them.
-    for (let i = 0; i < found.length; i++) {
-      const keys = new Set<string>();
-      for (let j = i; j < found.length && found[j].start < found[i].start + WIDTH; j++) {
-        if (found[j].end <= found[i].start + WIDTH) keys.add(found[j].key);
-      }
-      if (keys.size > best.distinct) best = { at: i, distinct: keys.size };
-    }
-    const from = found[best.at].start - 40;
-    const window = cut(text, from, from + WIDTH);
-    const end = window.text.length;
-    const matches = found
-      .map((f) => ({ start: f.start + window.shift, end: f.end + window.shift }))
-      .filter(
-        (f) =>
-          f.start >= 0 && f.end <= end && window.text.slice(f.start, f.end) === text.slice(f.start - window.shift, f.end - window.shift),
-      );
-    return { text: window.text, matches };
+  const plain = plainText(r.body.slice(0, SCAN_LIMIT));
+  for (const text of [plain, r.summary ?? ''].filter(Boolean)) {
+    const found = find(text, MAX_MATCHES);
+    if (found.length) return around(text, found);
   }
-  const first = cut(r.summary ?? (plainText(r.body.slice(0, SCAN_LIMIT)) || r.title), 0, WIDTH);
-  return { text: first.text, matches: [] };
+  return { text: cut(r.summary ?? (plain || r.title), 0, WIDTH).text, matches: [] };
+}
+
+/** The window of `text` holding the most different matched words (the first such), with the matches inside it. */
+function around(text: string, found: Found[]): Snippet {
+  let best = { at: 0, distinct: 0 };
+  // Matches are in text order, so the ones inside each window follow it: no pass over all of them.
+  for (let i = 0; i < found.length; i++) {
+    const keys = new Set<string>();
+    for (let j = i; j < found.length && found[j].start < found[i].start + WIDTH; j++) {
+      if (found[j].end <= found[i].start + WIDTH) keys.add(found[j].key);
+    }
+    if (keys.size > best.distinct) best = { at: i, distinct: keys.size };
+  }
+  const from = found[best.at].start - 40;
+  const window = cut(text, from, from + WIDTH);
+  const end = window.text.length;
+  const matches: Snippet['matches'] = [];
+  for (const f of found) {
+    const start = f.start + window.shift;
+    const stop = f.end + window.shift;
+    if (start >= 0 && stop <= end && window.text.slice(start, stop) === text.slice(f.start, f.end)) matches.push({ start, end: stop });
+  }
+  return { text: window.text, matches };
 }

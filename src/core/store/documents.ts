@@ -68,29 +68,33 @@ export function serialize(result: FileResult): StoredResult {
  */
 export function readRelease<R extends Release = Release>(path: string, json: string, make?: (...fields: ReleaseFields) => R): R {
   const [id, title, date, e, partners, people, tags, lang, summary, translationKey, bodyLine, extra, fromName] = JSON.parse(json);
-  if (make)
-    return make(
-      id === 0 ? defaultId(path) : id,
-      path,
-      title,
-      date,
-      e ? { start: e[0], end: e[1], location: e[2] } : null,
-      partners,
-      people,
-      tags,
-      lang,
-      summary,
-      translationKey,
-      bodyLine,
-      extra === 0 ? {} : extra,
-      fromName === 1,
-    );
-  return {
-    id: id === 0 ? defaultId(path) : id,
+  return (make ?? (plainRelease as (...fields: ReleaseFields) => R))(
+    id === 0 ? defaultId(path) : id,
     path,
     title,
     date,
-    event: e ? { start: e[0], end: e[1], location: e[2] } : null,
+    e ? { start: e[0], end: e[1], location: e[2] } : null,
+    partners,
+    people,
+    tags,
+    lang,
+    summary,
+    translationKey,
+    bodyLine,
+    extra === 0 ? {} : extra,
+    fromName === 1,
+  );
+}
+
+/** A release of its stored fields with its `body` empty: what `readRelease` makes when no `make` is given. */
+export function plainRelease(...f: ReleaseFields): Release {
+  const [id, path, title, date, event, partners, people, tags, lang, summary, translationKey, bodyLine, extra, dateFromFileName] = f;
+  return {
+    id,
+    path,
+    title,
+    date,
+    event,
     partners,
     people,
     tags,
@@ -99,9 +103,9 @@ export function readRelease<R extends Release = Release>(path: string, json: str
     translationKey,
     body: '',
     bodyLine,
-    extra: extra === 0 ? {} : extra,
-    dateFromFileName: fromName === 1,
-  } as Release as R;
+    extra,
+    dateFromFileName,
+  };
 }
 
 /** The fields of a release in stored order: id, path, title, date, event, partners, people, tags, lang, summary, translation key, body line, extra, date from file name. */

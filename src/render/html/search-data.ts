@@ -1,7 +1,10 @@
 import type { SitePlan } from '../../core/export/site-plan.js';
 import { BONUS, BONUS_SCALE } from '../../core/search/plan.js';
 import { FRAGMENTS_PER_FILE } from '../../core/search/site-files.js';
-import { dataFile, encodeFacts, encodeKeys, encodePostings, type Fragment, type SiteMeta } from '../../core/search/site-format.js';
+import { encodeFacts } from '../../core/search/site-facts.js';
+import { dataFile, type Fragment, type SiteMeta } from '../../core/search/site-format.js';
+import { encodePostings } from '../../core/search/site-postings.js';
+import { encodeKeys } from '../../core/search/site-shards.js';
 import { plainText } from '../../core/search/snippet.js';
 import { WEIGHTS } from '../../core/store/documents.js';
 import type { ArchivedRelease } from '../../core/types.js';

@@ -2,7 +2,8 @@ import { hash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { ReleasesError } from '../../core/errors.js';
-import { decodeKeys, readDataFile, type SiteMeta } from '../../core/search/site-format.js';
+import { readDataFile, type SiteMeta } from '../../core/search/site-format.js';
+import { decodeKeys } from '../../core/search/site-shards.js';
 
 /**
  * Reading back the term table an earlier export wrote (format: src/core/search/site-format.ts),

@@ -1,5 +1,6 @@
 import { tokens } from '../../core/search/query.js';
-import { COL, COLUMN_COUNT, packAdd } from '../../core/search/site-format.js';
+import { COL, COLUMN_COUNT } from '../../core/search/site-format.js';
+import { packAdd } from '../../core/search/site-postings.js';
 import { WordTable } from './search-words.js';
 import { encodeTable, LIMITS, type EncodedTable, type LineSource, type ShardLimits } from './search-shards.js';
 
