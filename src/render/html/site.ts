@@ -81,14 +81,15 @@ function siteParts(plan: SitePlan, baseUrl: string | null, bodyOf: (r: ArchivedR
     [`feeds/${lang}.json`, () => jsonFeed(site, lang, inLang(lang)), () => keys.feed('json', lang, inLang(lang))],
   ]);
   const events = plan.events.flatMap((scope): [string, () => SiteContent, () => string][] => {
-    const name = scope.lang ? `${plan.settings.name} (${languageName(scope.lang)})` : plan.settings.name;
+    // Named when made (a language's name comes from Intl: not for a kept calendar, nor when counting).
+    const name = () => (scope.lang ? `${plan.settings.name} (${languageName(scope.lang)})` : plan.settings.name);
     return [
       ...scope.pages.map((page, i): [string, () => SiteContent, () => string] => [
         page.path,
         () => eventsPage(plan, scope, i, baseUrl, today),
         () => keys.events(scope, i, today),
       ]),
-      [scope.ics, () => utf8Chunks(icsCalendar({ name, baseUrl, pageOf: plan.pageOf }, scope.releases)), () => keys.ics(scope)],
+      [scope.ics, () => utf8Chunks(icsCalendar({ name: name(), baseUrl, pageOf: plan.pageOf }, scope.releases)), () => keys.ics(scope)],
     ];
   });
   // Made when the release pages are (siteFileCount only counts: 10k releases' document numbers spared).
