@@ -143,6 +143,7 @@ function apply(v1: Draft[], c: typeof change extends fc.Arbitrary<infer T> ? T :
 describe('patching the search data of an earlier export', () => {
   for (const [name, limits] of [
     ['small shards', SMALL],
+    ['small shards, some long lines kept', { ...SMALL, kept: 100 }],
     ['the site sizes', undefined],
   ] as const)
     it(`gives the bytes of a fresh build after random edits, additions and removals (${name})`, () => {

@@ -55,35 +55,44 @@ export function calendarReleases(releases: ArchivedRelease[]): EventRelease[] {
 
 /** The months (`YYYY-MM`) an event touches, at most MAX_MONTHS from its start. */
 export function monthsOf(e: ReleaseEvent): string[] {
-  const out: string[] = [];
-  let [y, m] = e.start.split('-').map(Number);
+  const first = e.start.slice(0, 7);
   const last = e.end.slice(0, 7);
-  for (let key = e.start.slice(0, 7); out.length < MAX_MONTHS && key <= last; ) {
+  // Most events lie within a month.
+  if (last === first) return [first];
+  const out: string[] = [];
+  let y = Number(first.slice(0, 4));
+  let m = Number(first.slice(5, 7));
+  for (let key = first; out.length < MAX_MONTHS && key <= last; ) {
     out.push(key);
     m = m === 12 ? 1 : m + 1;
     if (m === 1) y++;
-    key = `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}`;
+    key = `${String(y).padStart(4, '0')}-${m < 10 ? '0' : ''}${m}`;
   }
   return out;
 }
 
 /** The pages of one scope: months newest first, about EVENTS_PER_PAGE entries a page, a month never cut. */
-function paginate(events: EventRelease[], first: string, later: (month: string) => string): EventPage[] {
+function paginate(
+  events: EventRelease[],
+  first: string,
+  later: (month: string) => string,
+  months: (r: EventRelease) => string[],
+): EventPage[] {
   const byMonth = new Map<string, EventRelease[]>();
   for (const r of events) {
-    for (const month of monthsOf(r.event)) {
+    for (const month of months(r)) {
       const list = byMonth.get(month);
       if (list) list.push(r);
       else byMonth.set(month, [r]);
     }
   }
-  const months = [...byMonth.keys()]
+  const ordered = [...byMonth.keys()]
     .sort()
     .reverse()
     .map((month) => ({ month, releases: byMonth.get(month)! }));
   const pages: EventPage[] = [{ path: first, months: [] }];
   let size = 0;
-  for (const m of months) {
+  for (const m of ordered) {
     const page = pages[pages.length - 1];
     if (page.months.length && size + m.releases.length > EVENTS_PER_PAGE) {
       pages.push({ path: later(m.month), months: [m] });
@@ -99,6 +108,13 @@ function paginate(events: EventRelease[], first: string, later: (month: string) 
 /** The events pages and calendars of a site: one scope for all languages, then one per language. Pure. */
 export function planEvents(releases: ArchivedRelease[], langs: string[]): EventScope[] {
   const all = calendarReleases(releases);
+  // Each event falls in the scope of all languages and in its own: its months are worked out once.
+  const known = new Map<EventRelease, string[]>();
+  const months = (r: EventRelease) => {
+    let m = known.get(r);
+    if (!m) known.set(r, (m = monthsOf(r.event)));
+    return m;
+  };
   // File names in lower case, as every page of the site: `sr-Latn` and `sr-latn` get two.
   const taken = new Set<string>();
   const fileKey = (lang: string) => {
@@ -108,7 +124,7 @@ export function planEvents(releases: ArchivedRelease[], langs: string[]): EventS
     return key;
   };
   return [
-    { lang: null, ics: 'events/calendar.ics', releases: all, pages: paginate(all, 'events/index.html', (m) => `events/${m}.html`) },
+    { lang: null, ics: 'events/calendar.ics', releases: all, pages: paginate(all, 'events/index.html', (m) => `events/${m}.html`, months) },
     ...langs.map((lang) => {
       const own = all.filter((r) => r.lang === lang);
       const key = fileKey(lang);
@@ -116,7 +132,7 @@ export function planEvents(releases: ArchivedRelease[], langs: string[]): EventS
         lang,
         ics: `events/calendar-${key}.ics`,
         releases: own,
-        pages: paginate(own, `events/${key}.html`, (m) => `events/${key}-${m}.html`),
+        pages: paginate(own, `events/${key}.html`, (m) => `events/${key}-${m}.html`, months),
       };
     }),
   ];

@@ -99,18 +99,23 @@ export function planSite(archive: Pick<Archive, 'settings' | 'registry'>, releas
   };
   const years = new Map<string, ArchivedRelease[]>();
   const langCount = new Map<string, number>();
+  const inYear = (key: string, r: ArchivedRelease) => {
+    const list = years.get(key);
+    if (list) list.push(r);
+    else years.set(key, [r]);
+  };
+  const ids = new Map<string, ArchivedRelease>();
   for (const r of releases) {
-    for (const p of new Set(r.partners.map(partnerOf))) p.releases.push(r);
-    for (let y = Number(r.period.start.slice(0, 4)); y <= Number(r.period.end.slice(0, 4)); y++) {
-      const key = String(y).padStart(4, '0');
-      const list = years.get(key);
-      if (list) list.push(r);
-      else years.set(key, [r]);
-    }
+    ids.set(r.id, r);
+    // Most releases name one partner and lie within one year: no set, no year arithmetic then.
+    if (r.partners.length === 1) partnerOf(r.partners[0]).releases.push(r);
+    else for (const p of new Set(r.partners.map(partnerOf))) p.releases.push(r);
+    const first = r.period.start.slice(0, 4);
+    if (r.period.end.startsWith(first)) inYear(first, r);
+    else for (let y = Number(first); y <= Number(r.period.end.slice(0, 4)); y++) inYear(String(y).padStart(4, '0'), r);
     langCount.set(r.lang, (langCount.get(r.lang) ?? 0) + 1);
   }
   const byCount = (a: SitePartner, b: SitePartner) => b.releases.length - a.releases.length || (a.slug < b.slug ? -1 : 1);
-  const ids = new Map(releases.map((r) => [r.id, r]));
   const langs = [...langCount.entries()]
     .sort((a, b) => Number(b[0] === settings.lang) - Number(a[0] === settings.lang) || b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
     .map(([l]) => l);

@@ -7,12 +7,15 @@ import type { ArchivedRelease, ArchiveSettings } from '../../core/types.js';
 import { VERSION } from '../../core/version.js';
 
 /**
- * The renderer itself as an input: every file under src/render (dist/render once built) by
- * size and mtime, the Markdown library's version and Node's (dates come from its Intl data).
- * A rebuilt tool with the same version number must not keep pages an older build wrote.
+ * The renderer itself as an input: every file under src/render (dist/render once built; in
+ * the bundle, dist/bundle, which holds all the code and assets it runs) by size and mtime,
+ * the Markdown library's version and Node's (dates come from its Intl data). A rebuilt tool
+ * with the same version number must not keep pages an older build wrote.
  */
 function rendererStamp(): string {
-  const root = fileURLToPath(new URL('..', import.meta.url));
+  const here = new URL('.', import.meta.url);
+  // The bundle's chunks sit in dist/bundle: its parent holds the unbundled build too (~175 files more to stat).
+  const root = fileURLToPath(here.pathname.endsWith('/bundle/') ? here : new URL('..', import.meta.url));
   const parts: string[] = [VERSION, process.version];
   for (const name of (readdirSync(root, { recursive: true }) as string[]).sort()) {
     const st = statSync(`${root}/${name}`, { throwIfNoEntry: false });

@@ -26,27 +26,33 @@ function refsOf(r: ArchivedRelease, media: ReleaseMedia): string[] {
 
 const placedOf = (refs: readonly string[]) => refs.filter((f) => !f.startsWith('!')).map(sitePathOf);
 
-/** The key of a release's search fragment and postings: its file, page, document number and partners' names. */
-function fragmentKey(plan: SitePlan, r: ArchivedRelease, doc: number, fileStamp: string): string {
-  const parts = ['x', String(doc), fileStamp, r.path, plan.pageOf(r), r.lang, r.period.start, r.period.end];
+/**
+ * The inputs of a release's search fragment and postings: its file, page, document number
+ * and partners' names (not hashed: its file's key hashes them with the others').
+ */
+function fragmentInputs(plan: SitePlan, r: ArchivedRelease, doc: number, fileStamp: string): string {
+  let out = `x\0${doc}\0${fileStamp}\0${r.path}\0${plan.pageOf(r)}\0${r.lang}\0${r.period.start}\0${r.period.end}`;
   for (const name of r.partners) {
     const p = plan.partnerOf(name);
-    parts.push(p.name, p.id ?? '', ...p.aliases);
+    out += `\0${p.name}\0${p.id ?? ''}`;
+    for (const alias of p.aliases) out += `\0${alias}`;
+    // Ends each partner's names: "a" with alias "b" is not "a" and "b".
+    out += '\x02';
   }
-  return hash('sha1', parts.join('\0'), 'base64url');
+  return out;
 }
 
-/** The key of the fragment file `search/x/<n>.js`: its releases' fragment keys (undefined without a stamp of each). */
+/** The key of the fragment file `search/x/<n>.js`: its releases' fragment inputs (undefined without a stamp of each). */
 function fragmentsKey(plan: SitePlan, n: number, stampOf: SiteExtras['stampOf']): string | undefined {
-  const keys: string[] = [];
+  const inputs: string[] = [];
   const to = Math.min(plan.releases.length, (n + 1) * FRAGMENTS_PER_FILE);
   for (let doc = n * FRAGMENTS_PER_FILE; doc < to; doc++) {
     const r = plan.releases[doc];
     const stamp = stampOf?.(r.path);
     if (stamp === undefined) return undefined;
-    keys.push(fragmentKey(plan, r, doc, stamp));
+    inputs.push(fragmentInputs(plan, r, doc, stamp));
   }
-  return hash('sha1', keys.join('\0'), 'base64url');
+  return hash('sha1', inputs.join('\x01'), 'base64url');
 }
 
 /** What the release pages leave for the files made after them: each release's files (when found) and page key. */

@@ -11,9 +11,10 @@ import { encodeTable, LIMITS, type EncodedTable, type ShardLimits } from './sear
 
 /**
  * The earlier table with the entries of documents not in `keep` dropped and the new lines merged in, encoded.
- * A merged line of an earlier line in a file of its own is not kept: its length and count
- * are noted, and it is merged again from the file when its text is wanted (at 100k releases
- * those lines hold ~80 MB). The same file must give the same line then (checked).
+ * A merged line of an earlier line in a file of its own is kept only within `limits.kept`
+ * characters; past that its length and count are noted, and it is merged again from the file
+ * when its text is wanted (at 100k releases those lines hold ~80 MB). The same file must
+ * give the same line then (checked).
  */
 export function patchTable(
   earlier: TextTable,
@@ -28,10 +29,12 @@ export function patchTable(
   const counts: number[] = [];
   const from: number[] = [];
   const withAdded: number[] = [];
+  // Characters of such lines still kept rather than read and merged again.
+  let budget = limits.kept ?? 0;
   const put = (t: string, text: string, count: number, i: number, j: number) => {
     if (!count) return;
     terms.push(t);
-    texts.push(i >= 0 && earlier.entries[i] >= 0 ? null : text);
+    texts.push(i >= 0 && earlier.entries[i] >= 0 && (budget -= text.length) < 0 ? null : text);
     lengths.push(text.length);
     counts.push(count);
     from.push(i);

@@ -13,10 +13,15 @@ export const SHARD_LIMIT = 20_000;
 export interface ShardLimits {
   ownFile: number;
   shard: number;
+  /**
+   * Characters of patched long lines (those with a file of their own) held in memory rather
+   * than read and merged again when written (search-patch.ts); none when absent.
+   */
+  kept?: number;
 }
 
-/** The sizes of the site's search data. */
-export const LIMITS: ShardLimits = { ownFile: OWN_FILE, shard: SHARD_LIMIT };
+/** The sizes of the site's search data: long lines kept up to 8 MB (all of them at 10k releases, ~5 MB). */
+export const LIMITS: ShardLimits = { ownFile: OWN_FILE, shard: SHARD_LIMIT, kept: 8_000_000 };
 
 /** The shards of a table: keys, then the shards' [terms, lines] and the long lines' files, made as they are read. */
 export interface EncodedTable {

@@ -81,17 +81,20 @@ function siteParts(plan: SitePlan, baseUrl: string | null, bodyOf: (r: ArchivedR
     [`feeds/${lang}.json`, () => jsonFeed(site, lang, inLang(lang)), () => keys.feed('json', lang, inLang(lang))],
   ]);
   const events = plan.events.flatMap((scope): [string, () => SiteContent, () => string][] => {
-    const name = scope.lang ? `${plan.settings.name} (${languageName(scope.lang)})` : plan.settings.name;
+    // Named when made (a language's name comes from Intl: not for a kept calendar, nor when counting).
+    const name = () => (scope.lang ? `${plan.settings.name} (${languageName(scope.lang)})` : plan.settings.name);
     return [
       ...scope.pages.map((page, i): [string, () => SiteContent, () => string] => [
         page.path,
         () => eventsPage(plan, scope, i, baseUrl, today),
         () => keys.events(scope, i, today),
       ]),
-      [scope.ics, () => utf8Chunks(icsCalendar({ name, baseUrl, pageOf: plan.pageOf }, scope.releases)), () => keys.ics(scope)],
+      [scope.ics, () => utf8Chunks(icsCalendar({ name: name(), baseUrl, pageOf: plan.pageOf }, scope.releases)), () => keys.ics(scope)],
     ];
   });
-  const search = new SearchCollector(plan, extra.earlierDir ? { dir: extra.earlierDir } : null, bodyOf);
+  // Made when the release pages are (siteFileCount only counts: 10k releases' document numbers spared).
+  let collector: SearchCollector | undefined;
+  const search = () => (collector ??= new SearchCollector(plan, extra.earlierDir ? { dir: extra.earlierDir } : null, bodyOf));
   const made = ([path, content]: [string, () => SiteContent]): SiteFile => lazy(path, ownKeys.get(path), content);
   const derived = ([path, content, key]: [string, () => SiteContent, () => string]) => lazy(path, keyed ? key() : undefined, content);
   return [
@@ -100,7 +103,7 @@ function siteParts(plan: SitePlan, baseUrl: string | null, bodyOf: (r: ArchivedR
     each(pages, made),
     {
       count: plan.releases.length + Math.ceil(plan.releases.length / FRAGMENTS_PER_FILE),
-      files: () => releasePageFiles(plan, baseUrl, bodyOf, extra, { withMedia, pageKeys }, search),
+      files: () => releasePageFiles(plan, baseUrl, bodyOf, extra, { withMedia, pageKeys }, search()),
     },
     // Lists of at most PAGE_SIZE releases a page (paging.ts): no page grows with the archive.
     each(listPages(plan), ({ list, n }) =>
@@ -113,7 +116,7 @@ function siteParts(plan: SitePlan, baseUrl: string | null, bodyOf: (r: ArchivedR
     each(events, derived),
     // Term shards and long posting lists: about one per 8 releases at 10k (an estimate; the
     // rest of the count is exact).
-    { count: Math.ceil(plan.releases.length / 8) + plan.partners.length + 2, files: () => search.files() },
+    { count: Math.ceil(plan.releases.length / 8) + plan.partners.length + 2, files: () => search().files() },
   ];
 }
 
