@@ -7,6 +7,7 @@ import { location } from '../render/issues.js';
 import { printable } from '../render/width.js';
 import { styler } from '../render/style.js';
 import type { Context } from './context.js';
+import { fastStamp } from './fast-stat.js';
 
 /** The first error of each file that is not among the releases: the files a read command skips. */
 export function skippedFiles(archive: Archive): Issue[] {
@@ -48,7 +49,7 @@ export async function openArchive(ctx: Context, dir: string, prefix = '', fromIn
     import('../core/store/indexed-archive.js'),
   ]);
   const trustFolders = ctx.env.RELEASES_INDEX_CHECK === 'folders';
-  const { value: archive, warnings } = await withIndex(dir, { env: ctx.env }, async (index) => {
+  const { value: archive, warnings } = await withIndex(dir, { env: ctx.env, stamp: fastStamp() }, async (index) => {
     if (!index) return (await import('../core/archive.js')).loadArchive(dir);
     const loaded = await loadIndexedArchive(index, dir, trustFolders);
     // Anything else a command reads from the index while it is open (export: the files' stamps).
@@ -71,7 +72,7 @@ export async function findRelease(ctx: Context, dir: string, query: ReleaseQuery
     import('../core/store/lookup.js'),
   ]);
   const trustFolders = ctx.env.RELEASES_INDEX_CHECK === 'folders';
-  const { value: found, warnings } = await withIndex(dir, { env: ctx.env }, async (index) => {
+  const { value: found, warnings } = await withIndex(dir, { env: ctx.env, stamp: fastStamp() }, async (index) => {
     if (!index) return lookUpInArchive(await (await import('../core/archive.js')).loadArchive(dir), query);
     await index.refresh(dir, trustFolders);
     return lookUpInIndex(index, dir, query);

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { usageError } from '../../core/errors.js';
 import type { Context } from '../context.js';
+import { fastStamp } from '../fast-stat.js';
 import { addArchiveOption, addCacheDirOption, addFilterOptions, formatOption, readFilters, readLimit, stdoutTarget } from '../options.js';
 import { styler } from '../../render/style.js';
 
@@ -53,7 +54,7 @@ Examples:
       import('../../core/search/plan.js'),
       import('../../render/search.js'),
     ]);
-    const run = await searchArchive(dir, query, filters, limit, { cacheDir: opts.cacheDir, env: ctx.env });
+    const run = await searchArchive(dir, query, filters, limit, { cacheDir: opts.cacheDir, env: ctx.env, stamp: fastStamp() });
     const s = styler(ctx.color.stderr);
     for (const w of run.warnings) ctx.stderr.write(`${s.warning('warning')} ${w}\n`);
     const { hits, total, suggestions, plan } = run.outcome;
