@@ -12,7 +12,35 @@ export const LINK = 2;
 /** What a folder held when it was last listed: names of sub-folders and `.md` files, and its mtime. */
 export interface DirListing {
   mtime: number;
-  entries: [name: string, kind: number][];
+  readonly entries: [name: string, kind: number][];
+  /** How many entries. */
+  readonly size: number;
+}
+
+/** A listing just read from the folder. */
+export function listing(mtime: number, entries: [string, number][]): DirListing {
+  return { mtime, entries, size: entries.length };
+}
+
+/**
+ * A listing as the index stores it (JSON), parsed at each read of `entries` and not kept:
+ * held parsed through a scan, the names of 100k files (~10 MB of small objects) were copied
+ * by every young-generation GC of the scan (~0.3 s of GC before a search at 100k).
+ */
+export class StoredListing implements DirListing {
+  private count = -1;
+  constructor(
+    readonly mtime: number,
+    private readonly json: string,
+  ) {}
+  get entries(): [string, number][] {
+    const entries = JSON.parse(this.json) as [string, number][];
+    this.count = entries.length;
+    return entries;
+  }
+  get size(): number {
+    return this.count >= 0 ? this.count : this.entries.length;
+  }
 }
 
 /** How to scan: the listings of the last scan, and whether to trust folder mtimes for file stats too. */
@@ -84,7 +112,7 @@ export function scanReleaseFiles(
         return; // fast-glob (suppressErrors) skips folders it cannot read; so do we.
       }
     }
-    dirs.set(relDir, { mtime, entries });
+    dirs.set(relDir, same ? old : listing(mtime, entries));
     const prefix = `${absDir}/`;
     for (const [name, kind] of entries) {
       const absolute = prefix + name;

@@ -5,7 +5,7 @@ import { deserialize, readBody, type ReleaseFields } from './documents.js';
 import { gather, parseInWorkers } from './parallel.js';
 import { toRow, type IndexRow } from './rows.js';
 import { fingerprint, Fingerprint } from './fingerprint.js';
-import { filesFromListings, scanReleaseFiles, type DirListing } from './scan.js';
+import { filesFromListings, scanReleaseFiles, StoredListing, type DirListing } from './scan.js';
 import { statStamp, type StampFn } from './stamp.js';
 import { hasText } from './text-index.js';
 import { saveDirs, writeRows } from './write-rows.js';
@@ -114,7 +114,7 @@ export class ArchiveIndex implements ParseCache {
     }
     const dirs = new Map<string, DirListing>();
     for (const [path, mtime, listing] of db.prepare('SELECT path, mtime, listing FROM dirs').raw().all() as [string, number, string][]) {
-      dirs.set(path, { mtime, entries: JSON.parse(listing) });
+      dirs.set(path, new StoredListing(mtime, listing));
     }
     // Every file stat'ed, but on an unchanged archive the index's own list is never loaded:
     // a hash of every path, size and mtime equals the one stored after the last refresh.
