@@ -50,7 +50,19 @@ const builtins = {
       contents: `let m; module.exports = new Proxy({}, { get: (_, k) => (m ??= process.getBuiltinModule(${JSON.stringify(args.path)}))[k] });`,
       loader: 'js',
     }));
-    b.onResolve({ filter: BUILTIN }, (args) => ({ path: args.path, namespace: 'builtin' }));
+    // A require() of a builtin takes the module itself: a facade read through __toCommonJS
+    // would read every getter (process.report, …), which loads their modules.
+    // An import gets a facade of its own per importing file: a shared one would read, in
+    // whichever chunk holds it, what any importer uses (prompts' process.stdin, for one).
+    b.onResolve({ filter: BUILTIN }, (args) =>
+      args.kind === 'require-call'
+        ? { path: args.path, namespace: 'builtin-cjs' }
+        : { path: args.path, namespace: 'builtin', pluginData: args.importer, suffix: `?${args.importer}` },
+    );
+    b.onLoad({ filter: /.*/, namespace: 'builtin-cjs' }, (args) => ({
+      contents: `module.exports = process.getBuiltinModule(${JSON.stringify(args.path)});`,
+      loader: 'js',
+    }));
     b.onLoad({ filter: /.*/, namespace: 'builtin' }, (args) => {
       const mod = process.getBuiltinModule(args.path);
       // Not the lazy stream classes (fs.ReadStream, …): reading those is what the facade costs.
@@ -58,7 +70,9 @@ const builtins = {
         (k) => /^[A-Za-z_$][\w$]*$/.test(k) && ('value' in Object.getOwnPropertyDescriptor(mod, k) || !/Stream$/.test(k)),
       );
       const lines = [`const m = process.getBuiltinModule(${JSON.stringify(args.path)});`, 'export default m;'];
-      for (const k of names) lines.push(`export const ${k} = m.${k};`);
+      // Pure, so that esbuild drops the names no module imports: reading a getter such as
+      // process.report or fs.promises loads its module.
+      for (const k of names) lines.push(`export const ${k} = /* @__PURE__ */ (() => m.${k})();`);
       return { contents: lines.join('\n'), loader: 'js' };
     });
   },

@@ -1,12 +1,15 @@
 import { statSync } from 'node:fs';
 import type { Archive } from '../core/archive.js';
 import type { LookupResult, ReleaseQuery } from '../core/store/lookup.js';
+import { loadIndexedArchive } from '../core/store/indexed-archive.js';
+import { withIndex } from '../core/store/session.js';
 import type { ArchiveIndex } from '../core/store/store.js';
 import type { Issue } from '../core/types.js';
 import { location } from '../render/issues.js';
 import { printable } from '../render/width.js';
 import { styler } from '../render/style.js';
 import type { Context } from './context.js';
+import { fastStamp } from './fast-stat.js';
 
 /** The first error of each file that is not among the releases: the files a read command skips. */
 export function skippedFiles(archive: Archive): Issue[] {
@@ -43,12 +46,8 @@ async function assertDir(dir: string): Promise<void> {
  */
 export async function openArchive(ctx: Context, dir: string, prefix = '', fromIndex?: (index: ArchiveIndex) => void): Promise<Archive> {
   await assertDir(dir);
-  const [{ withIndex }, { loadIndexedArchive }] = await Promise.all([
-    import('../core/store/session.js'),
-    import('../core/store/indexed-archive.js'),
-  ]);
   const trustFolders = ctx.env.RELEASES_INDEX_CHECK === 'folders';
-  const { value: archive, warnings } = await withIndex(dir, { env: ctx.env }, async (index) => {
+  const { value: archive, warnings } = await withIndex(dir, { env: ctx.env, stamp: fastStamp() }, async (index) => {
     if (!index) return (await import('../core/archive.js')).loadArchive(dir);
     const loaded = await loadIndexedArchive(index, dir, trustFolders);
     // Anything else a command reads from the index while it is open (export: the files' stamps).
@@ -66,12 +65,9 @@ export async function openArchive(ctx: Context, dir: string, prefix = '', fromIn
  */
 export async function findRelease(ctx: Context, dir: string, query: ReleaseQuery, prefix = ''): Promise<LookupResult> {
   await assertDir(dir);
-  const [{ withIndex }, { lookUpInIndex, lookUpInArchive }] = await Promise.all([
-    import('../core/store/session.js'),
-    import('../core/store/lookup.js'),
-  ]);
+  const { lookUpInIndex, lookUpInArchive } = await import('../core/store/lookup.js');
   const trustFolders = ctx.env.RELEASES_INDEX_CHECK === 'folders';
-  const { value: found, warnings } = await withIndex(dir, { env: ctx.env }, async (index) => {
+  const { value: found, warnings } = await withIndex(dir, { env: ctx.env, stamp: fastStamp() }, async (index) => {
     if (!index) return lookUpInArchive(await (await import('../core/archive.js')).loadArchive(dir), query);
     await index.refresh(dir, trustFolders);
     return lookUpInIndex(index, dir, query);

@@ -1,5 +1,6 @@
 import { Option, type Command } from 'commander';
 import { listReleases } from '../../core/filters.js';
+import { pipeChunks } from '../../core/pipe.js';
 import { formatNames, releaseFormats } from '../../render/formats.js';
 import type { Context } from '../context.js';
 import { openArchive } from '../load.js';
@@ -31,7 +32,6 @@ Examples:
     const target = stdoutTarget(ctx, dir);
     const archive = await openArchive(ctx, dir, target.prefix);
     const found = listReleases(archive.releases, filters, archive.registry, { sort: opts.sort, reverse: Boolean(opts.reverse), limit });
-    const { pipeChunks } = await import('../../core/pipe.js');
     await pipeChunks(releaseFormats[opts.format as keyof typeof releaseFormats](found, target), ctx.stdout as never);
     if (opts.format === 'table') ctx.stderr.write(`${found.length} of ${archive.releases.length} release(s)\n`);
   });

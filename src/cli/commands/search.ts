@@ -1,6 +1,11 @@
 import type { Command } from 'commander';
 import { usageError } from '../../core/errors.js';
+import { pipeChunks } from '../../core/pipe.js';
+import { highlighter } from '../../core/search/plan.js';
+import { searchArchive } from '../../core/store/session.js';
+import { searchFormats, withSnippets } from '../../render/search.js';
 import type { Context } from '../context.js';
+import { fastStamp } from '../fast-stat.js';
 import { addArchiveOption, addCacheDirOption, addFilterOptions, formatOption, readFilters, readLimit, stdoutTarget } from '../options.js';
 import { styler } from '../../render/style.js';
 
@@ -48,16 +53,10 @@ Examples:
     const dir = ctx.archiveDir(opts.archive);
     const target = stdoutTarget(ctx, dir);
     const query = words.join(' ');
-    const [{ searchArchive }, { highlighter }, { searchFormats, withSnippets }] = await Promise.all([
-      import('../../core/store/session.js'),
-      import('../../core/search/plan.js'),
-      import('../../render/search.js'),
-    ]);
-    const run = await searchArchive(dir, query, filters, limit, { cacheDir: opts.cacheDir, env: ctx.env });
+    const run = await searchArchive(dir, query, filters, limit, { cacheDir: opts.cacheDir, env: ctx.env, stamp: fastStamp() });
     const s = styler(ctx.color.stderr);
     for (const w of run.warnings) ctx.stderr.write(`${s.warning('warning')} ${w}\n`);
     const { hits, total, suggestions, plan } = run.outcome;
-    const { pipeChunks } = await import('../../core/pipe.js');
     await pipeChunks(
       searchFormats[opts.format as keyof typeof searchFormats](withSnippets(hits, highlighter(plan)), target),
       ctx.stdout as never,

@@ -35,7 +35,7 @@ export class Fingerprint {
     for (const [path, d] of dirs) {
       for (let i = 0; i < path.length; i++) this.add(path.charCodeAt(i));
       this.add(d.mtime);
-      this.add(d.entries.length);
+      this.add(d.size);
     }
     return `${(this.a >>> 0).toString(16)}${(this.b >>> 0).toString(16)}:${this.count}`;
   }

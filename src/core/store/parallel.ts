@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { FoundFile } from '../files.js';
 import type { IndexRow } from './rows.js';
 
@@ -27,6 +27,9 @@ async function inWorkers<J, R>(
   const script = new URL('./parse-worker.js', import.meta.url);
   if (script.protocol !== 'file:' || !existsSync(fileURLToPath(script))) return false;
   const count = Math.max(1, Math.min(availableParallelism(), 8, Math.ceil(jobs.length / BATCH)));
+  // Loaded here, not with the index: worker_threads costs ~10 ms at each start, and a search
+  // of an unchanged archive never parses.
+  const { Worker } = await import('node:worker_threads');
   let next = 0;
   const run = (worker: Worker) =>
     new Promise<void>((resolve, reject) => {

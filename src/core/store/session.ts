@@ -10,6 +10,7 @@ import { beginRebuild, cacheDirFor, indexFileFor, isCorruption, openIndexDb, rem
 import type { SearchOutcome } from '../search/plan.js';
 import { type DatabaseConstructor, sqliteLoaderFor, type SqliteLoader } from './sqlite.js';
 import { ArchiveIndex, type RefreshStats } from './store.js';
+import type { StampFn } from './stamp.js';
 import { ensureText } from './text-index.js';
 
 /** Where the index is and how SQLite is loaded. */
@@ -21,6 +22,8 @@ export interface IndexOptions {
   loader?: SqliteLoader;
   /** Delete the index first and build it again. */
   rebuild?: boolean;
+  /** How the index's freshness check stats files (default `statSync`). */
+  stamp?: StampFn;
 }
 
 /** An open index, or why there is none; `warnings` are for stderr. */
@@ -44,7 +47,7 @@ export async function openArchiveIndex(archiveDir: string, o: IndexOptions = {},
   try {
     if (damaged) removeIndexFile(file);
     const { db, warning } = o.rebuild && !damaged ? openEmptied(Sqlite, file) : openIndexDb(Sqlite, file);
-    return { index: new ArchiveIndex(db, file), file, warnings: warning ? [warning] : [] };
+    return { index: new ArchiveIndex(db, file, o.stamp), file, warnings: warning ? [warning] : [] };
   } catch (e) {
     return {
       index: null,

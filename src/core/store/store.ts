@@ -1,4 +1,3 @@
-import { statSync } from 'node:fs';
 import type { ParseCache } from '../archive.js';
 import type { FoundFile } from '../files.js';
 import type { FileResult, Release } from '../types.js';
@@ -6,7 +5,8 @@ import { deserialize, readBody, type ReleaseFields } from './documents.js';
 import { gather, parseInWorkers } from './parallel.js';
 import { toRow, type IndexRow } from './rows.js';
 import { fingerprint, Fingerprint } from './fingerprint.js';
-import { filesFromListings, scanReleaseFiles, type DirListing } from './scan.js';
+import { filesFromListings, scanReleaseFiles, StoredListing, type DirListing } from './scan.js';
+import { statStamp, type StampFn } from './stamp.js';
 import { hasText } from './text-index.js';
 import { saveDirs, writeRows } from './write-rows.js';
 import type { Database, Statement } from './sqlite.js';
@@ -36,6 +36,8 @@ export class ArchiveIndex implements ParseCache {
   constructor(
     readonly db: Database,
     readonly file: string,
+    /** How `refresh` stats files and folders. */
+    private readonly stamp: StampFn = statStamp,
   ) {
     this.byPath = db
       .prepare(
@@ -107,17 +109,12 @@ export class ArchiveIndex implements ParseCache {
     const stored = meta.get('fingerprint') as string | undefined;
     const storedCount = Number(stored?.split(':')[1] ?? -1);
     const dirRows = db.prepare('SELECT path, mtime FROM dirs').raw().all() as [string, number][];
-    if (
-      trustFolders &&
-      stored &&
-      dirRows.length &&
-      dirRows.every(([p, m]) => statSync(p ? `${dir}/${p}` : dir, { throwIfNoEntry: false })?.mtimeMs === m)
-    ) {
+    if (trustFolders && stored && dirRows.length && dirRows.every(([p, m]) => this.stamp(p ? `${dir}/${p}` : dir)?.mtimeMs === m)) {
       return { parsed: 0, removed: 0, files: storedCount };
     }
     const dirs = new Map<string, DirListing>();
     for (const [path, mtime, listing] of db.prepare('SELECT path, mtime, listing FROM dirs').raw().all() as [string, number, string][]) {
-      dirs.set(path, { mtime, entries: JSON.parse(listing) });
+      dirs.set(path, new StoredListing(mtime, listing));
     }
     // Every file stat'ed, but on an unchanged archive the index's own list is never loaded:
     // a hash of every path, size and mtime equals the one stored after the last refresh.
@@ -135,13 +132,17 @@ export class ArchiveIndex implements ParseCache {
     this.writes = 0;
     let scan: { files: FoundFile[]; dirs: Map<string, DirListing>; changed: boolean };
     if (trustFolders) {
-      scan = scanReleaseFiles(dir, { dirs, known: loadKnown() });
+      scan = scanReleaseFiles(dir, { dirs, known: loadKnown(), stamp: this.stamp });
     } else {
       // Sizes and mtimes only, in plain number arrays: on an unchanged archive nothing is
       // kept per file; otherwise the files are paired with them from the folder listings.
       const sizes: number[] = [];
       const mtimes: number[] = [];
-      const quick = scanReleaseFiles(dir, { dirs, visit: (size, mtime) => void (sizes.push(size), mtimes.push(mtime)) });
+      const quick = scanReleaseFiles(dir, {
+        dirs,
+        stamp: this.stamp,
+        visit: (size, mtime) => void (sizes.push(size), mtimes.push(mtime)),
+      });
       const h = new Fingerprint();
       for (let i = 0; i < sizes.length; i++) if (!Number.isNaN(sizes[i])) h.file(sizes[i], mtimes[i]);
       if (stored && h.end(quick.dirs) === stored) {
