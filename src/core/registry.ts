@@ -2,6 +2,12 @@ import { distance } from './distance.js';
 import { foldName, nameMatches } from './fold.js';
 import type { RegistryPartner } from './types.js';
 
+/** A registry's folded names (id, name, aliases of each partner in order) and abbreviations (word, partner's position). */
+export interface SavedRegistry {
+  folded: string[];
+  words: [string, number][];
+}
+
 /** The partner registry with lookups by any name, alias or id, in any script. */
 export class Registry {
   private readonly byKey = new Map<string, RegistryPartner>();
@@ -9,20 +15,33 @@ export class Registry {
   /** Every name, id and alias folded, with its partner (kept for `abbreviations`, which would fold them again). */
   private readonly folded: [string, RegistryPartner][] = [];
 
-  constructor(readonly partners: RegistryPartner[]) {
+  /** `saved`: what `saved()` gave for these partners, so that no name is folded again. */
+  constructor(
+    readonly partners: RegistryPartner[],
+    saved?: SavedRegistry,
+  ) {
+    let i = 0;
     for (const p of partners) {
       for (const name of [p.id, p.name, ...p.aliases]) {
-        const key = foldName(name);
+        const key = saved ? saved.folded[i++] : foldName(name);
         this.folded.push([key, p]);
         if (key && !this.byKey.has(key)) this.byKey.set(key, p);
       }
     }
+    if (saved) this.byWord = new Map(saved.words.map(([w, at]) => [w, partners[at]]));
   }
 
   /** The partner one folded word stands for on its own (see `abbreviations`); built on first use. */
   partnerOfWord(word: string): RegistryPartner | undefined {
     this.byWord ??= abbreviations(this.partners, this.folded);
     return this.byWord.get(word);
+  }
+
+  /** The folded names and abbreviations, to be kept with the partners (the index's cached settings). */
+  saved(): SavedRegistry {
+    this.byWord ??= abbreviations(this.partners, this.folded);
+    const at = new Map(this.partners.map((p, i) => [p, i]));
+    return { folded: this.folded.map(([key]) => key), words: [...this.byWord].map(([w, p]) => [w, at.get(p)!]) };
   }
 
   get isEmpty(): boolean {

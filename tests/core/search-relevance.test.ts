@@ -112,4 +112,13 @@ describe('words that name a registry partner inside a longer name', () => {
   ])('%s does not (%s)', (word) => {
     expect(registry.partnerOfWord(word)).toBeUndefined();
   });
+
+  it('kept as the index keeps it (JSON) and read back, answers every lookup the same', () => {
+    const partners = [sec, osce, odihr];
+    const again = new Registry(partners, JSON.parse(JSON.stringify(new Registry(partners).saved())));
+    for (const word of ['dik', 'kshz', 'osbe', 'odihr', 'osce', 'skopje', 'бдичп'])
+      expect(again.partnerOfWord(word)?.id, word).toBe(registry.partnerOfWord(word)?.id);
+    for (const name of ['ОБСЕ', 'osce-skopje', 'Komisioni Shtetëror i Zgjedhjeve (KShZ)', 'OSCE Mision to Skopje', 'ДИК'])
+      expect([again.resolve(name)?.id, again.suggest(name)?.id], name).toEqual([registry.resolve(name)?.id, registry.suggest(name)?.id]);
+  });
 });

@@ -2,7 +2,7 @@ import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Filters } from '../filters.js';
 import { type ArchiveConfig, parseArchiveConfig } from '../config.js';
-import { Registry } from '../registry.js';
+import { Registry, type SavedRegistry } from '../registry.js';
 import type { ArchiveSettings, Issue, RegistryPartner } from '../types.js';
 import { searchIndex } from '../search/sqlite-engine.js';
 import { searchMemory } from '../search/memory-engine.js';
@@ -122,10 +122,20 @@ export function readArchiveConfig(dir: string): ArchiveConfig {
   return parseArchiveConfig(settingsText, registryText);
 }
 
+/** What the index keeps of the settings and registry (meta 'config'). */
+interface CachedConfig {
+  stamp: string;
+  settings: ArchiveSettings;
+  partners: RegistryPartner[];
+  /** Absent in rows written before it was kept: then the files are read again. */
+  names?: SavedRegistry;
+  issues: Issue[];
+}
+
 /**
  * The settings and registry through the index: parsing a registry of a few hundred
  * partners with the YAML parser costs more than a whole search, so the result is kept in
- * the index and used while both files keep their size and mtime.
+ * the index, its names folded, and used while both files keep their size and mtime.
  */
 export function cachedArchiveConfig(index: ArchiveIndex, dir: string): ArchiveConfig {
   const stamp = ['archive.yml', 'partners.yml']
@@ -136,11 +146,13 @@ export function cachedArchiveConfig(index: ArchiveIndex, dir: string): ArchiveCo
     .join(' ');
   const row = index.db.prepare("SELECT value FROM meta WHERE key = 'config'").pluck().get() as string | undefined;
   if (row) {
-    const saved = JSON.parse(row) as { stamp: string; settings: ArchiveSettings; partners: RegistryPartner[]; issues: Issue[] };
-    if (saved.stamp === stamp) return { settings: saved.settings, registry: new Registry(saved.partners), issues: saved.issues };
+    const saved = JSON.parse(row) as CachedConfig;
+    if (saved.stamp === stamp && saved.names)
+      return { settings: saved.settings, registry: new Registry(saved.partners, saved.names), issues: saved.issues };
   }
   const config = readArchiveConfig(dir);
-  const value = JSON.stringify({ stamp, settings: config.settings, partners: config.registry.partners, issues: config.issues });
+  const { settings, registry, issues } = config;
+  const value = JSON.stringify({ stamp, settings, partners: registry.partners, names: registry.saved(), issues } satisfies CachedConfig);
   index.db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('config', ?)").run(value);
   return config;
 }
