@@ -8,7 +8,6 @@ export interface Snippet {
   matches: { start: number; end: number }[];
 }
 
-const WORD = /[\p{L}\p{N}\p{M}]+/gu;
 const WIDTH = 180;
 /** How much of a body the snippet looks at, and how many of its matches. */
 const SCAN_LIMIT = 200_000;
@@ -40,11 +39,11 @@ function tokensOf(word: string): string[] {
   return t;
 }
 
-// Which UTF-16 units (BMP code points) are word characters, as WORD sees them: 1 yes, 2 no, 0 not yet known.
+// Which UTF-16 units (BMP code points) are word characters (letters, digits and marks): 1 yes, 2 no, 0 not yet known.
 const wordChar = new Uint8Array(0x10000);
 const WORD_CHAR = /^[\p{L}\p{N}\p{M}]$/u;
 
-/** True when the code point is one WORD matches (looked up once per BMP code point). */
+/** True when the code point is a letter, digit or mark (looked up once per BMP code point). */
 function isWordChar(cp: number): boolean {
   if (cp < 0x80) return (cp >= 97 && cp <= 122) || (cp >= 65 && cp <= 90) || (cp >= 48 && cp <= 57);
   if (cp > 0xffff) return WORD_CHAR.test(String.fromCodePoint(cp));
@@ -58,7 +57,7 @@ const wordHits = new WeakMap<(token: string) => boolean, Map<string, string | nu
 
 /**
  * The words of a text the test matches, in order, with the token that matched: the words of
- * `text.matchAll(WORD)`, found by scanning code points, so that no match object is made per word.
+ * `text.matchAll(/[\p{L}\p{N}\p{M}]+/gu)`, found by scanning code points, so that no match object is made per word.
  */
 function matchesIn(text: string, test: (token: string) => boolean): Found[] {
   let hits = wordHits.get(test);

@@ -2,7 +2,7 @@ import type { SitePartner, SitePlan } from '../../core/export/site-plan.js';
 import type { ArchivedRelease } from '../../core/types.js';
 import { formatPeriod } from './date-format.js';
 import { esc } from './escape.js';
-import { languageName, type UiStrings } from './strings.js';
+import type { UiStrings } from './strings.js';
 
 /** The years a release's period touches, as the year pages and filters use them. */
 export function yearsOf(r: ArchivedRelease): string[] {

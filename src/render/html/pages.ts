@@ -2,7 +2,7 @@ import type { SitePartner, SitePlan, SiteYear } from '../../core/export/site-pla
 import { partnerChart, timelineChart, type TimelineLinks } from './charts.js';
 import { absoluteUrl, esc } from './escape.js';
 import { frame } from './frame.js';
-import { page, type PageFrame } from './layout.js';
+import { page } from './layout.js';
 import { partnerLinks, releaseList, yearLinks } from './lists.js';
 import { PAGE_SIZE, pageCount, pageItems, pagePath, pageRels, pagerNav, rootOf } from './paging.js';
 import { searchForm } from './search-page.js';
