@@ -48,6 +48,11 @@ export class Slabs {
 
 /** One entry's bytes when it does not fit in the piece at hand. */
 const scratch = new Uint8Array(64);
+/**
+ * Where a line's text is put together: one buffer for all lines. A buffer per line (up to
+ * ~0.5 MB at 100k releases) left ~30 MB of dead buffers at the end of a 100k export.
+ */
+let scratchText = Buffer.allocUnsafeSlow(64 * 1024);
 
 /**
  * One term's posting line, encoded as its postings arrive: ASCII bytes in pieces (see Slabs).
@@ -119,22 +124,23 @@ export class Line {
     }
   }
 
-  text(): string {
-    const { pieces } = this;
-    if (pieces.length === 1) return Buffer.from(pieces[0].buffer, pieces[0].byteOffset, this.length).toString('latin1');
-    const out = Buffer.allocUnsafe(this.length);
-    let n = 0;
-    for (const p of pieces) {
+  /** The text, between `before` and `after` when given (ASCII both): one string made, in a buffer reused from line to line. */
+  text(before = '', after = ''): string {
+    const size = before.length + this.length + after.length;
+    if (scratchText.length < size) scratchText = Buffer.allocUnsafeSlow(Math.max(size, scratchText.length * 2));
+    let n = scratchText.write(before, 0, 'latin1');
+    for (const p of this.pieces) {
       const part = p === this.piece ? p.subarray(0, this.at) : p;
-      out.set(part, n);
+      scratchText.set(part, n);
       n += part.length;
     }
-    return out.toString('latin1');
+    n += scratchText.write(after, n, 'latin1');
+    return scratchText.toString('latin1', 0, n);
   }
 
   /** The text, and the pieces let go (length and count stay): for a line whose text is wanted once. */
-  take(): string {
-    const text = this.text();
+  take(before = '', after = ''): string {
+    const text = this.text(before, after);
     this.pieces = [];
     this.piece = EMPTY;
     return text;
@@ -224,5 +230,5 @@ export class ColumnTable {
 
 /** A LineSource over Line objects; each line's buffer is let go once its text is made (encodeTable asks once). */
 export function linesOf(lines: Line[]): LineSource {
-  return { length: (i) => lines[i].length, count: (i) => lines[i].count, text: (i) => lines[i].take() };
+  return { length: (i) => lines[i].length, count: (i) => lines[i].count, text: (i, before, after) => lines[i].take(before, after) };
 }
