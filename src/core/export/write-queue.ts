@@ -6,9 +6,9 @@ const BATCH_FILES = 16;
 /** The size of a batch's buffer (a file larger than it gets a buffer of its own). */
 const BATCH_BYTES = 256 * 1024;
 /** Bytes of buffers handed over and not yet given back, at most: what the writer holds stays small. */
-const MAX_BYTES = 8 * 1024 * 1024;
+const MAX_BYTES = 4 * 1024 * 1024;
 /** Batch buffers kept for reuse, at most. */
-const POOL = 40;
+const POOL = 16;
 
 type Named = (e: unknown) => Error;
 type Failed = { at: number; code?: string; message: string } | null;
