@@ -3,7 +3,7 @@ import path from 'node:path';
 import { writeError } from '../errors.js';
 import { linkOrCopy, type PlacedSource } from '../media/place.js';
 import { type EarlierSite, readEarlier } from './earlier-site.js';
-import { type FileContent, writeContent } from './file-body.js';
+import { type FileContent, type FileSink, writeContent } from './file-body.js';
 import { finishJournal } from './journal.js';
 import { heartbeat, withLock } from './leftovers.js';
 import { manifestChunks, writeMarker } from './manifest.js';
@@ -37,10 +37,13 @@ export class SiteDir {
 
   private stopHeartbeat: () => void = () => undefined;
   private readonly queue = new WriteQueue(WRITES_AT_ONCE);
-  private readonly put = (abs: string, data: string | Uint8Array) =>
-    this.queue.push(abs, data, (e) =>
-      writeError(path.join(this.out, path.relative(this.temp, abs)), e, 'the previous export is unchanged'),
-    );
+  private readonly sink: FileSink = {
+    stage: (data) => this.queue.stage(data),
+    write: (abs) =>
+      this.queue.pushStaged(abs, (e) =>
+        writeError(path.join(this.out, path.relative(this.temp, abs)), e, 'the previous export is unchanged'),
+      ),
+  };
 
   private constructor(
     readonly out: string,
@@ -115,7 +118,7 @@ export class SiteDir {
     const same = prev ? (stamp: string) => prev.manifest.stamps.get(rel) === stamp && prev.present.has(rel) : undefined;
     try {
       folderFor(this.made, abs);
-      const done = writeContent(abs, content, key === undefined && this.site !== null, same, this.put);
+      const done = writeContent(abs, content, key === undefined && this.site !== null, same, this.sink);
       const stamp = key === undefined ? done.stamp : `k:${key}`;
       if (stamp) this.stamps.set(rel, stamp);
       if (done.wrote) this.written.push(rel);

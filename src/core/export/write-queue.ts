@@ -1,52 +1,39 @@
 import { Worker } from 'node:worker_threads';
+import { WRITER } from './write-thread.js';
 
 /** Files handed to the writer at once: one message each, so a message costs little per file. */
 const BATCH_FILES = 16;
-/** Bytes (or UTF-16 units of text) in one batch at most. */
+/** The size of a batch's buffer (a file larger than it gets a buffer of its own). */
 const BATCH_BYTES = 256 * 1024;
-/** Bytes handed over and not yet written, at most: what the writer holds stays small. */
-const MAX_BYTES = 8 * 1024 * 1024;
-
-/**
- * The writer thread: writes each file of a batch whole (open, write, close on this thread,
- * one system call after the other), then says which batch is done and what failed.
- */
-const WRITER = `
-const { parentPort } = require('node:worker_threads');
-const { writeFileSync } = require('node:fs');
-parentPort.on('message', ({ id, files }) => {
-  let failed = null;
-  for (let i = 0; i < files.length; i += 2) {
-    try {
-      writeFileSync(files[i], files[i + 1]);
-    } catch (e) {
-      failed ??= { at: i / 2, code: e && e.code, message: String((e && e.message) || e) };
-    }
-  }
-  parentPort.postMessage({ id, failed });
-});
-`;
+/** Bytes of buffers handed over and not yet given back, at most: what the writer holds stays small. */
+const MAX_BYTES = 4 * 1024 * 1024;
+/** Batch buffers kept for reuse, at most. */
+const POOL = 16;
 
 type Named = (e: unknown) => Error;
-
-/** The bytes a write holds while it waits (text counted by its UTF-16 units). */
-const sizeOf = (data: string | Uint8Array) => (typeof data === 'string' ? data.length : data.byteLength);
+type Failed = { at: number; code?: string; message: string } | null;
 
 /**
  * Whole-file writes done on a writer thread, so that creating thousands of files (about 0.3
  * ms of the kernel's time each on the disks measured) runs beside the making of the next
  * pages. Writes go in batches of BATCH_FILES: one message per batch, where writing through
  * libuv's pool cost three hand-overs between threads per file (open, write, close), which on
- * two cores cost more CPU than the writes themselves. Text is sent as text and encoded on the
- * writer. At most `max` files (and MAX_BYTES) wait at once; the caller waits for `room()`
- * after each push.
+ * two cores cost more CPU than the writes themselves. A batch's files are encoded into one
+ * buffer that is moved to the writer (not copied) and given back to be filled again: text
+ * sent as text was copied into the writer's own heap, where it waited for that heap's
+ * collections (at 100k releases ~70 MB of the peak). At most `max` files (and MAX_BYTES of
+ * buffers) wait at once; the caller waits for `room()` after each push.
  */
 export class WriteQueue {
   private worker: Worker | null = null;
-  private batch: (string | Uint8Array)[] = [];
-  private batchNames: Named[] = [];
-  private batchBytes = 0;
-  /** Per batch handed over and not yet done: its files' error makers and its bytes. */
+  private buf: Buffer | null = null;
+  private used = 0;
+  private staged = 0;
+  private files: string[] = [];
+  private ends: number[] = [];
+  private names: Named[] = [];
+  private readonly pool: Buffer[] = [];
+  /** Per batch handed over and not yet done: its files' error makers and its buffer's bytes. */
   private readonly sent = new Map<number, { names: Named[]; bytes: number }>();
   private nextId = 0;
   private waiting = 0;
@@ -56,27 +43,60 @@ export class WriteQueue {
 
   constructor(private readonly max: number) {}
 
-  /** Starts writing `data` to `abs`; `named` turns a failure into the error to throw. */
-  push(abs: string, data: string | Uint8Array, named: Named): void {
+  /** Starts writing `data` (text as UTF-8) to `abs`; `named` turns a failure into the error to throw. */
+  push(abs: string, data: string | Uint8Array | readonly Uint8Array[], named: Named): void {
+    this.stage(data);
+    this.pushStaged(abs, named);
+  }
+
+  /**
+   * Encodes (or copies) `data` into the batch's buffer and gives its bytes, to be written by
+   * `pushStaged`; valid until the next `stage` or `push`, which overwrite them if not pushed.
+   */
+  stage(data: string | Uint8Array | readonly Uint8Array[]): Uint8Array {
     this.check();
-    // Bytes are copied and the copy handed over: a view into a larger (pooled) buffer would be
-    // cloned whole, and the caller's buffer (a cached asset) must stay whole.
-    const own = typeof data === 'string' ? data : Uint8Array.prototype.slice.call(data);
-    const bytes = sizeOf(own);
-    this.batch.push(abs, own);
-    this.batchNames.push(named);
-    this.batchBytes += bytes;
+    const text = typeof data === 'string';
+    const bytes = text ? 0 : data instanceof Uint8Array ? data.byteLength : data.reduce((n, c) => n + c.byteLength, 0);
+    let buf = this.buf;
+    if (!buf || this.used + (text ? data.length * 3 : bytes) > buf.length) {
+      const size = text ? Buffer.byteLength(data, 'utf8') : bytes;
+      if (!buf || this.used + size > buf.length) {
+        this.flush();
+        if (this.buf && this.buf.length < size) this.give(this.buf);
+        if (!this.buf || this.buf.length < size) this.buf = this.take(size);
+        buf = this.buf;
+      }
+    }
+    if (text) this.staged = buf.write(data, this.used, 'utf8');
+    else {
+      let at = this.used;
+      for (const chunk of data instanceof Uint8Array ? [data] : data) {
+        buf.set(chunk, at);
+        at += chunk.byteLength;
+      }
+      this.staged = bytes;
+    }
+    return buf.subarray(this.used, this.used + this.staged);
+  }
+
+  /** Starts writing the bytes `stage` gave last to `abs`. */
+  pushStaged(abs: string, named: Named): void {
+    this.used += this.staged;
+    this.staged = 0;
+    this.files.push(abs);
+    this.ends.push(this.used);
+    this.names.push(named);
     this.waiting++;
-    this.waitingBytes += bytes;
-    if (this.batchNames.length >= BATCH_FILES || this.batchBytes >= BATCH_BYTES) this.flush();
+    if (this.files.length >= BATCH_FILES || this.used >= BATCH_BYTES) this.flush();
   }
 
   /** Undefined while there is room for another write, else a promise of room. */
   room(): Promise<void> | undefined {
     this.check();
-    if (this.waiting < this.max && this.waitingBytes < MAX_BYTES) return undefined;
+    const free = () => this.waiting < this.max && this.waitingBytes < MAX_BYTES;
+    if (free()) return undefined;
     this.flush();
-    return this.until(() => this.waiting < this.max && this.waitingBytes < MAX_BYTES).then(() => this.check());
+    return this.until(free).then(() => this.check());
   }
 
   /** Waits for every write; throws the first failure. */
@@ -91,19 +111,34 @@ export class WriteQueue {
     await this.until(() => this.sent.size === 0);
     const worker = this.worker;
     this.worker = null;
+    this.pool.length = 0;
+    this.buf = null;
     await worker?.terminate();
   }
 
+  /** A buffer of at least `size` bytes: a pooled batch buffer, or one of its own. */
+  private take(size: number): Buffer {
+    if (size > BATCH_BYTES) return Buffer.allocUnsafeSlow(size);
+    return this.pool.pop() ?? Buffer.allocUnsafeSlow(BATCH_BYTES);
+  }
+
+  private give(buf: Buffer): void {
+    if (buf.length === BATCH_BYTES && this.pool.length < POOL) this.pool.push(buf);
+  }
+
   private flush(): void {
-    if (!this.batchNames.length) return;
+    if (!this.files.length || !this.buf) return;
     const id = this.nextId++;
-    this.sent.set(id, { names: this.batchNames, bytes: this.batchBytes });
-    const files = this.batch;
-    const transfer = files.flatMap((f) => (typeof f === 'string' ? [] : [f.buffer as ArrayBuffer]));
-    this.batch = [];
-    this.batchNames = [];
-    this.batchBytes = 0;
-    this.writer().postMessage({ id, files }, transfer);
+    const bytes = this.buf.length;
+    this.sent.set(id, { names: this.names, bytes });
+    this.waitingBytes += bytes;
+    const message = { id, files: this.files, ends: this.ends, buffer: this.buf.buffer };
+    this.buf = null;
+    this.used = 0;
+    this.files = [];
+    this.ends = [];
+    this.names = [];
+    this.writer().postMessage(message, [message.buffer as ArrayBuffer]);
   }
 
   private writer(): Worker {
@@ -111,12 +146,13 @@ export class WriteQueue {
     const worker = new Worker(WRITER, { eval: true });
     // Kept alive only while someone waits (until): a run that stops early must not hang on it.
     worker.unref();
-    worker.on('message', ({ id, failed }: { id: number; failed: { at: number; code?: string; message: string } | null }) => {
+    worker.on('message', ({ id, failed, buffer }: { id: number; failed: Failed; buffer: ArrayBuffer }) => {
       const done = this.sent.get(id);
       if (!done) return;
       this.sent.delete(id);
       this.waiting -= done.names.length;
       this.waitingBytes -= done.bytes;
+      if (this.worker) this.give(Buffer.from(buffer));
       if (failed && !this.failure) this.failure = done.names[failed.at](Object.assign(new Error(failed.message), { code: failed.code }));
       this.poke();
     });

@@ -137,7 +137,7 @@ export class SearchCollector {
     for (const shard of shards()) yield file(`w/${n++}`, shard);
     n = 0;
     // A posting line is digits, letters, `.` and `,` only: its JSON is itself in quotes (dataFile's bytes without the scan).
-    for (const line of own()) yield { path: `search/p/${n}.js`, content: `window.releasesData("p/${n++}","${line}");\n` };
+    for (const content of own((k) => [`window.releasesData("p/${k}","`, '");\n'])) yield { path: `search/p/${n++}.js`, content };
     const docs = this.plan.releases.map((r) => ({ lang: r.lang, start: r.period.start, end: r.period.end }));
     yield file('f/docs', encodeFacts(this.plan.langs, docs));
     for (const p of this.plan.partners) {

@@ -68,7 +68,11 @@ export function patchTable(
     // The file gives the line it gave before (TextTable.line checks), so the merge gives the same text.
     return merge(earlier.line(from[k]), keep, j >= 0 ? added.lines[j].text() : '');
   };
-  return encodeTable(terms, { length: (k) => lengths[k], count: (k) => counts[k], text }, limits);
+  return encodeTable(
+    terms,
+    { length: (k) => lengths[k], count: (k) => counts[k], text: (k, before = '', after = '') => before + text(k) + after },
+    limits,
+  );
 }
 
 /** Entries in the line `merge` gave last. */

@@ -27,7 +27,8 @@ export const LIMITS: ShardLimits = { ownFile: OWN_FILE, shard: SHARD_LIMIT, kept
 export interface EncodedTable {
   keys: string[];
   shards(): Generator<[string, string]>;
-  own(): Generator<string>;
+  /** The long lines, each between the `before` and `after` that `wrap` gives for its number. */
+  own(wrap?: (n: number) => [string, string]): Generator<string>;
 }
 
 /** The posting lines of a sorted term table, by the terms' positions. */
@@ -36,8 +37,8 @@ export interface LineSource {
   length(i: number): number;
   /** Entries (documents) of line i. */
   count(i: number): number;
-  /** The text of line i. */
-  text(i: number): string;
+  /** The text of line i, between `before` and `after` when given (one string made, not three). */
+  text(i: number, before?: string, after?: string): string;
 }
 
 /** Sorted terms (code-unit order) split into shards of at most about SHARD_LIMIT bytes by their prefixes; texts made shard by shard. */
@@ -60,8 +61,8 @@ export function encodeTable(terms: string[], lines: LineSource, limits: ShardLim
         yield [terms.slice(g.from, g.to).join('\n'), texts.join('\n')];
       }
     },
-    *own() {
-      for (let i = 0; i < terms.length; i++) if (ownFile[i] >= 0) yield lines.text(i);
+    *own(wrap) {
+      for (let i = 0, n = 0; i < terms.length; i++) if (ownFile[i] >= 0) yield wrap ? lines.text(i, ...wrap(n++)) : lines.text(i);
     },
   };
 }

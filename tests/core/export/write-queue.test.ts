@@ -32,6 +32,28 @@ describe('WriteQueue', () => {
     for (const [abs, bytes] of want) expect(readFileSync(abs).equals(bytes), abs).toBe(true);
   });
 
+  it('writes files larger than a batch, chunk lists, and staged bytes once pushed, across many batches', async () => {
+    const dir = temp();
+    const q = new WriteQueue(8);
+    const want = new Map<string, Buffer>();
+    for (let i = 0; i < 300; i++) {
+      const abs = path.join(dir, `f${i}`);
+      const text = `${'Ѓ😀a'.repeat(i % 50 === 7 ? 60_000 : (i * 131) % 3000)}${i}`;
+      if (i % 3 === 0) q.push(abs, [Buffer.from(text.slice(0, 5)), Buffer.from(text.slice(5))], named);
+      else {
+        // Staged and dropped: the bytes of the next file take its place.
+        if (i % 3 === 1) expect(Buffer.from(q.stage('dropped')).toString()).toBe('dropped');
+        const bytes = q.stage(text);
+        expect(Buffer.from(bytes).equals(Buffer.from(text))).toBe(true);
+        q.pushStaged(abs, named);
+      }
+      want.set(abs, Buffer.from(text));
+      await q.room();
+    }
+    await q.drain();
+    for (const [abs, bytes] of want) expect(readFileSync(abs).equals(bytes), abs).toBe(true);
+  });
+
   it('gives a file that cannot be created, named, at drain', async () => {
     const q = new WriteQueue(2);
     q.push(path.join(temp(), 'no', 'such', 'folder', 'f'), 'x', named);
