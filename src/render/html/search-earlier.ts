@@ -57,7 +57,7 @@ export function readTextTable(dir: string): TextTable {
     }
   };
   const meta = read('meta') as SiteMeta;
-  if (!meta || meta.v !== 1 || !Number.isInteger(meta.docs) || meta.docs < 0 || typeof meta.keys !== 'string')
+  if (meta?.v !== 1 || !Number.isInteger(meta.docs) || meta.docs < 0 || typeof meta.keys !== 'string')
     throw new UnusableData('search/meta.js is of another format');
   const keys = decodeKeys(meta.keys);
   const terms: string[] = [];
