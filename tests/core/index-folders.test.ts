@@ -1,16 +1,15 @@
 import { appendFileSync, mkdirSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { refreshChangedFolders } from '../../src/core/store/folder-refresh.js';
 import { withIndex } from '../../src/core/store/session.js';
 import type { ArchiveIndex } from '../../src/core/store/store.js';
-import { copyFixture } from '../helpers/search.js';
+import { fixtureCopies } from '../helpers/fixture-copies.js';
 
 // `add` brings the index up to date by folder mtimes only; what it stores must be what a
 // full refresh stores.
 
-const copies: ReturnType<typeof copyFixture>[] = [];
-afterEach(() => copies.splice(0).forEach((c) => c.remove()));
+const copy = fixtureCopies();
 
 const RELEASE = (title: string) => `---\ntitle: ${title}\ndate: 2019-03-03\n---\nText of ${title}.\n`;
 
@@ -29,8 +28,7 @@ async function withArchiveIndex<T>(archive: string, work: (index: ArchiveIndex) 
 
 describe('refresh by changed folders', () => {
   it('sees files added to and removed from a changed folder; the next full refresh sees an edit in place there', async () => {
-    const c = copyFixture('search-multilingual');
-    copies.push(c);
+    const c = copy();
     await withArchiveIndex(c.archive, (index) => index.refresh(c.archive));
     const folder = path.join(c.archive, '2019');
     const [first, second] = readdirSync(folder).filter((f) => f.endsWith('.md'));
@@ -52,8 +50,7 @@ describe('refresh by changed folders', () => {
   });
 
   it('does nothing when no folder changed, and leaves new folders to the full refresh', async () => {
-    const c = copyFixture('search-multilingual');
-    copies.push(c);
+    const c = copy();
     await withArchiveIndex(c.archive, (index) => index.refresh(c.archive));
     expect(await withArchiveIndex(c.archive, (index) => refreshChangedFolders(index, c.archive))).toMatchObject({ parsed: 0, removed: 0 });
     mkdirSync(path.join(c.archive, '2030'));

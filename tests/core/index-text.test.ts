@@ -1,24 +1,19 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { NO_FILTERS } from '../../src/core/filters.js';
 import { searchArchive, withIndex } from '../../src/core/store/session.js';
 import { toRow } from '../../src/core/store/rows.js';
 import { parseFromDisk } from '../../src/core/store/read.js';
 import { scanReleaseFiles } from '../../src/core/store/scan.js';
-import { copyFixture } from '../helpers/search.js';
+import { fixtureCopies } from '../helpers/fixture-copies.js';
 
 // The full-text table is built by the first search, not by the command that first builds
 // the index (list, show, check, export): the search must then rank exactly as on an index
 // built with its text from the start, and the table must stay up to date afterwards.
 
-const copies: ReturnType<typeof copyFixture>[] = [];
-afterEach(() => copies.splice(0).forEach((c) => c.remove()));
-function fresh() {
-  const c = copyFixture('search-multilingual');
-  copies.push(c);
-  return c.archive;
-}
+const copy = fixtureCopies();
+const fresh = () => copy().archive;
 
 const QUERIES = ['соработка ohrid', 'ОБСЕ', 'skopje -ohrid', 'sorabotka', 'соработак'];
 
