@@ -68,8 +68,8 @@ function openEmptied(Sqlite: DatabaseConstructor, file: string): ReturnType<type
     beginRebuild(opened.db);
     return opened;
   } catch (e) {
-    if (!isCorruption(e)) throw e;
     opened?.db.close();
+    if (!isCorruption(e)) throw e;
     removeIndexFile(file);
     return openIndexDb(Sqlite, file);
   }
