@@ -1,3 +1,5 @@
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fixtureProject, runCli } from '../helpers/cli.js';
 import { short } from '../helpers/search.js';
@@ -155,5 +157,15 @@ describe('releases index', () => {
     const r = await runCli(['index'], { cwd, env: { ...ENV, RELEASES_INDEX: 'off' } });
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('npm rebuild better-sqlite3');
+  });
+
+  it('says why, not "needs better-sqlite3", when the index folder cannot be made', async () => {
+    const cwd = fixtureProject('search-multilingual');
+    writeFileSync(path.join(cwd, 'blocker'), 'a file where the cache folder should be');
+    const r = await runCli(['index', '--cache-dir', path.join(cwd, 'blocker', 'cache')], { cwd, env: ENV });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/blocker.cache.* cannot be used/);
+    expect(r.stderr).toContain('the search index was not brought up to date');
+    expect(r.stderr).not.toContain('better-sqlite3');
   });
 });

@@ -187,6 +187,25 @@ describe('index file', () => {
     expect(await ids(archive, 'ОБСЕ')).toHaveLength(5);
   });
 
+  it('--rebuild while another process holds the write lock leaves the index as it was, and says so', async () => {
+    const { archive } = fresh();
+    await refresh(archive);
+    const file = await indexFile(archive);
+    const inode = statSync(file).ino;
+    const other = await openArchiveIndex(archive);
+    other.index!.db.exec('BEGIN IMMEDIATE');
+    try {
+      const { value, warnings } = await withIndex(archive, { rebuild: true, busyWaitMs: 1000 }, (index) => index);
+      expect(value).toBeNull();
+      expect(warnings.join('\n')).toMatch(/another releases process kept the search index .* locked for over 1 s, so it was not rebuilt/);
+    } finally {
+      other.index!.db.exec('ROLLBACK');
+      other.index?.close();
+    }
+    expect(statSync(file).ino).toBe(inode);
+    expect(await refresh(archive)).toEqual({ parsed: 0, removed: 0, files: 24 });
+  });
+
   it('falls back to reading the files when the cache folder cannot be made', async () => {
     const { root, archive } = fresh();
     writeFileSync(path.join(root, 'blocker'), 'a file where the cache folder should be');

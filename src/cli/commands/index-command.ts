@@ -39,6 +39,9 @@ Examples:
       },
     );
     for (const w of warnings) ctx.stderr.write(`warning ${w}\n`);
+    if (!value && warnings.length > 0) {
+      throw new ReleasesError('the search index was not brought up to date', 1, 'see the warning above');
+    }
     if (!value) {
       throw new ReleasesError(
         'the search index needs better-sqlite3, which cannot be loaded here (or RELEASES_INDEX=off is set)',

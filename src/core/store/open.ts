@@ -83,9 +83,11 @@ function unusable(db: Database): string | null {
   return null;
 }
 
-function connect(Sqlite: DatabaseConstructor, file: string): Database {
-  // The timeout is SQLite's busy_timeout: a second process waits for the first one's write.
-  const db = new Sqlite(file, { timeout: 15_000 });
+/** How long a process waits for another one's write to the index (SQLite's busy_timeout), in ms. */
+export const BUSY_WAIT_MS = 15_000;
+
+function connect(Sqlite: DatabaseConstructor, file: string, waitMs: number): Database {
+  const db = new Sqlite(file, { timeout: waitMs });
   try {
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
@@ -102,12 +104,12 @@ function connect(Sqlite: DatabaseConstructor, file: string): Database {
  * Opens (creating when needed) the index database at `file`. A file that is corrupt,
  * foreign or of another schema version is replaced by an empty index; `warning` says so.
  */
-export function openIndexDb(Sqlite: DatabaseConstructor, file: string): { db: Database; warning?: string } {
+export function openIndexDb(Sqlite: DatabaseConstructor, file: string, waitMs = BUSY_WAIT_MS): { db: Database; warning?: string } {
   mkdirSync(path.dirname(file), { recursive: true });
   let warning: string | undefined;
   let db: Database | undefined;
   try {
-    db = connect(Sqlite, file);
+    db = connect(Sqlite, file, waitMs);
     const why = unusable(db);
     if (why) {
       db.close();
@@ -116,12 +118,14 @@ export function openIndexDb(Sqlite: DatabaseConstructor, file: string): { db: Da
     }
   } catch (e) {
     db?.close();
+    // Another process is writing it: its files must not be deleted from under it.
+    if (isBusy(e)) throw e;
     db = undefined;
     warning = `the search index ${file} could not be read (${(e as Error).message}), so it was rebuilt`;
   }
   if (!db) {
     removeIndexFile(file);
-    db = connect(Sqlite, file);
+    db = connect(Sqlite, file, waitMs);
   }
   const create = db.transaction(() => {
     // Checked again under the write lock: another process may have just created it.
@@ -159,4 +163,9 @@ export function beginRebuild(db: Database): void {
 export function isCorruption(e: unknown): boolean {
   const code = (e as { code?: string })?.code ?? '';
   return code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB' || code.startsWith('SQLITE_IOERR');
+}
+
+/** True when SQLite gave up waiting for another process's write lock. */
+export function isBusy(e: unknown): boolean {
+  return ((e as { code?: string })?.code ?? '').startsWith('SQLITE_BUSY');
 }

@@ -1,17 +1,16 @@
-import { readFileSync, statSync } from 'node:fs';
-import path from 'node:path';
+import { statSync } from 'node:fs';
 import type { Filters } from '../filters.js';
-import { type ArchiveConfig, parseArchiveConfig } from '../config.js';
-import { Registry, type SavedRegistry } from '../registry.js';
-import type { ArchiveSettings, Issue, RegistryPartner } from '../types.js';
+import { cachedArchiveConfig } from './archive-config.js';
 import { searchIndex } from '../search/sqlite-engine.js';
 import { searchMemory } from '../search/memory-engine.js';
-import { beginRebuild, cacheDirFor, indexFileFor, isCorruption, openIndexDb, removeIndexFile } from './open.js';
+import { BUSY_WAIT_MS, beginRebuild, cacheDirFor, indexFileFor, isBusy, isCorruption, openIndexDb, removeIndexFile } from './open.js';
 import type { SearchOutcome } from '../search/plan.js';
 import { type DatabaseConstructor, sqliteLoaderFor, type SqliteLoader } from './sqlite.js';
 import { ArchiveIndex, type RefreshStats } from './store.js';
 import type { StampFn } from './stamp.js';
 import { ensureText } from './text-index.js';
+
+export { cachedArchiveConfig, readArchiveConfig } from './archive-config.js';
 
 /** Where the index is and how SQLite is loaded. */
 export interface IndexOptions {
@@ -24,6 +23,8 @@ export interface IndexOptions {
   rebuild?: boolean;
   /** How the index's freshness check stats files (default `statSync`). */
   stamp?: StampFn;
+  /** How long to wait for another process's write, in ms (default 15 s; tests shorten it). */
+  busyWaitMs?: number;
 }
 
 /** An open index, or why there is none; `warnings` are for stderr. */
@@ -46,32 +47,36 @@ export async function openArchiveIndex(archiveDir: string, o: IndexOptions = {},
   if (!Sqlite) return { index: null, file, warnings: [] };
   try {
     if (damaged) removeIndexFile(file);
-    const { db, warning } = o.rebuild && !damaged ? openEmptied(Sqlite, file) : openIndexDb(Sqlite, file);
+    const waitMs = o.busyWaitMs ?? BUSY_WAIT_MS;
+    const { db, warning } = o.rebuild && !damaged ? openEmptied(Sqlite, file, waitMs) : openIndexDb(Sqlite, file, waitMs);
     return { index: new ArchiveIndex(db, file, o.stamp), file, warnings: warning ? [warning] : [] };
   } catch (e) {
-    return {
-      index: null,
-      file,
-      warnings: [`the search index ${file} cannot be used (${(e as Error).message}): reading the files instead`],
-    };
+    return { index: null, file, warnings: [unusableWarning(file, e, o)] };
   }
+}
+
+function unusableWarning(file: string, e: unknown, o: IndexOptions): string {
+  if (!isBusy(e)) return `the search index ${file} cannot be used (${(e as Error).message}): reading the files instead`;
+  const secs = Math.round((o.busyWaitMs ?? BUSY_WAIT_MS) / 1000);
+  const what = o.rebuild ? 'so it was not rebuilt' : 'so the files are read instead';
+  return `another releases process kept the search index ${file} locked for over ${secs} s, ${what}: run the command again once that process has finished`;
 }
 
 /**
  * The index at `file`, emptied inside an open write transaction (`beginRebuild`), which
  * `withIndex` commits; when it is too damaged to empty, its files are deleted first.
  */
-function openEmptied(Sqlite: DatabaseConstructor, file: string): ReturnType<typeof openIndexDb> {
+function openEmptied(Sqlite: DatabaseConstructor, file: string, waitMs: number): ReturnType<typeof openIndexDb> {
   let opened: ReturnType<typeof openIndexDb> | undefined;
   try {
-    opened = openIndexDb(Sqlite, file);
+    opened = openIndexDb(Sqlite, file, waitMs);
     beginRebuild(opened.db);
     return opened;
   } catch (e) {
     opened?.db.close();
     if (!isCorruption(e)) throw e;
     removeIndexFile(file);
-    return openIndexDb(Sqlite, file);
+    return openIndexDb(Sqlite, file, waitMs);
   }
 }
 
@@ -105,56 +110,6 @@ export async function withIndex<T>(
   } finally {
     opened.index?.close();
   }
-}
-
-function readText(file: string): string | null {
-  try {
-    return readFileSync(file, 'utf8');
-  } catch {
-    return null;
-  }
-}
-
-/** The archive's settings and partner registry, with their problems (for `check`, and for read commands to name). */
-export function readArchiveConfig(dir: string): ArchiveConfig {
-  const settingsText = readText(path.join(dir, 'archive.yml'));
-  const registryText = readText(path.join(dir, 'partners.yml'));
-  return parseArchiveConfig(settingsText, registryText);
-}
-
-/** What the index keeps of the settings and registry (meta 'config'). */
-interface CachedConfig {
-  stamp: string;
-  settings: ArchiveSettings;
-  partners: RegistryPartner[];
-  /** Absent in rows written before it was kept: then the files are read again. */
-  names?: SavedRegistry;
-  issues: Issue[];
-}
-
-/**
- * The settings and registry through the index: parsing a registry of a few hundred
- * partners with the YAML parser costs more than a whole search, so the result is kept in
- * the index, its names folded, and used while both files keep their size and mtime.
- */
-export function cachedArchiveConfig(index: ArchiveIndex, dir: string): ArchiveConfig {
-  const stamp = ['archive.yml', 'partners.yml']
-    .map((f) => {
-      const st = statSync(path.join(dir, f), { throwIfNoEntry: false });
-      return st ? `${st.size}:${st.mtimeMs}` : '-';
-    })
-    .join(' ');
-  const row = index.db.prepare("SELECT value FROM meta WHERE key = 'config'").pluck().get() as string | undefined;
-  if (row) {
-    const saved = JSON.parse(row) as CachedConfig;
-    if (saved.stamp === stamp && saved.names)
-      return { settings: saved.settings, registry: new Registry(saved.partners, saved.names), issues: saved.issues };
-  }
-  const config = readArchiveConfig(dir);
-  const { settings, registry, issues } = config;
-  const value = JSON.stringify({ stamp, settings, partners: registry.partners, names: registry.saved(), issues } satisfies CachedConfig);
-  index.db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('config', ?)").run(value);
-  return config;
 }
 
 /** A search and how it was run. */
