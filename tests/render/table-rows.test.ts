@@ -50,4 +50,14 @@ describe('layout written as bytes', () => {
       expect(bytes.toString('utf8')).toBe(before[width]);
     }
   });
+
+  it('holds a line longer than its first buffer', () => {
+    const long = 'Соработка '.repeat(20_000).trim();
+    const rows = [
+      ['2020-01-01', 'mk', long],
+      ['2020-01-02', 'en', 'Short'],
+    ];
+    const text = Buffer.concat([...layoutBytes(['PERIOD', 'LANG', 'TITLE'], rows, { flex: 2, max: [21, 6, 200] }, plain)]).toString();
+    expect(text).toBe(`PERIOD      LANG  TITLE\n2020-01-01  mk    ${long}\n2020-01-02  en    Short\n`);
+  });
 });
