@@ -1,7 +1,7 @@
 import { statSync } from 'node:fs';
 import type { Archive } from '../core/archive.js';
 import type { LookupResult, ReleaseQuery } from '../core/store/lookup.js';
-import { loadIndexedArchive } from '../core/store/indexed-archive.js';
+import { loadIndexedArchive, refreshIndex } from '../core/store/indexed-archive.js';
 import { withIndex } from '../core/store/session.js';
 import type { ArchiveIndex } from '../core/store/store.js';
 import type { Issue } from '../core/types.js';
@@ -45,17 +45,36 @@ async function assertDir(dir: string): Promise<void> {
  * is parsed.
  */
 export async function openArchive(ctx: Context, dir: string, prefix = '', fromIndex?: (index: ArchiveIndex) => void): Promise<Archive> {
+  const opened = await openArchiveOr(ctx, dir, prefix, fromIndex);
+  return opened.archive as Archive;
+}
+
+/**
+ * `openArchive`, or what `shortcut` gives instead of the archive: it is called with the
+ * index once brought up to date, before any release is read from it, and the archive is
+ * read only when it gives null (then the files skipped are told as `openArchive` tells them).
+ */
+export async function openArchiveOr<T>(
+  ctx: Context,
+  dir: string,
+  prefix = '',
+  fromIndex?: (index: ArchiveIndex) => void,
+  shortcut?: (index: ArchiveIndex) => T | null,
+): Promise<{ archive: Archive; short?: undefined } | { archive?: undefined; short: T }> {
   await assertDir(dir);
   const trustFolders = ctx.env.RELEASES_INDEX_CHECK === 'folders';
-  const { value: archive, warnings } = await withIndex(dir, { env: ctx.env, stamp: fastStamp() }, async (index) => {
-    if (!index) return (await import('../core/archive.js')).loadArchive(dir);
-    const loaded = await loadIndexedArchive(index, dir, trustFolders);
+  const { value, warnings } = await withIndex(dir, { env: ctx.env, stamp: fastStamp() }, async (index) => {
+    if (!index) return { archive: await (await import('../core/archive.js')).loadArchive(dir) };
+    const refreshed = await refreshIndex(index, dir, trustFolders);
+    const short = shortcut?.(index) ?? null;
+    if (short !== null) return { short };
+    const archive = await loadIndexedArchive(index, dir, trustFolders, refreshed);
     // Anything else a command reads from the index while it is open (export: the files' stamps).
     fromIndex?.(index);
-    return loaded;
+    return { archive };
   });
-  reportSkipped(ctx, warnings, skippedFiles(archive), prefix);
-  return archive;
+  reportSkipped(ctx, warnings, value.archive ? skippedFiles(value.archive) : [], prefix);
+  return value;
 }
 
 /**

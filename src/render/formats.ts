@@ -5,7 +5,7 @@ import { issuesGithub, issuesJson, issuesText } from './issues.js';
 import { jsonArrayChunks, ndjsonChunks, toEntry } from './json.js';
 import { showText } from './show.js';
 import type { Styler } from './style.js';
-import { layout, releaseTableChunks } from './table.js';
+import { layout, releaseTableBytes } from './table.js';
 
 /** Where a renderer writes, with the terminal width (none in a pipe) and the styles to use. */
 export interface RenderTarget {
@@ -21,7 +21,7 @@ export interface RenderTarget {
  * for the caller to write one by one, waiting whenever the reader is slower (a pipe).
  */
 export const releaseFormats = {
-  table: (rs: ArchivedRelease[], t: RenderTarget): Iterable<string> => releaseTableChunks(rs, t.width, t.s),
+  table: (rs: ArchivedRelease[], t: RenderTarget): Iterable<string | Uint8Array> => releaseTableBytes(rs, t.width, t.s),
   json: (rs: ArchivedRelease[]): Iterable<string> => jsonArrayChunks(rs, toEntry),
   ndjson: (rs: ArchivedRelease[]): Iterable<string> => ndjsonChunks(rs, toEntry),
 };

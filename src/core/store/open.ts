@@ -58,9 +58,12 @@ export function indexFileFor(cacheDir: string, archiveDir: string): string {
 /** What is added to an index file's name to name its snapshot (snapshot-file.ts). */
 export const SNAPSHOT_SUFFIX = '-list';
 
-/** Removes an index file, its WAL companions and its snapshot. */
+/** What is added to an index file's name to name its cached output (output-cache.ts). */
+export const OUTPUT_SUFFIX = '-output';
+
+/** Removes an index file, its WAL companions, its snapshot and its cached output. */
 export function removeIndexFile(file: string): void {
-  for (const suffix of ['', '-wal', '-shm', SNAPSHOT_SUFFIX]) rmSync(file + suffix, { force: true });
+  for (const suffix of ['', '-wal', '-shm', SNAPSHOT_SUFFIX, OUTPUT_SUFFIX]) rmSync(file + suffix, { force: true });
 }
 
 function metaValue(db: Database, key: string): string | undefined {

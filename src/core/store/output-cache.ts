@@ -1,0 +1,137 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { closeSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { OUTPUT_SUFFIX } from './open.js';
+import type { ArchiveIndex } from './store.js';
+
+// A read command's last output, kept beside the index: run again over an index that has not
+// changed since (same token and generation, so the same releases and issues), with the same
+// settings, registry, options and code, it writes the same bytes, which are then copied
+// instead of decoding, linking and laying out every release again (`list` at 10k: the
+// check of every file's stat stays, and is then most of the cost).
+
+/** Outputs larger than this are not kept (at 100k releases, `list` is ~35 MB). */
+const MAX_BYTES = 64 << 20;
+
+/** An output found in the cache: its bytes in chunks of whole lines, and the numbers kept with it. */
+export interface CachedOutput {
+  counts: number[];
+  chunks: Iterable<Buffer>;
+}
+
+/**
+ * The key of an output over the index as it is now (call `refresh` and read the settings
+ * first), given everything else it depends on in `parts`; null when the index cannot say
+ * what it holds (no token yet, no settings read).
+ */
+export function outputKey(index: ArchiveIndex, parts: unknown[]): string | null {
+  const meta = new Map(
+    index.db.prepare("SELECT key, value FROM meta WHERE key IN ('token', 'generation', 'config')").raw().all() as [string, string][],
+  );
+  const token = meta.get('token');
+  const config = meta.get('config');
+  if (!token || config === undefined) return null;
+  return createHash('sha256')
+    .update(JSON.stringify([token, meta.get('generation') ?? '0', config, parts]))
+    .digest('hex');
+}
+
+/** Where the index `file` keeps its cached output. */
+export function outputFile(index: ArchiveIndex): string {
+  return index.file + OUTPUT_SUFFIX;
+}
+
+/** The cached output under `key` in `file`, or null when there is none (or another one, or a damaged one). */
+export function readOutput(file: string, key: string): CachedOutput | null {
+  let buf: Buffer;
+  try {
+    buf = readFileSync(file);
+  } catch {
+    return null;
+  }
+  const nl = buf.indexOf(10);
+  if (nl < 0) return null;
+  let head: { key?: unknown; counts?: unknown; bytes?: unknown };
+  try {
+    head = JSON.parse(buf.toString('latin1', 0, nl));
+  } catch {
+    return null;
+  }
+  const body = buf.subarray(nl + 1);
+  if (head.key !== key || head.bytes !== body.length || !Array.isArray(head.counts)) return null;
+  return { counts: head.counts as number[], chunks: lineChunks(body) };
+}
+
+/** A buffer in chunks of about 1 MB cut after a newline, so that each holds whole characters. */
+function* lineChunks(body: Buffer): Generator<Buffer> {
+  for (let at = 0; at < body.length; ) {
+    let end = Math.min(body.length, at + (1 << 20));
+    if (end < body.length) {
+      const nl = body.lastIndexOf(10, end - 1);
+      end = nl >= at ? nl + 1 : end;
+    }
+    yield body.subarray(at, end);
+    at = end;
+  }
+}
+
+/** Room for the header line at the start of the cache file, written last (see `keepOutput`). */
+const HEAD = 256;
+
+/**
+ * The chunks of an output, kept in `file` under `key` with `counts` as they pass: written to
+ * a temporary file renamed over the cache once the last chunk is through, so that a reader
+ * never finds half of one. Nothing is kept when the output stops early or grows too large,
+ * or the file cannot be written; the output itself goes on either way.
+ */
+export function* keepOutput(
+  file: string,
+  key: string,
+  counts: number[],
+  chunks: Iterable<string | Uint8Array>,
+): Generator<string | Uint8Array> {
+  const temp = `${file}.${randomBytes(6).toString('hex')}.tmp`;
+  let fd = attempt(() => openSync(temp, 'w'));
+  let bytes = 0;
+  // Stops keeping (the output goes on) at the first failed write or when it grows too large.
+  const stop = () => {
+    if (fd !== null) attempt(() => closeSync(fd as number));
+    fd = null;
+  };
+  try {
+    for (const chunk of chunks) {
+      if (fd !== null) {
+        const b = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+        if (bytes + b.length > MAX_BYTES || attempt(() => writeAll(fd as number, b, HEAD + bytes)) === null) stop();
+        bytes += b.length;
+      }
+      yield chunk;
+    }
+    if (fd === null) return;
+    // The header names the length of the output: a file cut short is never taken for it.
+    const head = Buffer.alloc(HEAD, 32);
+    head.write(JSON.stringify({ key, counts, bytes }), 'latin1');
+    head[HEAD - 1] = 10;
+    const at = fd;
+    fd = null;
+    const wrote = attempt(() => writeAll(at, head, 0)) !== null;
+    attempt(() => closeSync(at));
+    if (wrote) attempt(() => renameSync(temp, file));
+  } finally {
+    stop();
+    attempt(() => rmSync(temp, { force: true }));
+  }
+}
+
+/** What `f` gives, or null when it throws: a cache that cannot be written is no error. */
+function attempt<T>(f: () => T): T | null {
+  try {
+    return f();
+  } catch {
+    return null;
+  }
+}
+
+function writeAll(fd: number, b: Uint8Array, position: number): true {
+  for (let at = 0; at < b.length; ) at += writeSync(fd, b, at, b.length - at, position + at);
+  return true;
+}
