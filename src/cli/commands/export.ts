@@ -93,6 +93,7 @@ base URL, or "releases">, the same in every export.`,
       const { fileStamps, referencedStamp } = await import('../../core/export/stamps.js');
       const { planSite } = await import('../../core/export/site-plan.js');
       const { siteFiles, siteFileCount } = await import('../../render/html/site.js');
+      const { quickSiteFiles } = await import('../../render/html/site-update.js');
       const { siteKey } = await import('../../render/html/page-key.js');
       const { bodyReader } = await import('../../core/export/bodies.js');
       const { today } = await import('../../core/dates.js');
@@ -128,8 +129,11 @@ base URL, or "releases">, the same in every export.`,
             earlierDir: site.updating ? site.out : undefined,
             refStamp: (p: string) => referencedStamp(library.rootDir, p),
           };
-          // Files kept from the earlier export are not yielded (see SiteMemory in site.ts).
-          for (const file of siteFiles(plan, base, bodyReader(archive.dir), extras)) {
+          const bodyOf = bodyReader(archive.dir);
+          // Files kept from the earlier export are not yielded (see SiteMemory in site.ts); when
+          // only bodies changed, the earlier export's facts spare keying every file again.
+          const files = quickSiteFiles(plan, base, bodyOf, extras) ?? siteFiles(plan, base, bodyOf, extras);
+          for (const file of files) {
             if (file.from) site.place(file.path, file.from);
             else {
               site.write(file.path, file.content, file.key);
