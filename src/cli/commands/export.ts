@@ -12,8 +12,10 @@ const FORMATS = ['json', 'ndjson', 'html', 'ics'];
 const shown = (ctx: Context, p: string) => shownPath(ctx.cwd, p);
 
 /** A one-line progress bar on stderr, only on a terminal: pipes and CI logs stay clean. */
-function progress(ctx: Context, total: number): { tick(): void; done(): void } {
-  if (!ctx.stderr.isTTY || total < 200) return { tick() {}, done() {} };
+function progress(ctx: Context, count: () => number): { tick(): void; done(): void } {
+  // Counted only for a terminal: counting plans the events pages, which a quick update never makes.
+  const total = ctx.stderr.isTTY ? count() : 0;
+  if (total < 200) return { tick() {}, done() {} };
   let n = 0;
   let last = 0;
   const draw = () => {
@@ -117,7 +119,7 @@ base URL, or "releases">, the same in every export.`,
         // An earlier export made with the same tool, settings and base URL is updated: pages
         // whose inputs are unchanged are neither made nor written (see docs/export.md).
         const site = await SiteDir.open(out!, dir, siteKey(archive.settings, base));
-        const bar = progress(ctx, siteFileCount(plan, base));
+        const bar = progress(ctx, () => siteFileCount(plan, base));
         const pause = yieldEvery(100);
         try {
           const library = new MediaLibrary(archive.dir);
