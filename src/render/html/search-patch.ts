@@ -31,8 +31,14 @@ export function patchTable(
   const withAdded: number[] = [];
   // Characters of such lines still kept rather than read and merged again.
   let budget = limits.kept ?? 0;
+  // Merged terms whose line is not the earlier one as it was (new, changed, or next to a term that went).
+  const dirty: number[] = [];
   const put = (t: string, text: string, count: number, i: number, j: number) => {
-    if (!count) return;
+    if (!count) {
+      dirty.push(terms.length - 1, terms.length);
+      return;
+    }
+    if (i < 0 || j >= 0 || text !== lastLine) dirty.push(terms.length);
     terms.push(t);
     texts.push(i >= 0 && earlier.entries[i] >= 0 && (budget -= text.length) < 0 ? null : text);
     lengths.push(text.length);
@@ -44,19 +50,22 @@ export function patchTable(
   const check = (k: number) => {
     if (earlier.entries[k] >= 0 && earlier.entries[k] !== scanned) throw new UnusableData('a long posting line does not match its pointer');
   };
+  // The earlier line merged last: `merge` gives it back as it is when nothing changes.
+  let lastLine = '';
+  const earlierLine = (k: number) => (lastLine = earlier.line(k));
   const a = earlier.terms;
   const b = added.terms;
   let i = 0;
   let j = 0;
   while (i < a.length || j < b.length) {
     if (j >= b.length || (i < a.length && a[i] < b[j])) {
-      put(a[i], merge(earlier.line(i), keep, ''), merged, i, -1);
+      put(a[i], merge(earlierLine(i), keep, ''), merged, i, -1);
       check(i++);
     } else if (i >= a.length || b[j] < a[i]) {
       put(b[j], added.lines[j].text(), added.lines[j].count, -1, j);
       j++;
     } else {
-      put(a[i], merge(earlier.line(i), keep, added.lines[j].text()), merged, i, j);
+      put(a[i], merge(earlierLine(i), keep, added.lines[j].text()), merged, i, j);
       check(i++);
       j++;
     }
@@ -68,11 +77,45 @@ export function patchTable(
     // The file gives the line it gave before (TextTable.line checks), so the merge gives the same text.
     return merge(earlier.line(from[k]), keep, j >= 0 ? added.lines[j].text() : '');
   };
-  return encodeTable(
+  const table = encodeTable(
     terms,
     { length: (k) => lengths[k], count: (k) => counts[k], text: (k, before = '', after = '') => before + text(k) + after },
     limits,
   );
+  table.same = sameFiles(earlier, terms, from, dirty, table);
+  return table;
+}
+
+/**
+ * Which files of the patched table have the earlier export's bytes: with the same shard keys
+ * and the same terms' lines in files of their own (so the same numbering, and pointers), a
+ * shard none of whose terms is dirty, and the file of a line that is not. Null when the
+ * earlier table was not read from files, or its layout differs.
+ */
+function sameFiles(
+  earlier: TextTable,
+  terms: string[],
+  from: number[],
+  dirty: number[],
+  table: EncodedTable,
+): EncodedTable['same'] | undefined {
+  const { shards, own } = earlier;
+  if (!shards || !own || shards.keys.length !== table.keys.length || shards.keys.some((k, n) => k !== table.keys[n])) return undefined;
+  let owned = 0;
+  for (let i = 0; i < own.length; i++) if (own[i] >= 0 && own[i] !== owned++) return undefined;
+  if (owned !== table.owners.length || table.owners.some((k, n) => own[from[k]] !== n)) return undefined;
+  const isDirty = new Uint8Array(terms.length + 1);
+  for (const k of dirty) if (k >= 0) isDirty[k] = 1;
+  const shardDirty = new Uint8Array(table.starts.length);
+  for (let n = 0; n < table.starts.length; n++) {
+    const to = n + 1 < table.starts.length ? table.starts[n + 1] : terms.length;
+    for (let k = table.starts[n]; k < to && !shardDirty[n]; k++) if (isDirty[k]) shardDirty[n] = 1;
+    // No term came or went within (that marks the term or its neighbours): the same run of earlier terms as the earlier shard's?
+    const was = shards.starts[n];
+    const wasTo = n + 1 < shards.starts.length ? shards.starts[n + 1] : earlier.terms.length;
+    if (from[table.starts[n]] !== was || to - table.starts[n] !== wasTo - was) shardDirty[n] = 1;
+  }
+  return { shard: (n) => !shardDirty[n], own: (n) => !isDirty[table.owners[n]] };
 }
 
 /** Entries in the line `merge` gave last. */

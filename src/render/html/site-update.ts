@@ -109,8 +109,6 @@ function* made(
     ...[...groups].map((g) => `search/x/${g}.js`),
     ...feeds.map((f) => f.path),
   ]);
-  // The search data but the untouched fragment files is made again (search-data.ts patches the earlier term table).
-  memory!.keepEarlier!((rel) => remade.has(rel) || (rel.startsWith('search/') && !rel.startsWith('search/x/')));
   for (const c of changed) yield { path: plan.pageOf(c.r), key: c.key, content: releasePage(plan, c.r, baseUrl, c.body, c.media) };
   const search = new SearchCollector(plan, { dir: extra.earlierDir! }, bodyOf);
   for (let doc = 0; doc < plan.releases.length; doc++) {
@@ -124,6 +122,12 @@ function* made(
     if (fragments) yield { ...fragments, key: fragmentsKey(plan, group, stampOf) };
   }
   yield* feeds;
-  yield* search.files();
+  // The earlier term table patched (search-data.ts); its files that keep their bytes are kept.
+  const same = new Set<string>();
+  for (const f of search.files(true)) {
+    if (f.same) same.add(f.path);
+    else yield f;
+  }
+  memory!.keepEarlier!((rel) => remade.has(rel) || (rel.startsWith('search/') && !rel.startsWith('search/x/') && !same.has(rel)));
   memory!.noteFacts!(facts);
 }
