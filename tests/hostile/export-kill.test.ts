@@ -156,9 +156,10 @@ describe.skipIf(!BUILT)(`export killed with SIGKILL at random moments (${KILLS} 
     expect(sameSnapshot(snapshot(path.join(root, 'site')), expected[0])).toBe(true);
   }, 900_000);
 
-  // An update after one body edit keeps almost every page, patches the earlier search data
-  // and keeps the lists: killed anywhere, the site is the old one, the new one, or a journal
-  // the next run finishes; every page whole, and the result equals a fresh export.
+  // An update after one body edit takes the quick path (only bodies changed: site-update.ts):
+  // it makes the edited page, its fragment file and the feeds, patches the earlier search data
+  // and keeps every other file unkeyed: killed anywhere, the site is the old one, the new one,
+  // or a journal the next run finishes; every page whole, and the result equals a fresh export.
   it.concurrent('html update after a body edit (kept lists, patched search data): the previous site or the new one', async () => {
     const { root } = project('edit');
     const year = readdirSync(path.join(root, 'archive')).filter((n) => /^\d{4}$/.test(n))[1]!;

@@ -95,7 +95,8 @@ describe('the search data format', () => {
       table.add(doc, ['', '', '', '', '', '', words.filter((_, i) => i % 40 === doc || i % 3 === 0).join(' ')]);
     const encoded = table.encode();
     const keys = encoded.keys;
-    const shards = [...encoded.shards()];
+    // Without a skip every shard is made.
+    const shards = [...encoded.shards()] as [string, string][];
     expect(keys.length).toBeGreaterThan(3);
     expect(decodeKeys(encodeKeys(keys))).toEqual(keys);
     expect(keys).toEqual([...keys].sort());

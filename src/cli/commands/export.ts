@@ -12,8 +12,10 @@ const FORMATS = ['json', 'ndjson', 'html', 'ics'];
 const shown = (ctx: Context, p: string) => shownPath(ctx.cwd, p);
 
 /** A one-line progress bar on stderr, only on a terminal: pipes and CI logs stay clean. */
-function progress(ctx: Context, total: number): { tick(): void; done(): void } {
-  if (!ctx.stderr.isTTY || total < 200) return { tick() {}, done() {} };
+function progress(ctx: Context, count: () => number): { tick(): void; done(): void } {
+  // Counted only for a terminal: counting plans the events pages, which a quick update never makes.
+  const total = ctx.stderr.isTTY ? count() : 0;
+  if (total < 200) return { tick() {}, done() {} };
   let n = 0;
   let last = 0;
   const draw = () => {
@@ -93,6 +95,7 @@ base URL, or "releases">, the same in every export.`,
       const { fileStamps, referencedStamp } = await import('../../core/export/stamps.js');
       const { planSite } = await import('../../core/export/site-plan.js');
       const { siteFiles, siteFileCount } = await import('../../render/html/site.js');
+      const { quickSiteFiles } = await import('../../render/html/site-update.js');
       const { siteKey } = await import('../../render/html/page-key.js');
       const { bodyReader } = await import('../../core/export/bodies.js');
       const { today } = await import('../../core/dates.js');
@@ -116,7 +119,7 @@ base URL, or "releases">, the same in every export.`,
         // An earlier export made with the same tool, settings and base URL is updated: pages
         // whose inputs are unchanged are neither made nor written (see docs/export.md).
         const site = await SiteDir.open(out!, dir, siteKey(archive.settings, base));
-        const bar = progress(ctx, siteFileCount(plan, base));
+        const bar = progress(ctx, () => siteFileCount(plan, base));
         const pause = yieldEvery(100);
         try {
           const library = new MediaLibrary(archive.dir);
@@ -128,8 +131,11 @@ base URL, or "releases">, the same in every export.`,
             earlierDir: site.updating ? site.out : undefined,
             refStamp: (p: string) => referencedStamp(library.rootDir, p),
           };
-          // Files kept from the earlier export are not yielded (see SiteMemory in site.ts).
-          for (const file of siteFiles(plan, base, bodyReader(archive.dir), extras)) {
+          const bodyOf = bodyReader(archive.dir);
+          // Files kept from the earlier export are not yielded (see SiteMemory in site.ts); when
+          // only bodies changed, the earlier export's facts spare keying every file again.
+          const files = quickSiteFiles(plan, base, bodyOf, extras) ?? siteFiles(plan, base, bodyOf, extras);
+          for (const file of files) {
             if (file.from) site.place(file.path, file.from);
             else {
               site.write(file.path, file.content, file.key);

@@ -35,6 +35,11 @@ export class OnDisk {
     return new OnDisk(stamps, absent, others);
   }
 
+  /** True when every file the marker lists is below the site. */
+  get whole(): boolean {
+    return this.absent.size === 0;
+  }
+
   /** True when `rel` (a file or folder) is below the site. */
   has(rel: string): boolean {
     return this.stamps.has(rel) ? !this.absent.has(rel) : this.others.has(rel);

@@ -19,6 +19,21 @@ export interface Manifest {
    * references are known.
    */
   refs: Map<string, string[]> | null;
+  /** What the site's releases gave it, for an update where only bodies changed (site-update.ts); null in an older marker. */
+  facts: SiteFacts | null;
+}
+
+/**
+ * What every file of a site takes from its releases beyond their bodies, recorded so that an
+ * update can tell that only bodies changed without keying the files of every release again.
+ */
+export interface SiteFacts {
+  /** A hash of the releases' paths in site order, the partners' pages and the languages. */
+  order: string;
+  /** The day the events pages were made for ('' when none). */
+  today: string;
+  /** Per release in site order: `<file stamp> <hash of every front-matter field a list shows>`. */
+  releases: string[];
 }
 
 /** A path the marker may name: relative, never climbing out of the site. */
@@ -29,7 +44,7 @@ export function safeRel(f: unknown): f is string {
 /** Reads a marker's manifest; null for a marker of an older version or one that cannot be read. */
 export function readManifest(text: string): Manifest | null {
   try {
-    const j = JSON.parse(text) as { tool?: unknown; files?: unknown; site?: unknown; stamps?: unknown; refs?: unknown };
+    const j = JSON.parse(text) as { tool?: unknown; files?: unknown; site?: unknown; stamps?: unknown; refs?: unknown; facts?: unknown };
     if (
       j.tool !== 'releases' ||
       typeof j.site !== 'string' ||
@@ -53,10 +68,18 @@ export function readManifest(text: string): Manifest | null {
         if (safeRel(page) && Array.isArray(list) && list.every((f) => safeRel(typeof f === 'string' ? f.replace(/^!/, '') : f)))
           refs.set(page, list as string[]);
     }
-    return { site: j.site, stamps, refs };
+    return { site: j.site, stamps, refs, facts: readFacts(j.facts) };
   } catch {
     return null;
   }
+}
+
+function readFacts(f: unknown): SiteFacts | null {
+  if (!f || typeof f !== 'object') return null;
+  const { order, today, releases } = f as Record<string, unknown>;
+  if (typeof order !== 'string' || typeof today !== 'string' || !Array.isArray(releases) || !releases.every((r) => typeof r === 'string'))
+    return null;
+  return { order, today, releases: releases as string[] };
 }
 
 /**
@@ -70,6 +93,7 @@ export function* manifestChunks(
   site: string | null,
   stamps: ReadonlyMap<string, string>,
   refs: ReadonlyMap<string, readonly string[]> = new Map(),
+  facts: SiteFacts | null = null,
 ): Generator<string> {
   const sorted = [...files].sort();
   let out = '{\n "tool": "releases",\n "files": ';
@@ -108,6 +132,11 @@ export function* manifestChunks(
       }
       out += '\n }';
     }
+    if (facts) {
+      out += `,\n "facts": {\n  "order": ${JSON.stringify(facts.order)},\n  "today": ${JSON.stringify(facts.today)},\n  "releases": `;
+      yield* list(facts.releases, (i) => facts.releases[i], 2);
+      out += '\n }';
+    }
   }
   yield `${out}\n}\n`;
 }
@@ -118,8 +147,9 @@ export function manifestText(
   site: string | null,
   stamps: ReadonlyMap<string, string>,
   refs: ReadonlyMap<string, readonly string[]> = new Map(),
+  facts: SiteFacts | null = null,
 ): string {
-  return [...manifestChunks(files, site, stamps, refs)].join('');
+  return [...manifestChunks(files, site, stamps, refs, facts)].join('');
 }
 
 /** The stamp of a file known by its bytes: a hash short enough for 100k entries, long enough not to collide. */

@@ -6,7 +6,7 @@ import { type EarlierSite, readEarlier } from './earlier-site.js';
 import { type FileContent, type FileSink, writeContent } from './file-body.js';
 import { finishJournal } from './journal.js';
 import { heartbeat, withLock } from './leftovers.js';
-import { manifestChunks, writeMarker } from './manifest.js';
+import { manifestChunks, type SiteFacts, writeMarker } from './manifest.js';
 import { MARKER, retire } from './old-site.js';
 import { BUILDING, buildFolder, folderFor, lockOf, settle, swapIn, updateInPlace } from './site-commit.js';
 import { checkSiteTarget } from './site-target.js';
@@ -34,6 +34,7 @@ export class SiteDir {
   readonly made = new Set<string>();
   private readonly refs = new Map<string, readonly string[]>();
   private fileSet: Set<string> | undefined;
+  private siteFacts: SiteFacts | null = null;
 
   private stopHeartbeat: () => void = () => undefined;
   private readonly queue = new WriteQueue(WRITES_AT_ONCE);
@@ -98,6 +99,36 @@ export class SiteDir {
     const refs = this.prev?.manifest.refs;
     if (!refs || !this.prev!.manifest.stamps.get(rel)?.startsWith('k:')) return undefined;
     return refs.get(rel) ?? [];
+  }
+
+  /**
+   * The earlier export's facts (manifest.ts), when it recorded them, still holds every file it
+   * lists, and none of its pages referred to files of the archive (those files' stamps are keys
+   * of their pages: only the whole path looks at them).
+   */
+  earlierFacts(): SiteFacts | null {
+    const prev = this.prev;
+    return prev?.present.whole && prev.manifest.refs?.size === 0 ? prev.manifest.facts : null;
+  }
+
+  /** Records the site's facts in the new marker. */
+  noteFacts(facts: SiteFacts): void {
+    this.siteFacts = facts;
+  }
+
+  /**
+   * Every file of the earlier export but those `remade` names is part of the new site as it
+   * is (with its references); for an update that knows the rest of the site is unchanged.
+   */
+  keepEarlier(remade: (rel: string) => boolean): void {
+    const { stamps, refs } = this.prev!.manifest;
+    for (const [rel, stamp] of stamps) {
+      if (remade(rel)) continue;
+      this.files.push(rel);
+      this.stamps.set(rel, stamp);
+      const r = refs?.get(rel);
+      if (r?.length) this.refs.set(rel, r);
+    }
   }
 
   /** Records the archive files release page `rel` refers to, in the new marker. */
@@ -177,7 +208,7 @@ export class SiteDir {
     });
     let marker: string;
     try {
-      marker = writeMarker(path.join(this.temp, MARKER), manifestChunks(this.files, this.site, this.stamps, this.refs));
+      marker = writeMarker(path.join(this.temp, MARKER), manifestChunks(this.files, this.site, this.stamps, this.refs, this.siteFacts));
     } catch (e) {
       await this.abort();
       throw writeError(path.join(this.out, MARKER), e, 'the previous export is unchanged');

@@ -119,14 +119,23 @@ export function planSite(archive: Pick<Archive, 'settings' | 'registry'>, releas
   const langs = [...langCount.entries()]
     .sort((a, b) => Number(b[0] === settings.lang) - Number(a[0] === settings.lang) || b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
     .map(([l]) => l);
+  // Made when first asked for: an update that changes bodies only never shows them (site-update.ts).
+  let months: SitePlan['months'] | undefined;
+  let events: EventScope[] | undefined;
   return {
     settings,
     releases,
     years: [...years.entries()].sort((a, b) => (a[0] < b[0] ? 1 : -1)).map(([year, rs]) => ({ year, releases: rs })),
     partners: [...[...known.values()].sort(byCount), ...[...unknown.values()].sort(byCount)],
     langs,
-    months: monthRange(releases),
-    events: planEvents(releases, langs),
+    get months() {
+      months ??= monthRange(releases);
+      return months;
+    },
+    get events() {
+      events ??= planEvents(releases, langs);
+      return events;
+    },
     pageOf: (r) => pages.get(r) ?? `r/${urlSlug(r.id)}.html`,
     partnerOf,
     byId: (id) => ids.get(id),

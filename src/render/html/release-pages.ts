@@ -15,7 +15,7 @@ import type { SiteExtras } from './site-file.js';
  * The archive files a release refers to (its references that lead into the archive), each
  * once; `!` before one that was refused (missing, a folder, a link out of the archive).
  */
-function refsOf(r: ArchivedRelease, media: ReleaseMedia): string[] {
+export function refsOf(r: ArchivedRelease, media: ReleaseMedia): string[] {
   const out = new Set<string>();
   for (const { ref, file } of media.refs) {
     const at = placeRef(r.path, ref.target);
@@ -43,7 +43,7 @@ function fragmentInputs(plan: SitePlan, r: ArchivedRelease, doc: number, fileSta
 }
 
 /** The key of the fragment file `search/x/<n>.js`: its releases' fragment inputs (undefined without a stamp of each). */
-function fragmentsKey(plan: SitePlan, n: number, stampOf: SiteExtras['stampOf']): string | undefined {
+export function fragmentsKey(plan: SitePlan, n: number, stampOf: SiteExtras['stampOf']): string | undefined {
   const inputs: string[] = [];
   const to = Math.min(plan.releases.length, (n + 1) * FRAGMENTS_PER_FILE);
   for (let doc = n * FRAGMENTS_PER_FILE; doc < to; doc++) {

@@ -21,6 +21,8 @@ export const EXCERPT_TEXT = 2400;
 export interface SearchFile {
   path: string;
   content: string;
+  /** The earlier export's file has these bytes (`files` with `same`): its content is not made. */
+  same?: true;
 }
 
 const file = (name: string, payload: unknown): SearchFile => ({ path: `search/${name}.js`, content: dataFile(name, payload) });
@@ -130,14 +132,33 @@ export class SearchCollector {
     this.given[doc] = 1;
   }
 
-  /** The term shards, long posting lists, filter data and `search/meta.js`, after every `add`. */
-  *files(): Generator<SearchFile> {
-    const { keys, shards, own } = this.encoded();
+  /**
+   * The term shards, long posting lists, filter data and `search/meta.js`, after every `add`.
+   * With `same` (an update whose releases' order, languages, periods and partners are those of
+   * the earlier export: site-update.ts), the filter data and the shards and lines a patch
+   * leaves as they were come marked `same`, not made.
+   */
+  *files(same = false): Generator<SearchFile> {
+    const encoded = this.encoded();
+    const { keys, shards, own } = encoded;
+    const unchanged = same ? encoded.same : undefined;
     let n = 0;
-    for (const shard of shards()) yield file(`w/${n++}`, shard);
+    for (const shard of shards(unchanged?.shard)) {
+      if (shard) yield file(`w/${n++}`, shard);
+      else yield { path: `search/w/${n++}.js`, content: '', same: true };
+    }
     n = 0;
     // A posting line is digits, letters, `.` and `,` only: its JSON is itself in quotes (dataFile's bytes without the scan).
-    for (const content of own((k) => [`window.releasesData("p/${k}","`, '");\n'])) yield { path: `search/p/${n++}.js`, content };
+    for (const content of own((k) => [`window.releasesData("p/${k}","`, '");\n'], unchanged?.own)) {
+      if (content !== null) yield { path: `search/p/${n++}.js`, content };
+      else yield { path: `search/p/${n++}.js`, content: '', same: true };
+    }
+    if (same) {
+      yield { path: 'search/f/docs.js', content: '', same: true };
+      for (const p of this.plan.partners) yield { path: `search/f/p-${p.slug}.js`, content: '', same: true };
+      yield file('meta', this.meta(keys));
+      return;
+    }
     const docs = this.plan.releases.map((r) => ({ lang: r.lang, start: r.period.start, end: r.period.end }));
     yield file('f/docs', encodeFacts(this.plan.langs, docs));
     for (const p of this.plan.partners) {
@@ -150,15 +171,11 @@ export class SearchCollector {
         ).replace(/\.+/g, ''),
       );
     }
-    const meta: SiteMeta = {
-      v: 1,
-      docs: this.plan.releases.length,
-      keys: encodeKeys(keys),
-      weights: WEIGHTS,
-      bonus: BONUS,
-      scale: BONUS_SCALE,
-    };
-    yield file('meta', meta);
+    yield file('meta', this.meta(keys));
+  }
+
+  private meta(keys: string[]): SiteMeta {
+    return { v: 1, docs: this.plan.releases.length, keys: encodeKeys(keys), weights: WEIGHTS, bonus: BONUS, scale: BONUS_SCALE };
   }
 
   /** The term table: built afresh, or the earlier one patched; built afresh too when the earlier one is unusable. */

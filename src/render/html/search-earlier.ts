@@ -17,6 +17,10 @@ export interface TextTable {
   lines: string[];
   /** Per term, the entries its pointer gave when its line came from a file of its own (checked as it is read), else -1. */
   entries: Int32Array | number[];
+  /** The keys of the shards it was read from, and where each shard's terms start (absent when not read from files). */
+  shards?: { keys: string[]; starts: number[] };
+  /** Per term, the number of the file of its own its line came from, else -1 (absent when not read from files). */
+  own?: number[];
   /**
    * The line of term i. A line in a file of its own (`lines[i]` is then empty) is read from
    * it each time it is asked for, never kept: at 100k releases they hold ~80 MB. A file that
@@ -66,7 +70,9 @@ export function readTextTable(dir: string): TextTable {
   const own: number[] = [];
   const digests = new Map<number, string>();
   let previous = '';
+  const starts: number[] = [];
   for (let n = 0; n < keys.length; n++) {
+    starts.push(terms.length);
     const payload = read(`w/${n}`);
     if (!Array.isArray(payload) || payload.length !== 2 || typeof payload[0] !== 'string' || typeof payload[1] !== 'string')
       throw new UnusableData(`search/w/${n}.js is of another format`);
@@ -110,7 +116,7 @@ export function readTextTable(dir: string): TextTable {
     if (typeof text !== 'string' || hash('sha1', text, 'base64') !== first) throw new ChangedData(path.join(dir, 'search', `${name}.js`));
     return text;
   };
-  return { docs: meta.docs, terms, lines, entries, line };
+  return { docs: meta.docs, terms, lines, entries, line, shards: { keys, starts }, own };
 }
 
 /** The file and df of a pointer `@<file>:<df>`. */

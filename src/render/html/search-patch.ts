@@ -1,5 +1,6 @@
 import { UnusableData, type TextTable } from './search-earlier.js';
 import type { Line } from './search-terms.js';
+import { sameFiles } from './search-same.js';
 import { encodeTable, LIMITS, type EncodedTable, type ShardLimits } from './search-shards.js';
 
 /**
@@ -31,8 +32,14 @@ export function patchTable(
   const withAdded: number[] = [];
   // Characters of such lines still kept rather than read and merged again.
   let budget = limits.kept ?? 0;
+  // Merged terms whose line is not the earlier one as it was (new, changed, or next to a term that went).
+  const dirty: number[] = [];
   const put = (t: string, text: string, count: number, i: number, j: number) => {
-    if (!count) return;
+    if (!count) {
+      dirty.push(terms.length - 1, terms.length);
+      return;
+    }
+    if (i < 0 || j >= 0 || text !== lastLine) dirty.push(terms.length);
     terms.push(t);
     texts.push(i >= 0 && earlier.entries[i] >= 0 && (budget -= text.length) < 0 ? null : text);
     lengths.push(text.length);
@@ -44,19 +51,22 @@ export function patchTable(
   const check = (k: number) => {
     if (earlier.entries[k] >= 0 && earlier.entries[k] !== scanned) throw new UnusableData('a long posting line does not match its pointer');
   };
+  // The earlier line merged last: `merge` gives it back as it is when nothing changes.
+  let lastLine = '';
+  const earlierLine = (k: number) => (lastLine = earlier.line(k));
   const a = earlier.terms;
   const b = added.terms;
   let i = 0;
   let j = 0;
   while (i < a.length || j < b.length) {
     if (j >= b.length || (i < a.length && a[i] < b[j])) {
-      put(a[i], merge(earlier.line(i), keep, ''), merged, i, -1);
+      put(a[i], merge(earlierLine(i), keep, ''), merged, i, -1);
       check(i++);
     } else if (i >= a.length || b[j] < a[i]) {
       put(b[j], added.lines[j].text(), added.lines[j].count, -1, j);
       j++;
     } else {
-      put(a[i], merge(earlier.line(i), keep, added.lines[j].text()), merged, i, j);
+      put(a[i], merge(earlierLine(i), keep, added.lines[j].text()), merged, i, j);
       check(i++);
       j++;
     }
@@ -68,11 +78,13 @@ export function patchTable(
     // The file gives the line it gave before (TextTable.line checks), so the merge gives the same text.
     return merge(earlier.line(from[k]), keep, j >= 0 ? added.lines[j].text() : '');
   };
-  return encodeTable(
+  const table = encodeTable(
     terms,
     { length: (k) => lengths[k], count: (k) => counts[k], text: (k, before = '', after = '') => before + text(k) + after },
     limits,
   );
+  table.same = sameFiles(earlier, terms, from, dirty, table);
+  return table;
 }
 
 /** Entries in the line `merge` gave last. */

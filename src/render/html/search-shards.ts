@@ -26,9 +26,19 @@ export const LIMITS: ShardLimits = { ownFile: OWN_FILE, shard: SHARD_LIMIT, kept
 /** The shards of a table: keys, then the shards' [terms, lines] and the long lines' files, made as they are read. */
 export interface EncodedTable {
   keys: string[];
-  shards(): Generator<[string, string]>;
-  /** The long lines, each between the `before` and `after` that `wrap` gives for its number. */
-  own(wrap?: (n: number) => [string, string]): Generator<string>;
+  /** The shards in order; null for shard n when `skip(n)` (its text is not made). */
+  shards(skip?: (n: number) => boolean): Generator<[string, string] | null>;
+  /** The long lines, each between the `before` and `after` that `wrap` gives for its number; null for line n when `skip(n)`. */
+  own(wrap?: (n: number) => [string, string], skip?: (n: number) => boolean): Generator<string | null>;
+  /** Where each shard's terms start (term positions, in order). */
+  starts: number[];
+  /** The term of each long line's own file, in order. */
+  owners: number[];
+  /**
+   * Set by a patch of an earlier export's table (search-patch.ts): true for a shard or long
+   * line whose file in the earlier export has the bytes this table would give it.
+   */
+  same?: { shard(n: number): boolean; own(n: number): boolean };
 }
 
 /** The posting lines of a sorted term table, by the terms' positions. */
@@ -44,8 +54,8 @@ export interface LineSource {
 /** Sorted terms (code-unit order) split into shards of at most about SHARD_LIMIT bytes by their prefixes; texts made shard by shard. */
 export function encodeTable(terms: string[], lines: LineSource, limits: ShardLimits = LIMITS): EncodedTable {
   const ownFile = new Int32Array(terms.length).fill(-1);
-  let owned = 0;
-  for (let i = 0; i < terms.length; i++) if (lines.length(i) > limits.ownFile) ownFile[i] = owned++;
+  const owners: number[] = [];
+  for (let i = 0; i < terms.length; i++) if (lines.length(i) > limits.ownFile) ownFile[i] = owners.push(i) - 1;
   const pointer = (i: number) => `@${ownFile[i]}:${lines.count(i)}`;
   const sizes = new Float64Array(terms.length);
   for (let i = 0; i < terms.length; i++) sizes[i] = terms[i].length + (ownFile[i] < 0 ? lines.length(i) : pointer(i).length) + 2;
@@ -53,16 +63,26 @@ export function encodeTable(terms: string[], lines: LineSource, limits: ShardLim
   split(terms, sizes, 0, terms.length, 0, '', groups, limits.shard);
   return {
     keys: groups.map((g) => g.key),
+    starts: groups.map((g) => g.from),
+    owners,
     // Each group is the contiguous run of terms whose longest key is its own (see split).
-    *shards() {
-      for (const g of groups) {
+    *shards(skip) {
+      for (let n = 0; n < groups.length; n++) {
+        const g = groups[n];
+        if (skip?.(n)) {
+          yield null;
+          continue;
+        }
         const texts: string[] = [];
         for (let i = g.from; i < g.to; i++) texts.push(ownFile[i] < 0 ? lines.text(i) : pointer(i));
         yield [terms.slice(g.from, g.to).join('\n'), texts.join('\n')];
       }
     },
-    *own(wrap) {
-      for (let i = 0, n = 0; i < terms.length; i++) if (ownFile[i] >= 0) yield wrap ? lines.text(i, ...wrap(n++)) : lines.text(i);
+    *own(wrap, skip) {
+      for (let n = 0; n < owners.length; n++) {
+        const i = owners[n];
+        yield skip?.(n) ? null : wrap ? lines.text(i, ...wrap(n)) : lines.text(i);
+      }
     },
   };
 }

@@ -1,3 +1,4 @@
+import type { SiteFacts } from '../../core/export/manifest.js';
 import type { ReleaseMedia } from '../../core/media/library.js';
 import type { PlacedSource } from '../../core/media/place.js';
 import type { ArchivedRelease, CalendarDate } from '../../core/types.js';
@@ -36,6 +37,12 @@ export interface SiteMemory {
   refsOf(rel: string): readonly string[] | undefined;
   /** Records the archive files the release page `rel` refers to, for the next update. */
   noteRefs(rel: string, refs: readonly string[]): void;
+  /** The facts the earlier export recorded (site-update.ts), when it holds every file it lists. */
+  earlierFacts?(): SiteFacts | null;
+  /** Records the site's facts for the next update. */
+  noteFacts?(facts: SiteFacts): void;
+  /** Every file of the earlier export but the `remade` ones is part of the new site as it is. */
+  keepEarlier?(remade: (rel: string) => boolean): void;
 }
 
 /** What a site may be given beyond its plan: the files of releases, and the day of the export. */

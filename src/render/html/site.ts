@@ -16,6 +16,7 @@ import { searchEngineScript } from './search-bundle.js';
 import { FRAGMENTS_PER_FILE } from '../../core/search/site-files.js';
 import { SearchCollector } from './search-data.js';
 import { searchPage } from './search-page.js';
+import { siteFacts } from './site-update.js';
 import { robotsTxt, sitemapFileCount, sitemapFiles } from './sitemap.js';
 
 export type { MediaOf, SiteContent, SiteExtras, SiteFile, SiteMemory } from './site-file.js';
@@ -117,6 +118,14 @@ function siteParts(plan: SitePlan, baseUrl: string | null, bodyOf: (r: ArchivedR
     // Term shards and long posting lists: about one per 8 releases at 10k (an estimate; the
     // rest of the count is exact).
     { count: Math.ceil(plan.releases.length / 8) + plan.partners.length + 2, files: () => search().files() },
+    // Nothing to write: the facts an update that changes bodies only starts from (site-update.ts), for the marker.
+    {
+      count: 0,
+      files() {
+        if (keyed) extra.memory?.noteFacts?.(siteFacts(plan, keys, stampOf, today));
+        return [];
+      },
+    },
   ];
 }
 
