@@ -6,9 +6,10 @@ import { type EarlierSite, readEarlier } from './earlier-site.js';
 import { type FileContent, type FileSink, writeContent } from './file-body.js';
 import { finishJournal } from './journal.js';
 import { heartbeat, withLock } from './leftovers.js';
-import { manifestChunks, type SiteFacts, writeMarker } from './manifest.js';
+import { manifestChunks, writeMarker } from './manifest.js';
 import { MARKER, retire } from './old-site.js';
 import { BUILDING, buildFolder, folderFor, lockOf, settle, swapIn, updateInPlace } from './site-commit.js';
+import { SiteRecord } from './site-record.js';
 import { checkSiteTarget } from './site-target.js';
 import { WriteQueue } from './write-queue.js';
 
@@ -26,15 +27,11 @@ const WRITES_AT_ONCE = 256;
  * files whose key or bytes are unchanged are kept as they are, the others are written into
  * the temporary folder, and `commit` moves them in under a journal (see journal.ts).
  */
-export class SiteDir {
-  readonly files: string[] = [];
-  private readonly stamps = new Map<string, string>();
+export class SiteDir extends SiteRecord {
   /** Files in the temporary folder (an update writes only the changed ones). */
   readonly written: string[] = [];
   readonly made = new Set<string>();
-  private readonly refs = new Map<string, readonly string[]>();
   private fileSet: Set<string> | undefined;
-  private siteFacts: SiteFacts | null = null;
 
   private stopHeartbeat: () => void = () => undefined;
   private readonly queue = new WriteQueue(WRITES_AT_ONCE);
@@ -52,8 +49,10 @@ export class SiteDir {
     private readonly archiveDir: string,
     private readonly site: string | null,
     /** The earlier export being updated: its marker's hash, manifest and files on disk. */
-    private readonly prev: EarlierSite | null,
-  ) {}
+    prev: EarlierSite | null,
+  ) {
+    super(prev);
+  }
 
   /** True when this run updates an earlier export in place rather than building a whole site. */
   get updating(): boolean {
@@ -74,66 +73,6 @@ export class SiteDir {
     const dir = new SiteDir(resolved, temp, archiveDir, site, prev);
     dir.stopHeartbeat = heartbeat(path.join(temp, BUILDING));
     return dir;
-  }
-
-  /**
-   * True when the earlier export holds `rel` made from inputs of this key; without a key,
-   * when it holds `rel` as a file of the archive placed in the site.
-   */
-  holds(rel: string, key?: string): boolean {
-    const was = this.prev?.manifest.stamps.get(rel);
-    if (was === undefined || !this.prev!.present.has(rel)) return false;
-    return key === undefined ? was.startsWith('m:') : was === `k:${key}`;
-  }
-
-  /** Like `holds`, and then the earlier export's `rel` is part of the new site as it is. */
-  keep(rel: string, key?: string): boolean {
-    if (!this.holds(rel, key)) return false;
-    this.files.push(rel);
-    this.stamps.set(rel, this.prev!.manifest.stamps.get(rel)!);
-    return true;
-  }
-
-  /** The archive files the earlier export's release page `rel` referred to, when its marker recorded them. */
-  refsOf(rel: string): readonly string[] | undefined {
-    const refs = this.prev?.manifest.refs;
-    if (!refs || !this.prev!.manifest.stamps.get(rel)?.startsWith('k:')) return undefined;
-    return refs.get(rel) ?? [];
-  }
-
-  /**
-   * The earlier export's facts (manifest.ts), when it recorded them, still holds every file it
-   * lists, and none of its pages referred to files of the archive (those files' stamps are keys
-   * of their pages: only the whole path looks at them).
-   */
-  earlierFacts(): SiteFacts | null {
-    const prev = this.prev;
-    return prev?.present.whole && prev.manifest.refs?.size === 0 ? prev.manifest.facts : null;
-  }
-
-  /** Records the site's facts in the new marker. */
-  noteFacts(facts: SiteFacts): void {
-    this.siteFacts = facts;
-  }
-
-  /**
-   * Every file of the earlier export but those `remade` names is part of the new site as it
-   * is (with its references); for an update that knows the rest of the site is unchanged.
-   */
-  keepEarlier(remade: (rel: string) => boolean): void {
-    const { stamps, refs } = this.prev!.manifest;
-    for (const [rel, stamp] of stamps) {
-      if (remade(rel)) continue;
-      this.files.push(rel);
-      this.stamps.set(rel, stamp);
-      const r = refs?.get(rel);
-      if (r?.length) this.refs.set(rel, r);
-    }
-  }
-
-  /** Records the archive files release page `rel` refers to, in the new marker. */
-  noteRefs(rel: string, refs: readonly string[]): void {
-    if (refs.length) this.refs.set(rel, refs);
   }
 
   /**
@@ -208,7 +147,7 @@ export class SiteDir {
     });
     let marker: string;
     try {
-      marker = writeMarker(path.join(this.temp, MARKER), manifestChunks(this.files, this.site, this.stamps, this.refs, this.siteFacts));
+      marker = writeMarker(path.join(this.temp, MARKER), manifestChunks(this.files, this.site, this.stamps, this.refs, this.facts));
     } catch (e) {
       await this.abort();
       throw writeError(path.join(this.out, MARKER), e, 'the previous export is unchanged');
