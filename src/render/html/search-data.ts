@@ -5,17 +5,13 @@ import { encodeFacts } from '../../core/search/site-facts.js';
 import { dataFile, type Fragment, type SiteMeta } from '../../core/search/site-format.js';
 import { encodePostings } from '../../core/search/site-postings.js';
 import { encodeKeys } from '../../core/search/site-shards.js';
-import { plainText } from '../../core/search/snippet.js';
 import { WEIGHTS } from '../../core/store/documents.js';
 import type { ArchivedRelease } from '../../core/types.js';
-import { formatPeriod } from './date-format.js';
 import { readTextTable, UnusableData, type TextTable } from './search-earlier.js';
+import { fragmentOf, releaseColumns } from './search-fragment.js';
 import { patchTable } from './search-patch.js';
 import { ColumnTable, type EncodedTable } from './search-terms.js';
 import { LIMITS, type ShardLimits } from './search-shards.js';
-
-/** How much of a release's text its fragment keeps for excerpts (characters of plain text). */
-export const EXCERPT_TEXT = 2400;
 
 /** One file of the search data (relative to the site root). */
 export interface SearchFile {
@@ -62,28 +58,6 @@ export class SearchCollector {
     this.given = new Uint8Array(plan.releases.length);
   }
 
-  /** Every name of a release's partners: registry name, id and aliases, so `ОБСЕ` finds `OSCE`. */
-  private partnerNames(r: ArchivedRelease): string[] {
-    const out: string[] = [];
-    for (const p of new Set(r.partners.map((name) => this.plan.partnerOf(name)))) out.push(p.name, ...p.aliases, ...(p.id ? [p.id] : []));
-    // A name as written that the registry spells otherwise still counts.
-    for (const name of r.partners) if (!out.includes(name)) out.push(name);
-    return out;
-  }
-
-  /** A release's texts, one per index column (site-format.ts COL). */
-  private columns(r: ArchivedRelease, body: string): string[] {
-    return [
-      r.title,
-      this.partnerNames(r).join(' ; '),
-      r.people.join(' ; '),
-      r.tags.join(' ; '),
-      r.event?.location ?? '',
-      r.summary ?? '',
-      body,
-    ];
-  }
-
   /**
    * r's postings and fragment are unchanged since the earlier export in `previous.dir`, at
    * the same document number (its index in plan.releases): no body needed.
@@ -107,21 +81,8 @@ export class SearchCollector {
     if (doc % FRAGMENTS_PER_FILE === 0) this.pending.length = 0;
     this.give(doc);
     this.lastAdded = doc;
-    this.table.add(doc, this.columns(r, body));
-    const shown = [...new Set(r.partners.map((name) => this.plan.partnerOf(name).name))].join(' · ');
-    // Template shortcodes ({{< figure … >}}, {{% note %}}) are markup a reader never sees.
-    const text = plainText(body.slice(0, EXCERPT_TEXT * 4).replace(/\{\{[<%][^}]*[>%]\}\}/g, ' ')).slice(0, EXCERPT_TEXT);
-    this.pending.push([
-      this.plan.pageOf(r),
-      r.title,
-      r.lang,
-      formatPeriod(r.period, r.lang),
-      r.event?.location ?? '',
-      shown,
-      r.people.join(' · '),
-      r.summary ?? '',
-      text,
-    ]);
+    this.table.add(doc, releaseColumns(this.plan, r, body));
+    this.pending.push(fragmentOf(this.plan, r, body));
     if (doc % FRAGMENTS_PER_FILE !== FRAGMENTS_PER_FILE - 1 && doc !== this.plan.releases.length - 1) return undefined;
     const fragments = this.pending.splice(0);
     return fragments.length === (doc % FRAGMENTS_PER_FILE) + 1 ? file(`x/${Math.floor(doc / FRAGMENTS_PER_FILE)}`, fragments) : undefined;
@@ -204,7 +165,7 @@ export class SearchCollector {
     const reused = this.reused.map((r) => this.docOf.get(r)!).sort((a, b) => a - b);
     for (const doc of reused) {
       const r = this.plan.releases[doc];
-      table.add(doc, this.columns(r, this.bodyOf(r)));
+      table.add(doc, releaseColumns(this.plan, r, this.bodyOf(r)));
     }
     const { terms, lines } = table.sorted();
     const texts = lines.map((l) => l.text());
