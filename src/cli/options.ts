@@ -85,3 +85,8 @@ export function stdoutTarget(ctx: Context, archiveDir: string): RenderTarget {
 export function addCacheDirOption(cmd: Command): Command {
   return cmd.option('--cache-dir <dir>', 'folder of the search index (default: $RELEASES_CACHE_DIR or .releases/ next to the archive)');
 }
+
+/** `--cache-dir` as given, taken from the run's working folder (as `--archive` is). */
+export function readCacheDir(ctx: Context, given: string | undefined): string | undefined {
+  return given === undefined ? undefined : path.resolve(ctx.cwd, given);
+}

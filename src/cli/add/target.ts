@@ -49,7 +49,8 @@ function fromArchive(archive: Archive): AddTarget {
  */
 export async function withAddTarget<T>(ctx: Context, dir: string, work: (target: AddTarget) => Promise<T>): Promise<T> {
   if (!statSync(dir, { throwIfNoEntry: false })?.isDirectory()) await (await import('../../core/archive.js')).assertArchiveDir(dir);
-  const { withIndex, cachedArchiveConfig } = await import('../../core/store/session.js');
+  const { withIndex } = await import('../../core/store/session.js');
+  const { cachedArchiveConfig } = await import('../../core/store/archive-config.js');
   const { value, warnings } = await withIndex(dir, { env: ctx.env }, async (index) => {
     if (!index) return work(fromArchive(await (await import('../../core/archive.js')).loadArchive(dir)));
     const { refreshChangedFolders } = await import('../../core/store/folder-refresh.js');

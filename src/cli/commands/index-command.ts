@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { ReleasesError } from '../../core/errors.js';
 import type { Context } from '../context.js';
-import { addArchiveOption, addCacheDirOption } from '../options.js';
+import { addArchiveOption, addCacheDirOption, readCacheDir } from '../options.js';
 
 /** `releases index [--rebuild]`: brings the search index up to date (every command does this anyway). */
 export function register(program: Command, ctx: Context): void {
@@ -29,7 +29,7 @@ Examples:
     const started = Date.now();
     const { value, warnings } = await withIndex(
       dir,
-      { cacheDir: opts.cacheDir, env: ctx.env, rebuild: Boolean(opts.rebuild) },
+      { cacheDir: readCacheDir(ctx, opts.cacheDir), env: ctx.env, rebuild: Boolean(opts.rebuild) },
       async (index) => {
         if (!index) return null;
         const stats = await index.refresh(dir);

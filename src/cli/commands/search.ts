@@ -6,7 +6,16 @@ import { searchArchive } from '../../core/store/session.js';
 import { searchFormats, withSnippets } from '../../render/search.js';
 import type { Context } from '../context.js';
 import { fastStamp } from '../fast-stat.js';
-import { addArchiveOption, addCacheDirOption, addFilterOptions, formatOption, readFilters, readLimit, stdoutTarget } from '../options.js';
+import {
+  addArchiveOption,
+  addCacheDirOption,
+  readCacheDir,
+  addFilterOptions,
+  formatOption,
+  readFilters,
+  readLimit,
+  stdoutTarget,
+} from '../options.js';
 import { styler } from '../../render/style.js';
 
 const FORMATS = ['table', 'json', 'ndjson'];
@@ -53,7 +62,11 @@ Examples:
     const dir = ctx.archiveDir(opts.archive);
     const target = stdoutTarget(ctx, dir);
     const query = words.join(' ');
-    const run = await searchArchive(dir, query, filters, limit, { cacheDir: opts.cacheDir, env: ctx.env, stamp: fastStamp() });
+    const run = await searchArchive(dir, query, filters, limit, {
+      cacheDir: readCacheDir(ctx, opts.cacheDir),
+      env: ctx.env,
+      stamp: fastStamp(),
+    });
     const s = styler(ctx.color.stderr);
     for (const w of run.warnings) ctx.stderr.write(`${s.warning('warning')} ${w}\n`);
     const { hits, total, suggestions, plan } = run.outcome;

@@ -2,7 +2,7 @@ import type { Archive } from '../archive.js';
 import type { ArchiveConfig } from '../config.js';
 import { compareIssues, linkArchive } from '../validate.js';
 import { BodySource, LazyBodyRelease } from './lazy-release.js';
-import { cachedArchiveConfig } from './session.js';
+import { cachedArchiveConfig } from './archive-config.js';
 import { loadStored } from './snapshot-file.js';
 import type { ArchiveIndex } from './store.js';
 

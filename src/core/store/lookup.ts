@@ -3,7 +3,7 @@ import { distance } from '../distance.js';
 import type { ArchivedRelease, ArchiveSettings, Issue, TranslationRef } from '../types.js';
 import { compareIssues, compareNewestFirst, refusedDuplicate } from '../validate.js';
 import { archived, readBody, readRelease } from './documents.js';
-import { cachedArchiveConfig } from './session.js';
+import { cachedArchiveConfig } from './archive-config.js';
 import type { ArchiveIndex } from './store.js';
 
 /** What `show` asks for: a release by id, or by one of the paths its argument may mean. */

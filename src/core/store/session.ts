@@ -10,8 +10,6 @@ import { ArchiveIndex, type RefreshStats } from './store.js';
 import type { StampFn } from './stamp.js';
 import { ensureText } from './text-index.js';
 
-export { cachedArchiveConfig, readArchiveConfig } from './archive-config.js';
-
 /** Where the index is and how SQLite is loaded. */
 export interface IndexOptions {
   /** `--cache-dir`; otherwise `RELEASES_CACHE_DIR`, otherwise `.releases/` next to the archive. */
