@@ -7,6 +7,7 @@
 //                           the commands in chunks loaded by dynamic import(); better-sqlite3
 //                           (native) stays outside
 //   dist/bundle/parse-worker.js   the worker of src/core/store/parallel.ts, found beside the chunk
+//   dist/bundle/markdown-worker.js   the Markdown thread of src/render/markdown-ahead.ts, likewise
 //   */assets/               the site's assets beside both (site.ts reads `./assets/…` from its module)
 //
 // One file per command saves Node resolving, reading and compiling ~100 modules at each start.
@@ -79,7 +80,11 @@ const builtins = {
 };
 
 const cli = await build({
-  entryPoints: { main: at('src/main.ts'), 'parse-worker': at('src/core/store/parse-worker.ts') },
+  entryPoints: {
+    main: at('src/main.ts'),
+    'parse-worker': at('src/core/store/parse-worker.ts'),
+    'markdown-worker': at('src/render/markdown-worker.ts'),
+  },
   plugins: [builtins],
   outdir: BUNDLE,
   bundle: true,

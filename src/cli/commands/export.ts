@@ -97,7 +97,7 @@ base URL, or "releases">, the same in every export.`,
       const { siteFiles, siteFileCount } = await import('../../render/html/site.js');
       const { quickSiteFiles } = await import('../../render/html/site-update.js');
       const { siteKey } = await import('../../render/html/page-key.js');
-      const { bodyReader } = await import('../../core/export/bodies.js');
+      const { bodiesAhead } = await import('../../render/markdown-ahead.js');
       const { today } = await import('../../core/dates.js');
       const { MediaLibrary } = await import('../../core/media/library.js');
       // The releases, their plan and the pages' inputs live only in here: the commit that
@@ -131,17 +131,22 @@ base URL, or "releases">, the same in every export.`,
             earlierDir: site.updating ? site.out : undefined,
             refStamp: (p: string) => referencedStamp(library.rootDir, p),
           };
-          const bodyOf = bodyReader(archive.dir);
-          // Files kept from the earlier export are not yielded (see SiteMemory in site.ts); when
-          // only bodies changed, the earlier export's facts spare keying every file again.
-          const files = quickSiteFiles(plan, base, bodyOf, extras) ?? siteFiles(plan, base, bodyOf, extras);
-          for (const file of files) {
-            if (file.from) site.place(file.path, file.from);
-            else {
-              site.write(file.path, file.content, file.key);
-              bar.tick();
+          // A fresh export reads and renders bodies ahead on a thread of their own; an update reads few.
+          const bodies = bodiesAhead(archive.dir, site.updating ? [] : plan.releases);
+          try {
+            // Files kept from the earlier export are not yielded (see SiteMemory in site.ts); when
+            // only bodies changed, the earlier export's facts spare keying every file again.
+            const files = quickSiteFiles(plan, base, bodies.bodyOf, extras) ?? siteFiles(plan, base, bodies.bodyOf, extras);
+            for (const file of files) {
+              if (file.from) site.place(file.path, file.from);
+              else {
+                site.write(file.path, file.content, file.key);
+                bar.tick();
+              }
+              await (site.room() ?? pause());
             }
-            await (site.room() ?? pause());
+          } finally {
+            await bodies.close();
           }
           bar.done();
         } catch (e) {

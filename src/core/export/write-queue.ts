@@ -7,6 +7,7 @@ const BATCH_FILES = 16;
 const BATCH_BYTES = 256 * 1024;
 /** Bytes of buffers handed over and not yet given back, at most: what the writer holds stays small. */
 const MAX_BYTES = 4 * 1024 * 1024;
+const ENCODER = new TextEncoder();
 /** Batch buffers kept for reuse, at most. */
 const POOL = 16;
 
@@ -58,8 +59,18 @@ export class WriteQueue {
     const text = typeof data === 'string';
     const bytes = text ? 0 : data instanceof Uint8Array ? data.byteLength : data.reduce((n, c) => n + c.byteLength, 0);
     let buf = this.buf;
-    if (!buf || this.used + (text ? data.length * 3 : bytes) > buf.length) {
-      const size = text ? Buffer.byteLength(data, 'utf8') : bytes;
+    // For text, at most its bytes: counted exactly only for a file larger than a batch.
+    let size = text ? data.length * 3 : bytes;
+    if (!buf || this.used + size > buf.length) {
+      if (text && buf) {
+        // It may fit all the same: encoded where it would go, which counting first (a pass over it) spared.
+        const { read, written } = ENCODER.encodeInto(data, buf.subarray(this.used));
+        if (read === data.length) {
+          this.staged = written;
+          return buf.subarray(this.used, this.used + written);
+        }
+      }
+      if (text && size > BATCH_BYTES) size = Buffer.byteLength(data, 'utf8');
       if (!buf || this.used + size > buf.length) {
         this.flush();
         if (this.buf && this.buf.length < size) this.give(this.buf);

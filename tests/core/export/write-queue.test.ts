@@ -54,6 +54,24 @@ describe('WriteQueue', () => {
     for (const [abs, bytes] of want) expect(readFileSync(abs).equals(bytes), abs).toBe(true);
   });
 
+  it('fills a batch with text that fits only by its bytes, and starts the next with text that does not', async () => {
+    const dir = temp();
+    const q = new WriteQueue(50);
+    const want = new Map<string, Buffer>();
+    // 100,000 characters: at most 300,000 bytes (more than a batch), so each one after the first
+    // is tried where it would go; ASCII fits twice in a batch, Cyrillic (2 bytes each) once.
+    const texts = ['a', 'b', 'c', 'д', 'e', 'ж', 'f', 'g'].map((c, i) => `${c.repeat(100_000 - 1)}${i}`);
+    for (const [i, text] of texts.entries()) {
+      const abs = path.join(dir, `t${i}`);
+      expect(Buffer.from(q.stage(text)).equals(Buffer.from(text)), abs).toBe(true);
+      q.pushStaged(abs, named);
+      want.set(abs, Buffer.from(text));
+      await q.room();
+    }
+    await q.drain();
+    for (const [abs, bytes] of want) expect(readFileSync(abs).equals(bytes), abs).toBe(true);
+  });
+
   it('gives a file that cannot be created, named, at drain', async () => {
     const q = new WriteQueue(2);
     q.push(path.join(temp(), 'no', 'such', 'folder', 'f'), 'x', named);

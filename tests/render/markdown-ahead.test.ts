@@ -1,0 +1,85 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { bodyReader } from '../../src/core/export/bodies.js';
+import { BodySource, LazyBodyRelease } from '../../src/core/store/lazy-release.js';
+import type { ArchivedRelease } from '../../src/core/types.js';
+import { bodiesAhead } from '../../src/render/markdown-ahead.js';
+import { renderMarkdown } from '../../src/render/markdown.js';
+import { tempDir } from '../helpers/cli.js';
+
+// The Markdown thread runs from the build (dist/bundle/markdown-worker.js, as `npm run build` makes it).
+const WORKER = pathToFileURL(path.resolve(__dirname, '../../dist/bundle/markdown-worker.js'));
+
+/** An archive folder of `n` releases, every third one's body kept in memory (not read from its file). */
+function releases(n: number): { dir: string; list: ArchivedRelease[] } {
+  const dir = tempDir();
+  const source = new BodySource(dir);
+  const list: ArchivedRelease[] = [];
+  for (let i = 0; i < n; i++) {
+    const name = `2020/r-${i}.md`;
+    mkdirSync(path.join(dir, '2020'), { recursive: true });
+    const head = i % 5 === 0 ? '\ufeff---\r\ntitle: T\r\n---\r\n' : '---\ntitle: T\n---\n';
+    const body = `# Наслов ${i}\n\n*Текст* ${'збор '.repeat(i % 40)}[врска](https://example.org/${i}) ![слика](a-${i}.png)\n\n- една\n- две\n`;
+    writeFileSync(path.join(dir, name), head + (i % 5 === 0 ? body.replace(/\n/g, '\r\n') : body));
+    const r = new LazyBodyRelease(source, `r-${i}`, name, 'T', '2020-01-01', null, [], [], [], 'mk', null, null, 4, {}, false);
+    if (i % 3 === 0) r.body = `in memory ${i}\n\n> цитат`;
+    list.push(r as unknown as ArchivedRelease);
+  }
+  return { dir, list };
+}
+
+/** The HTML markdown.ts renders for `body` itself (a rewrite that changes nothing skips the HTML rendered ahead). */
+const rendered = (body: string) => renderMarkdown(body, () => undefined);
+
+describe('bodies read and rendered ahead on the Markdown thread', () => {
+  it('gives each body as bodyReader does, and its HTML as rendered here, in order', async () => {
+    const { dir, list } = releases(300);
+    const direct = bodyReader(dir);
+    const ahead = bodiesAhead(dir, list, { script: WORKER });
+    try {
+      for (const r of list) {
+        const body = ahead.bodyOf(r);
+        expect(body).toBe(direct(r));
+        expect(renderMarkdown(body)).toBe(rendered(body));
+      }
+    } finally {
+      await ahead.close();
+    }
+  });
+
+  it('reads a release asked out of order, or after close, here', async () => {
+    const { dir, list } = releases(120);
+    const direct = bodyReader(dir);
+    const ahead = bodiesAhead(dir, list, { script: WORKER });
+    try {
+      expect(ahead.bodyOf(list[7])).toBe(direct(list[7]));
+      for (const r of list.slice(0, 50)) expect(ahead.bodyOf(r)).toBe(direct(r));
+      expect(ahead.bodyOf(list[3])).toBe(direct(list[3]));
+      await ahead.close();
+      for (const r of list.slice(50)) expect(ahead.bodyOf(r)).toBe(direct(r));
+    } finally {
+      await ahead.close();
+    }
+  });
+
+  it('reads every body here when the thread fails, or cannot start', async () => {
+    const { dir, list } = releases(100);
+    const direct = bodyReader(dir);
+    const broken = path.join(tempDir(), 'broken.js');
+    writeFileSync(broken, "throw new Error('no Markdown thread today');\n");
+    for (const script of [pathToFileURL(broken), pathToFileURL(path.join(dir, 'missing.js'))]) {
+      const ahead = bodiesAhead(dir, list, { script, patienceMs: 300 });
+      try {
+        for (const r of list) {
+          const body = ahead.bodyOf(r);
+          expect(body).toBe(direct(r));
+          expect(renderMarkdown(body)).toBe(rendered(body));
+        }
+      } finally {
+        await ahead.close();
+      }
+    }
+  });
+});
