@@ -95,7 +95,7 @@ class Ahead implements BodiesAhead {
       }
     }
     const at = this.cursor++ - this.from;
-    const body = this.done.bodies[at];
+    const body = this.done.bodies[at] ?? this.direct(r);
     const html = this.done.htmls[at];
     if (html !== null) offerRendered(body, html);
     if (this.cursor === this.releases.length) this.stop();

@@ -10,22 +10,31 @@ import { renderMarkdown } from './markdown.js';
 
 /** A body to read ([file, the line its body starts on]) or the body itself. */
 export type AheadJob = [file: string, bodyLine: number] | string;
-/** A batch's results: each body and its HTML (null when rendering failed: the main thread renders it). */
+/**
+ * A batch's results: each body (null when it could not be read here: the main thread reads
+ * it, and reports its error) and its HTML (null when not rendered here: the main thread renders it).
+ */
 export interface AheadDone {
-  bodies: string[];
+  bodies: (string | null)[];
   htmls: (string | null)[];
 }
 
-const { port, flag } = workerData as { port: MessagePort; flag: Int32Array };
+/** Longer bodies (characters) are rendered on the main thread: their tokens could pass this thread's heap limit. */
+export const LONGEST_HERE = 1 << 20;
+
+// Outside a worker (a test importing LONGEST_HERE) there is no workerData and nothing listens.
+const { port, flag } = (workerData ?? {}) as { port: MessagePort; flag: Int32Array };
 
 parentPort?.on('message', ({ jobs }: { jobs: AheadJob[] }) => {
-  const bodies: string[] = [];
+  const bodies: (string | null)[] = [];
   const htmls: (string | null)[] = [];
   for (const job of jobs) {
-    const body = typeof job === 'string' ? job : readBody(job[0], job[1]);
+    let body: string | null = null;
     let html: string | null = null;
+    // Nothing may end this thread: the main thread waits for each answer.
     try {
-      html = renderMarkdown(body);
+      body = typeof job === 'string' ? job : readBody(job[0], job[1]);
+      if (body.length <= LONGEST_HERE) html = renderMarkdown(body);
     } catch {
       // Left to the main thread, whose error is the one to report.
     }

@@ -6,6 +6,7 @@ import { bodyReader } from '../../src/core/export/bodies.js';
 import { BodySource, LazyBodyRelease } from '../../src/core/store/lazy-release.js';
 import type { ArchivedRelease } from '../../src/core/types.js';
 import { bodiesAhead } from '../../src/render/markdown-ahead.js';
+import { LONGEST_HERE } from '../../src/render/markdown-worker.js';
 import { renderMarkdown } from '../../src/render/markdown.js';
 import { tempDir } from '../helpers/cli.js';
 
@@ -82,4 +83,21 @@ describe('bodies read and rendered ahead on the Markdown thread', () => {
       }
     }
   });
+
+  it('leaves a very long body to this thread to render, and goes on in order after it', async () => {
+    const { dir, list } = releases(100);
+    const direct = bodyReader(dir);
+    const long = `${'збор '.repeat(LONGEST_HERE / 4)}\n`;
+    writeFileSync(path.join(dir, '2020/r-10.md'), `---\ntitle: T\n---\n${long}`);
+    // A thread that waited for a dead one would take the whole patience (60 s), past the test's time.
+    const ahead = bodiesAhead(dir, list, { script: WORKER, patienceMs: 60_000 });
+    try {
+      for (const r of list.slice(0, 10)) expect(ahead.bodyOf(r)).toBe(direct(r));
+      expect(ahead.bodyOf(list[10])).toBe(long);
+      expect(renderMarkdown(long)).toBe(rendered(long));
+      for (const r of list.slice(11)) expect(ahead.bodyOf(r)).toBe(direct(r));
+    } finally {
+      await ahead.close();
+    }
+  }, 30_000);
 });
