@@ -159,14 +159,7 @@ class ChunkBuffer {
   }
 }
 
-/** The `list` table: period, language, title, partners, in chunks to write one after another. */
-export function releaseTableChunks(releases: ArchivedRelease[], width: number | undefined, s: Styler): Generator<string> {
-  return (function* () {
-    for (const bytes of releaseTableBytes(releases, width, s)) yield bytes.toString('utf8');
-  })();
-}
-
-/** `releaseTableChunks` as UTF-8 bytes (see layoutBytes). */
+/** The `list` table: period, language, title, partners, as UTF-8 chunks of whole lines to write one after another (see layoutBytes). */
 export function releaseTableBytes(releases: ArchivedRelease[], width: number | undefined, s: Styler): Generator<Buffer> {
   const rows = releases.map((r) => [formatPeriod(r.period), r.lang, r.title, r.partners.join(', ')]);
   return layoutBytes(

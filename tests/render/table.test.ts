@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { ArchivedRelease } from '../../src/core/types.js';
-import { formatPeriod, releaseTableChunks } from '../../src/render/table.js';
+import { formatPeriod, releaseTableBytes } from '../../src/render/table.js';
 import { styler } from '../../src/render/style.js';
 import { displayWidth, truncate } from '../../src/render/width.js';
 import { archived } from '../helpers/release.js';
 
 /** The whole table, as the chunks written one after another add up to. */
-const tableText = (...a: Parameters<typeof releaseTableChunks>) => [...releaseTableChunks(...a)].join('');
+const tableText = (...a: Parameters<typeof releaseTableBytes>) => Buffer.concat([...releaseTableBytes(...a)]).toString('utf8');
 
 const release = (over: Partial<ArchivedRelease>) => archived({ id: 'x', path: 'x.md', title: 'T', date: '2018-10-18', body: '' }, over);
 
