@@ -68,6 +68,25 @@ describe('list from its cached output', () => {
     expect((await runCli(['list', '--format', 'json'], { cwd })).stdout).toBe(relang.stdout);
   });
 
+  it('is still used after an edit of a body alone, not after one of a title', async () => {
+    const cwd = fixtureProject('multilingual');
+    const json = (await runCli(['list', '--format', 'json'], { cwd })).stdout;
+    // Marked, so that a run answered from the kept output shows it.
+    const cache = cacheFile(cwd) as string;
+    writeFileSync(cache, Buffer.from(readFileSync(cache).toString('latin1').replace('"title"', '"TITLE"'), 'latin1'));
+    const file = release(cwd);
+    const text = readFileSync(file, 'utf8');
+    writeFileSync(file, `${text}\nA line added to the body.\n`);
+    expect((await runCli(['list', '--format', 'json'], { cwd })).stdout).toBe(json.replace('"title"', '"TITLE"'));
+    // The index did read the edit: show prints the new body.
+    const id = (JSON.parse(json) as { id: string; path: string }[]).find((r) => file.endsWith(r.path))?.id as string;
+    expect((await runCli(['show', id], { cwd })).stdout).toContain('A line added to the body.');
+    writeFileSync(file, `${text.replace(/^title: .*$/m, 'title: A title edited in place')}\nA line added to the body.\n`);
+    const retitled = (await runCli(['list', '--format', 'json'], { cwd })).stdout;
+    expect(retitled).toContain('A title edited in place');
+    expect(retitled).not.toContain('"TITLE"');
+  });
+
   it('is not kept while files are skipped, which each run tells again', async () => {
     const cwd = fixtureProject('multilingual');
     writeFileSync(path.join(cwd, 'archive/2020/2020-01-01-broken.md'), '---\ntitle: [unclosed\n---\nBody\n');

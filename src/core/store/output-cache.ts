@@ -2,12 +2,14 @@ import { createHash, randomBytes } from 'node:crypto';
 import { closeSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { OUTPUT_SUFFIX } from './open.js';
 import type { ArchiveIndex } from './store.js';
+import { shownGeneration } from './write-rows.js';
 
-// A read command's last output, kept beside the index: run again over an index that has not
-// changed since (same token and generation, so the same releases and issues), with the same
-// settings, registry, options and code, it writes the same bytes, which are then copied
-// instead of decoding, linking and laying out every release again (`list` at 10k: the
-// check of every file's stat stays, and is then most of the cost).
+// A read command's last output, kept beside the index: run again over an index that holds
+// the same releases and issues (same token and meta 'shown', which an edit of a body alone
+// leaves as it was: see write-rows.ts), with the same settings, registry, options and
+// code, it writes the same bytes, which are then copied instead of decoding, linking and
+// laying out every release again (`list` at 10k: the check of every file's stat stays,
+// and is then most of the cost).
 
 /** Outputs larger than this are not kept (at 100k releases, `list` is ~35 MB). */
 const MAX_BYTES = 64 << 20;
@@ -25,13 +27,16 @@ export interface CachedOutput {
  */
 export function outputKey(index: ArchiveIndex, parts: unknown[]): string | null {
   const meta = new Map(
-    index.db.prepare("SELECT key, value FROM meta WHERE key IN ('token', 'generation', 'config')").raw().all() as [string, string][],
+    index.db.prepare("SELECT key, value FROM meta WHERE key IN ('token', 'generation', 'shown', 'config')").raw().all() as [
+      string,
+      string,
+    ][],
   );
   const token = meta.get('token');
   const config = meta.get('config');
   if (!token || config === undefined) return null;
   return createHash('sha256')
-    .update(JSON.stringify([token, meta.get('generation') ?? '0', config, parts]))
+    .update(JSON.stringify([token, shownGeneration(meta.get('shown'), meta.get('generation')), config, parts]))
     .digest('hex');
 }
 
