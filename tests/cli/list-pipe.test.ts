@@ -1,7 +1,7 @@
 import { EventEmitter } from 'node:events';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { PassThrough } from 'node:stream';
+import { PassThrough, Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { run } from '../../src/main.js';
 import { runCli, tempDir } from '../helpers/cli.js';
@@ -64,4 +64,37 @@ describe('list into a slow pipe', () => {
     },
     60_000,
   );
+});
+
+/** A Node stream over a file descriptor (as stdout is) that takes its time to write each chunk, keeping its bytes only then. */
+class SlowFdStream extends Writable {
+  readonly fd = 1;
+  readonly parts: Buffer[] = [];
+  override _write(chunk: Buffer, _encoding: string, done: (e?: Error | null) => void): void {
+    setTimeout(() => {
+      this.parts.push(Buffer.from(chunk));
+      done();
+    }, 1);
+  }
+}
+
+describe('list from its kept output into a stream over a file descriptor', () => {
+  it('writes the same bytes, refilling its buffer only once the stream has written it', async () => {
+    const cwd = archiveOf(3_000);
+    const io = (stdout: unknown) => {
+      const stdin = new PassThrough();
+      stdin.end('');
+      return { stdout, stderr: { write: () => true }, stdin, env: {}, cwd, now: new Date('2026-11-29T10:00:00Z') } as never;
+    };
+    const first = new SlowFdStream();
+    expect(await run(['list', '--format', 'json'], io(first))).toBe(0);
+    const kept = new SlowFdStream();
+    expect(await run(['list', '--format', 'json'], io(kept))).toBe(0);
+    const bytes = Buffer.concat(kept.parts);
+    // Larger than one buffer of the copy, so that it is filled several times.
+    expect(bytes.length).toBeGreaterThan(1 << 19);
+    expect(kept.parts.length).toBeGreaterThan(1);
+    expect(bytes.equals(Buffer.concat(first.parts))).toBe(true);
+    expect(bytes.toString()).toBe((await runCli(['list', '--format', 'json'], { cwd })).stdout);
+  }, 60_000);
 });

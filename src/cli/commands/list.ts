@@ -55,7 +55,7 @@ Examples:
       return readOutput(kept.file, key);
     });
     if (opened.short) {
-      await pipeChunks(opened.short.chunks, ctx.stdout as never);
+      await opened.short.writeTo(ctx.stdout as never);
       if (format === 'table') ctx.stderr.write(`${opened.short.counts[0]} of ${opened.short.counts[1]} release(s)\n`);
       return;
     }

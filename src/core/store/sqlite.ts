@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 /**
  * The part of better-sqlite3 the index uses, and how it is loaded. better-sqlite3 is a
  * native module: when it was installed without its build step (npm 11 skips install
@@ -38,13 +39,18 @@ export type SqliteLoader = () => Promise<DatabaseConstructor | null>;
 // A variable, so that TypeScript does not look for type declarations of the package.
 const MODULE = 'better-sqlite3';
 
-/** The real loader: better-sqlite3 when it loads, else null (never throws). */
+/**
+ * The real loader: better-sqlite3 when it loads, else null (never throws). Through
+ * `require`: an `import` of a CommonJS package first scans its source for names to export
+ * (cjs-module-lexer, set up at its first use), a cost paid before every command that reads
+ * the index.
+ */
 export const loadBetterSqlite: SqliteLoader = async () => {
   try {
-    const mod = (await import(MODULE)) as { default: DatabaseConstructor };
+    const Sqlite = createRequire(import.meta.url)(MODULE) as DatabaseConstructor;
     // Opening a database is what fails when the native part was never compiled.
-    new mod.default(':memory:').close();
-    return mod.default;
+    new Sqlite(':memory:').close();
+    return Sqlite;
   } catch {
     return null;
   }
