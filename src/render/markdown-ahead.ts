@@ -5,6 +5,7 @@ import { MessageChannel, type MessagePort, receiveMessageOnPort, Worker } from '
 import { type BodyOf, bodyReader } from '../core/export/bodies.js';
 import { LazyBodyRelease } from '../core/store/lazy-release.js';
 import type { ArchivedRelease } from '../core/types.js';
+import { offerWords } from './html/search-words.js';
 import { offerRendered } from './markdown.js';
 import type { AheadDone, AheadJob } from './markdown-worker.js';
 
@@ -59,6 +60,8 @@ class Ahead implements BodiesAhead {
   /** The batch at hand and the index of its first release. */
   private done: AheadDone | null = null;
   private from = 0;
+  /** The Markdown thread's words by its numbers (AheadDone.words of every batch so far). */
+  private readonly words: string[] = [];
 
   constructor(
     archiveDir: string,
@@ -93,11 +96,15 @@ class Ahead implements BodiesAhead {
         this.stop();
         return this.direct(r);
       }
+      for (const word of this.done.words) this.words.push(word);
     }
     const at = this.cursor++ - this.from;
     const body = this.done.bodies[at] ?? this.direct(r);
     const html = this.done.htmls[at];
     if (html !== null) offerRendered(body, html);
+    const start = this.done.from[at];
+    if (start >= 0 && this.done.bodies[at] !== null)
+      offerWords(body, { ids: this.done.ids.subarray(start, this.done.to[at]), words: this.words });
     if (this.cursor === this.releases.length) this.stop();
     return body;
   };

@@ -6,6 +6,7 @@
  */
 import { type MessagePort, parentPort, workerData } from 'node:worker_threads';
 import { readBody } from '../core/store/documents.js';
+import { WordTable } from './html/search-words.js';
 import { renderMarkdown } from './markdown.js';
 
 /** A body to read ([file, the line its body starts on]) or the body itself. */
@@ -17,6 +18,16 @@ export type AheadJob = [file: string, bodyLine: number] | string;
 export interface AheadDone {
   bodies: (string | null)[];
   htmls: (string | null)[];
+  /**
+   * The words of each body rendered here, as the site's term table reads them (search-words.ts):
+   * numbers given by this thread, `ids[from[i], to[i])` for body i (from -1: not read here),
+   * and the words first seen in this batch, in the order of their numbers (every earlier
+   * batch's words come first).
+   */
+  ids: Int32Array;
+  from: number[];
+  to: number[];
+  words: string[];
 }
 
 /** Longer bodies (characters) are rendered on the main thread: their tokens could pass this thread's heap limit. */
@@ -25,23 +36,57 @@ export const LONGEST_HERE = 1 << 20;
 // Outside a worker (a test importing LONGEST_HERE) there is no workerData and nothing listens.
 const { port, flag } = (workerData ?? {}) as { port: MessagePort; flag: Int32Array };
 
+// The words of the bodies, numbered as they first come (the main thread folds each once).
+let fresh: string[] = [];
+let numbered = 0;
+const table = new WordTable((word) => {
+  fresh.push(word);
+  return numbered++;
+});
+let ids = new Int32Array(64 * 1024);
+
+/** Appends the words `table` read last to `ids` from `at`; gives the end. */
+function keep(at: number): number {
+  const { numbers, count } = table;
+  if (at + count > ids.length) {
+    const grown = new Int32Array(Math.max(at + count, ids.length * 2));
+    grown.set(ids.subarray(0, at));
+    ids = grown;
+  }
+  ids.set(numbers.subarray(0, count), at);
+  return at + count;
+}
+
 parentPort?.on('message', ({ jobs }: { jobs: AheadJob[] }) => {
   const bodies: (string | null)[] = [];
   const htmls: (string | null)[] = [];
+  const from: number[] = [];
+  const to: number[] = [];
+  let at = 0;
   for (const job of jobs) {
     let body: string | null = null;
     let html: string | null = null;
+    let start = -1;
     // Nothing may end this thread: the main thread waits for each answer.
     try {
       body = typeof job === 'string' ? job : readBody(job[0], job[1]);
-      if (body.length <= LONGEST_HERE) html = renderMarkdown(body);
+      if (body.length <= LONGEST_HERE) {
+        html = renderMarkdown(body);
+        table.scan(body);
+        start = at;
+        at = keep(at);
+      }
     } catch {
       // Left to the main thread, whose error is the one to report.
     }
     bodies.push(body);
     htmls.push(html);
+    from.push(start);
+    to.push(at);
   }
-  port.postMessage({ bodies, htmls } satisfies AheadDone);
+  const words = fresh;
+  fresh = [];
+  port.postMessage({ bodies, htmls, ids: ids.slice(0, at), from, to, words } satisfies AheadDone);
   Atomics.add(flag, 0, 1);
   Atomics.notify(flag, 0);
 });

@@ -7,6 +7,7 @@ import { BodySource, LazyBodyRelease } from '../../src/core/store/lazy-release.j
 import type { ArchivedRelease } from '../../src/core/types.js';
 import { bodiesAhead } from '../../src/render/markdown-ahead.js';
 import { LONGEST_HERE } from '../../src/render/markdown-worker.js';
+import { scannedWordsOf } from '../../src/render/html/search-words.js';
 import { renderMarkdown } from '../../src/render/markdown.js';
 import { tempDir } from '../helpers/cli.js';
 
@@ -44,6 +45,21 @@ describe('bodies read and rendered ahead on the Markdown thread', () => {
         const body = ahead.bodyOf(r);
         expect(body).toBe(direct(r));
         expect(renderMarkdown(body)).toBe(rendered(body));
+      }
+    } finally {
+      await ahead.close();
+    }
+  });
+
+  it("gives each body's words as the term table reads them, numbered by the thread", async () => {
+    const { dir, list } = releases(300);
+    const ahead = bodiesAhead(dir, list, { script: WORKER });
+    try {
+      for (const r of list) {
+        const body = ahead.bodyOf(r);
+        const words = scannedWordsOf(body);
+        expect(words).toBeDefined();
+        expect(Array.from(words!.ids, (n) => words!.words[n])).toEqual(body.split(/[^\p{L}\p{N}\p{M}]+/u).filter(Boolean));
       }
     } finally {
       await ahead.close();
