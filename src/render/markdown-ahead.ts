@@ -104,7 +104,11 @@ class Ahead implements BodiesAhead {
     if (html !== null) offerRendered(body, html);
     const start = this.done.from[at];
     if (start >= 0 && this.done.bodies[at] !== null)
-      offerWords(body, { ids: this.done.ids.subarray(start, this.done.to[at]), words: this.words });
+      offerWords(body, {
+        ids: this.done.ids.subarray(start, this.done.to[at]),
+        words: this.words,
+        excerpt: this.done.excerpts[at] ?? undefined,
+      });
     if (this.cursor === this.releases.length) this.stop();
     return body;
   };

@@ -6,6 +6,7 @@
  */
 import { type MessagePort, parentPort, workerData } from 'node:worker_threads';
 import { readBody } from '../core/store/documents.js';
+import { excerptOf } from './html/search-fragment.js';
 import { WordTable } from './html/search-words.js';
 import { renderMarkdown } from './markdown.js';
 
@@ -28,6 +29,8 @@ export interface AheadDone {
   from: number[];
   to: number[];
   words: string[];
+  /** Each body's excerpt for the site's search (search-fragment.ts excerptOf), null where `from` is -1. */
+  excerpts: (string | null)[];
 }
 
 /** Longer bodies (characters) are rendered on the main thread: their tokens could pass this thread's heap limit. */
@@ -62,17 +65,20 @@ parentPort?.on('message', ({ jobs }: { jobs: AheadJob[] }) => {
   const htmls: (string | null)[] = [];
   const from: number[] = [];
   const to: number[] = [];
+  const excerpts: (string | null)[] = [];
   let at = 0;
   for (const job of jobs) {
     let body: string | null = null;
     let html: string | null = null;
     let start = -1;
+    let excerpt: string | null = null;
     // Nothing may end this thread: the main thread waits for each answer.
     try {
       body = typeof job === 'string' ? job : readBody(job[0], job[1]);
       if (body.length <= LONGEST_HERE) {
         html = renderMarkdown(body);
         table.scan(body);
+        excerpt = excerptOf(body);
         start = at;
         at = keep(at);
       }
@@ -83,10 +89,11 @@ parentPort?.on('message', ({ jobs }: { jobs: AheadJob[] }) => {
     htmls.push(html);
     from.push(start);
     to.push(at);
+    excerpts.push(excerpt);
   }
   const words = fresh;
   fresh = [];
-  port.postMessage({ bodies, htmls, ids: ids.slice(0, at), from, to, words } satisfies AheadDone);
+  port.postMessage({ bodies, htmls, ids: ids.slice(0, at), from, to, words, excerpts } satisfies AheadDone);
   Atomics.add(flag, 0, 1);
   Atomics.notify(flag, 0);
 });

@@ -7,6 +7,7 @@ import { BodySource, LazyBodyRelease } from '../../src/core/store/lazy-release.j
 import type { ArchivedRelease } from '../../src/core/types.js';
 import { bodiesAhead } from '../../src/render/markdown-ahead.js';
 import { LONGEST_HERE } from '../../src/render/markdown-worker.js';
+import { excerptOf } from '../../src/render/html/search-fragment.js';
 import { scannedWordsOf } from '../../src/render/html/search-words.js';
 import { renderMarkdown } from '../../src/render/markdown.js';
 import { tempDir } from '../helpers/cli.js';
@@ -51,7 +52,7 @@ describe('bodies read and rendered ahead on the Markdown thread', () => {
     }
   });
 
-  it("gives each body's words as the term table reads them, numbered by the thread", async () => {
+  it("gives each body's words as the term table reads them, numbered by the thread, and its excerpt", async () => {
     const { dir, list } = releases(300);
     const ahead = bodiesAhead(dir, list, { script: WORKER });
     try {
@@ -59,6 +60,7 @@ describe('bodies read and rendered ahead on the Markdown thread', () => {
         const body = ahead.bodyOf(r);
         const words = scannedWordsOf(body);
         expect(words).toBeDefined();
+        expect(words!.excerpt).toBe(excerptOf(body));
         expect(Array.from(words!.ids, (n) => words!.words[n])).toEqual(body.split(/[^\p{L}\p{N}\p{M}]+/u).filter(Boolean));
       }
     } finally {

@@ -82,9 +82,10 @@ export class SearchCollector {
     if (doc % FRAGMENTS_PER_FILE === 0) this.pending.length = 0;
     this.give(doc);
     this.lastAdded = doc;
-    // Its body's words as the Markdown thread read them, when it did (markdown-ahead.ts).
-    this.table.add(doc, releaseColumns(this.plan, r, body), scannedWordsOf(body));
-    this.pending.push(fragmentOf(this.plan, r, body));
+    // Its body's words and excerpt as the Markdown thread read them, when it did (markdown-ahead.ts).
+    const scanned = scannedWordsOf(body);
+    this.table.add(doc, releaseColumns(this.plan, r, body), scanned);
+    this.pending.push(fragmentOf(this.plan, r, body, scanned?.excerpt));
     if (doc % FRAGMENTS_PER_FILE !== FRAGMENTS_PER_FILE - 1 && doc !== this.plan.releases.length - 1) return undefined;
     const fragments = this.pending.splice(0);
     return fragments.length === (doc % FRAGMENTS_PER_FILE) + 1 ? file(`x/${Math.floor(doc / FRAGMENTS_PER_FILE)}`, fragments) : undefined;

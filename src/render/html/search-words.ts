@@ -137,11 +137,13 @@ export class WordTable {
 /**
  * A body's words as the Markdown thread read them (markdown-worker.ts): that thread's own word
  * numbers (`ids`), and its words by number (`words`, grown as its batches come). The term table
- * then folds each distinct word once, as it does the words it reads itself.
+ * then folds each distinct word once, as it does the words it reads itself. With the body's
+ * `excerpt` (search-fragment.ts excerptOf) when that thread made it too.
  */
 export interface ScannedWords {
   ids: Int32Array;
   words: readonly string[];
+  excerpt?: string;
 }
 
 /** How many scanned bodies are kept: a body's words are asked for right after its page is made. */
