@@ -7,7 +7,8 @@ import { LazyBodyRelease } from '../core/store/lazy-release.js';
 import type { ArchivedRelease } from '../core/types.js';
 import { offerWords } from './html/search-words.js';
 import { offerRendered } from './markdown.js';
-import type { AheadDone, AheadJob } from './markdown-worker.js';
+import { addShapes } from './html/date-format.js';
+import type { AheadDays, AheadDone, AheadJob } from './markdown-worker.js';
 
 /** Releases per message to the Markdown thread. */
 const BATCH = 32;
@@ -97,6 +98,8 @@ class Ahead implements BodiesAhead {
         return this.direct(r);
       }
       for (const word of this.done.words) this.words.push(word);
+      // The months' date shapes the pages about to be made use, made there.
+      addShapes(this.done.shapes);
     }
     const at = this.cursor++ - this.from;
     const body = this.done.bodies[at] ?? this.direct(r);
@@ -122,9 +125,12 @@ class Ahead implements BodiesAhead {
     const to = Math.min(this.releases.length, this.cursor + AHEAD);
     while (this.sent < to) {
       const jobs: AheadJob[] = [];
-      for (const r of this.releases.slice(this.sent, Math.min(this.releases.length, this.sent + BATCH)))
+      const days: AheadDays[] = [];
+      for (const r of this.releases.slice(this.sent, Math.min(this.releases.length, this.sent + BATCH))) {
         jobs.push(r instanceof LazyBodyRelease ? [path.join(this.dir, r.path), r.bodyLine] : r.body);
-      this.worker!.postMessage({ jobs });
+        days.push([r.lang, r.date, { start: r.period.start, end: r.period.end }, r.event && { start: r.event.start, end: r.event.end }]);
+      }
+      this.worker!.postMessage({ jobs, days });
       this.sent += jobs.length;
     }
   }

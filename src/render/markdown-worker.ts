@@ -6,12 +6,16 @@
  */
 import { type MessagePort, parentPort, workerData } from 'node:worker_threads';
 import { readBody } from '../core/store/documents.js';
+import type { Period } from '../core/types.js';
+import { makeShapes, takeShapes } from './html/date-format.js';
 import { excerptOf } from './html/search-fragment.js';
 import { WordTable } from './html/search-words.js';
 import { renderMarkdown } from './markdown.js';
 
 /** A body to read ([file, the line its body starts on]) or the body itself. */
 export type AheadJob = [file: string, bodyLine: number] | string;
+/** A release's language, date, period and event, whose months' shapes are made here (date-format.ts makeShapes). */
+export type AheadDays = [lang: string, date: string, period: Period, event: Period | null];
 /**
  * A batch's results: each body (null when it could not be read here: the main thread reads
  * it, and reports its error) and its HTML (null when not rendered here: the main thread renders it).
@@ -31,6 +35,8 @@ export interface AheadDone {
   words: string[];
   /** Each body's excerpt for the site's search (search-fragment.ts excerptOf), null where `from` is -1. */
   excerpts: (string | null)[];
+  /** The date shapes made for this batch's days (date-format.ts takeShapes). */
+  shapes: ReturnType<typeof takeShapes>;
 }
 
 /** Longer bodies (characters) are rendered on the main thread: their tokens could pass this thread's heap limit. */
@@ -60,7 +66,7 @@ function keep(at: number): number {
   return at + count;
 }
 
-parentPort?.on('message', ({ jobs }: { jobs: AheadJob[] }) => {
+parentPort?.on('message', ({ jobs, days }: { jobs: AheadJob[]; days?: AheadDays[] }) => {
   const bodies: (string | null)[] = [];
   const htmls: (string | null)[] = [];
   const from: number[] = [];
@@ -91,9 +97,16 @@ parentPort?.on('message', ({ jobs }: { jobs: AheadJob[] }) => {
     to.push(at);
     excerpts.push(excerpt);
   }
+  for (const [lang, date, period, event] of days ?? []) {
+    try {
+      makeShapes(lang, date, [period, event]);
+    } catch {
+      // The main thread formats it, and reports what fails.
+    }
+  }
   const words = fresh;
   fresh = [];
-  port.postMessage({ bodies, htmls, ids: ids.slice(0, at), from, to, words, excerpts } satisfies AheadDone);
+  port.postMessage({ bodies, htmls, ids: ids.slice(0, at), from, to, words, excerpts, shapes: takeShapes() } satisfies AheadDone);
   Atomics.add(flag, 0, 1);
   Atomics.notify(flag, 0);
 });
