@@ -62,7 +62,7 @@ class Ahead implements BodiesAhead {
   private done: AheadDone | null = null;
   private from = 0;
   /** The Markdown thread's words by its numbers (AheadDone.words of every batch so far). */
-  private readonly words: string[] = [];
+  private words: string[] = [];
 
   constructor(
     archiveDir: string,
@@ -97,6 +97,8 @@ class Ahead implements BodiesAhead {
         this.stop();
         return this.direct(r);
       }
+      // A new list when the thread's numbering starts over: bodies offered before keep theirs.
+      if (this.done.restart) this.words = [];
       for (const word of this.done.words) this.words.push(word);
       // The months' date shapes the pages about to be made use, made there.
       addShapes(this.done.shapes);

@@ -27,11 +27,12 @@ export interface AheadDone {
    * The words of each body rendered here, as the site's term table reads them (search-words.ts):
    * numbers given by this thread, `ids[from[i], to[i])` for body i (from -1: not read here),
    * and the words first seen in this batch, in the order of their numbers (every earlier
-   * batch's words come first).
+   * batch's words come first, unless `restart`: then numbers start again at 0 in this batch).
    */
   ids: Int32Array;
   from: number[];
   to: number[];
+  restart: boolean;
   words: string[];
   /** Each body's excerpt for the site's search (search-fragment.ts excerptOf), null where `from` is -1. */
   excerpts: (string | null)[];
@@ -46,12 +47,17 @@ export const LONGEST_HERE = 1 << 20;
 const { port, flag } = (workerData ?? {}) as { port: MessagePort; flag: Int32Array };
 
 // The words of the bodies, numbered as they first come (the main thread folds each once).
+/** Words numbered before the numbering starts over (between batches): both threads' copies of them stay small. */
+const MOST_WORDS = 1 << 16;
 let fresh: string[] = [];
 let numbered = 0;
-const table = new WordTable((word) => {
-  fresh.push(word);
-  return numbered++;
-});
+let restart = false;
+const newTable = () =>
+  new WordTable((word) => {
+    fresh.push(word);
+    return numbered++;
+  });
+let table = newTable();
 let ids = new Int32Array(64 * 1024);
 
 /** Appends the words `table` read last to `ids` from `at`; gives the end. */
@@ -106,7 +112,12 @@ parentPort?.on('message', ({ jobs, days }: { jobs: AheadJob[]; days?: AheadDays[
   }
   const words = fresh;
   fresh = [];
-  port.postMessage({ bodies, htmls, ids: ids.slice(0, at), from, to, words, excerpts, shapes: takeShapes() } satisfies AheadDone);
+  port.postMessage({ bodies, htmls, ids: ids.slice(0, at), from, to, restart, words, excerpts, shapes: takeShapes() } satisfies AheadDone);
+  restart = numbered >= MOST_WORDS;
+  if (restart) {
+    numbered = 0;
+    table = newTable();
+  }
   Atomics.add(flag, 0, 1);
   Atomics.notify(flag, 0);
 });

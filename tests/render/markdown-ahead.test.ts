@@ -68,6 +68,26 @@ describe('bodies read and rendered ahead on the Markdown thread', () => {
     }
   });
 
+  it("gives each body's words right when the thread's numbering starts over (a large vocabulary)", async () => {
+    const dir = tempDir();
+    // 1500 new words a release: the thread's numbering starts over every ~44 releases.
+    const list = Array.from({ length: 100 }, (_, i) => {
+      const body = Array.from({ length: 1500 }, (_, k) => `w${i}x${k} common`).join(' ');
+      const period = { start: '2020-01-01', end: '2020-01-01' };
+      return { path: `r-${i}.md`, lang: 'mk', date: '2020-01-01', period, event: null, body } as unknown as ArchivedRelease;
+    });
+    const ahead = bodiesAhead(dir, list, { script: WORKER });
+    try {
+      for (const r of list) {
+        const body = ahead.bodyOf(r);
+        const words = scannedWordsOf(body)!;
+        expect(Array.from(words.ids, (n) => words.words[n])).toEqual(body.split(' '));
+      }
+    } finally {
+      await ahead.close();
+    }
+  });
+
   it('reads a release asked out of order, or after close, here', async () => {
     const { dir, list } = releases(120);
     const direct = bodyReader(dir);
