@@ -48,7 +48,7 @@ const { port, flag } = (workerData ?? {}) as { port: MessagePort; flag: Int32Arr
 
 // The words of the bodies, numbered as they first come (the main thread folds each once).
 /** Words numbered before the numbering starts over (between batches): both threads' copies of them stay small. */
-const MOST_WORDS = 1 << 16;
+const MOST_WORDS = 1 << 14;
 let fresh: string[] = [];
 let numbered = 0;
 let restart = false;

@@ -70,7 +70,7 @@ describe('bodies read and rendered ahead on the Markdown thread', () => {
 
   it("gives each body's words right when the thread's numbering starts over (a large vocabulary)", async () => {
     const dir = tempDir();
-    // 1500 new words a release: the thread's numbering starts over every ~44 releases.
+    // 1500 new words a release: the thread's numbering starts over every ~11 releases.
     const list = Array.from({ length: 100 }, (_, i) => {
       const body = Array.from({ length: 1500 }, (_, k) => `w${i}x${k} common`).join(' ');
       const period = { start: '2020-01-01', end: '2020-01-01' };
