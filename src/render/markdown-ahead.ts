@@ -5,8 +5,10 @@ import { MessageChannel, type MessagePort, receiveMessageOnPort, Worker } from '
 import { type BodyOf, bodyReader } from '../core/export/bodies.js';
 import { LazyBodyRelease } from '../core/store/lazy-release.js';
 import type { ArchivedRelease } from '../core/types.js';
+import { offerWords } from './html/search-words.js';
 import { offerRendered } from './markdown.js';
-import type { AheadDone, AheadJob } from './markdown-worker.js';
+import { addShapes } from './html/date-format.js';
+import type { AheadDays, AheadDone, AheadJob } from './markdown-worker.js';
 
 /** Releases per message to the Markdown thread. */
 const BATCH = 32;
@@ -59,6 +61,8 @@ class Ahead implements BodiesAhead {
   /** The batch at hand and the index of its first release. */
   private done: AheadDone | null = null;
   private from = 0;
+  /** The Markdown thread's words by its numbers (AheadDone.words of every batch so far). */
+  private words: string[] = [];
 
   constructor(
     archiveDir: string,
@@ -93,11 +97,23 @@ class Ahead implements BodiesAhead {
         this.stop();
         return this.direct(r);
       }
+      // A new list when the thread's numbering starts over: bodies offered before keep theirs.
+      if (this.done.restart) this.words = [];
+      for (const word of this.done.words) this.words.push(word);
+      // The months' date shapes the pages about to be made use, made there.
+      addShapes(this.done.shapes);
     }
     const at = this.cursor++ - this.from;
     const body = this.done.bodies[at] ?? this.direct(r);
     const html = this.done.htmls[at];
     if (html !== null) offerRendered(body, html);
+    const start = this.done.from[at];
+    if (start >= 0 && this.done.bodies[at] !== null)
+      offerWords(body, {
+        ids: this.done.ids.subarray(start, this.done.to[at]),
+        words: this.words,
+        excerpt: this.done.excerpts[at] ?? undefined,
+      });
     if (this.cursor === this.releases.length) this.stop();
     return body;
   };
@@ -111,9 +127,12 @@ class Ahead implements BodiesAhead {
     const to = Math.min(this.releases.length, this.cursor + AHEAD);
     while (this.sent < to) {
       const jobs: AheadJob[] = [];
-      for (const r of this.releases.slice(this.sent, Math.min(this.releases.length, this.sent + BATCH)))
+      const days: AheadDays[] = [];
+      for (const r of this.releases.slice(this.sent, Math.min(this.releases.length, this.sent + BATCH))) {
         jobs.push(r instanceof LazyBodyRelease ? [path.join(this.dir, r.path), r.bodyLine] : r.body);
-      this.worker!.postMessage({ jobs });
+        days.push([r.lang, r.date, { start: r.period.start, end: r.period.end }, r.event && { start: r.event.start, end: r.event.end }]);
+      }
+      this.worker!.postMessage({ jobs, days });
       this.sent += jobs.length;
     }
   }

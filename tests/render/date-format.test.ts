@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import fc from 'fast-check';
 import { formatDay, formatPeriod } from '../../src/render/html/date-format.js';
 
@@ -97,5 +97,35 @@ describe('dates formatted through their month', () => {
     expect(formatPeriod({ start: '2018-10-15', end: '2018-10-18' }, 'mk')).toBe('15–18 октомври 2018');
     expect(formatPeriod({ start: '2018-10-30', end: '2018-11-02' }, 'sq')).toBe('30 tetor – 2 nëntor 2018');
     expect(formatPeriod({ start: '2018-12-28', end: '2019-01-02' }, 'en')).toBe('28 December 2018 – 2 January 2019');
+  });
+});
+
+describe('date shapes made on another thread', () => {
+  const fresh = async () => {
+    vi.resetModules();
+    return import('../../src/render/html/date-format.js');
+  };
+  const days = ['2018-10-15', '2019-02-28', '2020-02-29', '2021-12-31', '0999-01-05'];
+  const periods = [
+    { start: '2018-10-15', end: '2018-10-18' },
+    { start: '2018-10-30', end: '2018-11-02' },
+    { start: '2021-12-30', end: '2022-01-02' },
+    { start: '2019-05-05', end: '2019-05-05' },
+  ];
+
+  it('give every day and period the text of shapes made here', async () => {
+    const there = await fresh();
+    for (const lang of ['mk', 'sq', 'en', 'sr-Latn', 'ar', 'xx'])
+      for (const day of days) there.makeShapes(lang, day, [periods[0], null, ...periods.slice(1)]);
+    const shapes = there.takeShapes();
+    expect(shapes.length).toBeGreaterThan(0);
+    expect(there.takeShapes()).toEqual([]);
+    const given = await fresh();
+    given.addShapes(shapes);
+    const own = await fresh();
+    for (const lang of ['mk', 'sq', 'en', 'sr-Latn', 'ar', 'xx']) {
+      for (const day of days) expect(given.formatDay(day, lang)).toBe(own.formatDay(day, lang));
+      for (const p of periods) expect(given.formatPeriod(p, lang)).toBe(own.formatPeriod(p, lang));
+    }
   });
 });

@@ -7,6 +7,8 @@ import { BodySource, LazyBodyRelease } from '../../src/core/store/lazy-release.j
 import type { ArchivedRelease } from '../../src/core/types.js';
 import { bodiesAhead } from '../../src/render/markdown-ahead.js';
 import { LONGEST_HERE } from '../../src/render/markdown-worker.js';
+import { excerptOf } from '../../src/render/html/search-fragment.js';
+import { scannedWordsOf } from '../../src/render/html/search-words.js';
 import { renderMarkdown } from '../../src/render/markdown.js';
 import { tempDir } from '../helpers/cli.js';
 
@@ -44,6 +46,42 @@ describe('bodies read and rendered ahead on the Markdown thread', () => {
         const body = ahead.bodyOf(r);
         expect(body).toBe(direct(r));
         expect(renderMarkdown(body)).toBe(rendered(body));
+      }
+    } finally {
+      await ahead.close();
+    }
+  });
+
+  it("gives each body's words as the term table reads them, numbered by the thread, and its excerpt", async () => {
+    const { dir, list } = releases(300);
+    const ahead = bodiesAhead(dir, list, { script: WORKER });
+    try {
+      for (const r of list) {
+        const body = ahead.bodyOf(r);
+        const words = scannedWordsOf(body);
+        expect(words).toBeDefined();
+        expect(words!.excerpt).toBe(excerptOf(body));
+        expect(Array.from(words!.ids, (n) => words!.words[n])).toEqual(body.split(/[^\p{L}\p{N}\p{M}]+/u).filter(Boolean));
+      }
+    } finally {
+      await ahead.close();
+    }
+  });
+
+  it("gives each body's words right when the thread's numbering starts over (a large vocabulary)", async () => {
+    const dir = tempDir();
+    // 1500 new words a release: the thread's numbering starts over every ~11 releases.
+    const list = Array.from({ length: 100 }, (_, i) => {
+      const body = Array.from({ length: 1500 }, (_, k) => `w${i}x${k} common`).join(' ');
+      const period = { start: '2020-01-01', end: '2020-01-01' };
+      return { path: `r-${i}.md`, lang: 'mk', date: '2020-01-01', period, event: null, body } as unknown as ArchivedRelease;
+    });
+    const ahead = bodiesAhead(dir, list, { script: WORKER });
+    try {
+      for (const r of list) {
+        const body = ahead.bodyOf(r);
+        const words = scannedWordsOf(body)!;
+        expect(Array.from(words.ids, (n) => words.words[n])).toEqual(body.split(' '));
       }
     } finally {
       await ahead.close();

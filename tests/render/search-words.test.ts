@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { COL } from '../../src/core/search/site-format.js';
 import { encodePostings, packAdd } from '../../src/core/search/site-postings.js';
-import { Line } from '../../src/render/html/search-terms.js';
+import { ColumnTable, Line } from '../../src/render/html/search-terms.js';
 import { WordTable } from '../../src/render/html/search-words.js';
 
 /** The words of a text as a split on non-words gives them: what WordTable must agree with. */
@@ -66,6 +67,48 @@ describe('a posting line written as its postings arrive', () => {
         expect(line.text()).toBe(encodePostings(docs, packed));
         expect(line.count).toBe(entries.length);
       }),
+    );
+  });
+});
+
+describe('a term table fed the words the Markdown thread read', () => {
+  it('is the table that reads the bodies itself', () => {
+    const piece = fc.constantFrom(
+      'Word',
+      'слово',
+      'ǅemal',
+      'straße',
+      'İstanbul',
+      'x'.repeat(45),
+      '٣4',
+      'é\u0301',
+      '😀',
+      'a-b',
+      ' ',
+      ', ',
+      '\n',
+    );
+    const release = fc.record({ title: fc.array(piece, { maxLength: 6 }), body: fc.array(piece, { maxLength: 40 }) });
+    fc.assert(
+      fc.property(fc.array(release, { minLength: 1, maxLength: 12 }), fc.integer({ min: 2, max: 50 }), (releases, limit) => {
+        const own = new ColumnTable();
+        const fed = new ColumnTable();
+        // The thread's numbering, its table starting over (a small limit) as a large vocabulary makes it.
+        const words: string[] = [];
+        const thread = new WordTable((w) => words.push(w) - 1, limit);
+        releases.forEach((r, doc) => {
+          const columns = [r.title.join(''), '', '', '', '', '', r.body.join('')];
+          own.add(doc, columns);
+          thread.scan(columns[COL.body]);
+          fed.add(doc, columns, { ids: thread.numbers.slice(0, thread.count), words });
+        });
+        const texts = (t: ColumnTable) => {
+          const { terms, lines } = t.sorted();
+          return terms.map((term, i) => `${term} ${lines[i].text()}`);
+        };
+        expect(texts(fed)).toEqual(texts(own));
+      }),
+      { numRuns: 200 },
     );
   });
 });

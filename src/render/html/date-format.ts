@@ -49,6 +49,13 @@ const DAY = { day: 'numeric', month: 'long', year: 'numeric' } as const;
  */
 type Shape = string[] | null;
 const shapes = new Map<string, Shape>();
+/** Shapes made since `takeShapes` last gave them, while `recordShapes` is on (on the Markdown thread). */
+let made: [string, Shape][] | null = null;
+
+function remember(key: string, shape: Shape): void {
+  shapes.set(key, shape);
+  made?.push([key, shape]);
+}
 
 function shapeOf(samples: Intl.DateTimeFormatPart[][], days: number[][]): Shape {
   let shape: Shape = null;
@@ -93,7 +100,7 @@ function fastDay(date: CalendarDate, lang: string): string | null {
   if (shape === undefined) {
     const f = format(lang, DAY, 'day');
     shape = shapeOf([f.formatToParts(sample(y, m, 1)), f.formatToParts(sample(y, m, 12))], [[1], [12]]);
-    shapes.set(key, shape);
+    remember(key, shape);
   }
   return shape && shape.length === 2 ? shape[0] + d + shape[1] : null;
 }
@@ -115,9 +122,33 @@ function fastRange(period: Period, lang: string): string | null {
         [11, 12],
       ],
     );
-    shapes.set(key, shape);
+    remember(key, shape);
   }
   return shape && shape.length === 3 ? shape[0] + a[2] + shape[1] + b[2] + shape[2] : null;
+}
+
+/**
+ * Makes the months' shapes `formatDay` and `formatPeriod` use for a release's days (its date,
+ * period and event), without formatting them: on the Markdown thread, whose shapes the
+ * main thread then adds (`takeShapes`, `addShapes`), sparing it the Intl calls. Shapes depend
+ * only on their key (language and months), so either thread makes the same.
+ */
+export function makeShapes(lang: string, day: CalendarDate, periods: readonly (Period | null)[]): void {
+  made ??= [];
+  fastDay(day, lang);
+  for (const p of periods) if (p) p.start === p.end ? fastDay(p.start, lang) : fastRange(p, lang);
+}
+
+/** The shapes made since the last call (see `makeShapes`). */
+export function takeShapes(): [string, Shape][] {
+  const out = made ?? [];
+  if (made) made = [];
+  return out;
+}
+
+/** Adds shapes made on another thread (`takeShapes` there); a shape made here already is kept. */
+export function addShapes(entries: readonly [string, Shape][]): void {
+  for (const [key, shape] of entries) if (!shapes.has(key)) shapes.set(key, shape);
 }
 
 /** A day as the language writes it: `15 октомври 2018`, `15 tetor 2018`, `15 October 2018`. */

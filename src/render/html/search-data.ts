@@ -12,6 +12,7 @@ import { fragmentOf, releaseColumns } from './search-fragment.js';
 import { patchTable } from './search-patch.js';
 import { ColumnTable, type EncodedTable } from './search-terms.js';
 import { LIMITS, type ShardLimits } from './search-shards.js';
+import { scannedWordsOf } from './search-words.js';
 
 /** One file of the search data (relative to the site root). */
 export interface SearchFile {
@@ -81,8 +82,10 @@ export class SearchCollector {
     if (doc % FRAGMENTS_PER_FILE === 0) this.pending.length = 0;
     this.give(doc);
     this.lastAdded = doc;
-    this.table.add(doc, releaseColumns(this.plan, r, body));
-    this.pending.push(fragmentOf(this.plan, r, body));
+    // Its body's words and excerpt as the Markdown thread read them, when it did (markdown-ahead.ts).
+    const scanned = scannedWordsOf(body);
+    this.table.add(doc, releaseColumns(this.plan, r, body), scanned);
+    this.pending.push(fragmentOf(this.plan, r, body, scanned?.excerpt));
     if (doc % FRAGMENTS_PER_FILE !== FRAGMENTS_PER_FILE - 1 && doc !== this.plan.releases.length - 1) return undefined;
     const fragments = this.pending.splice(0);
     return fragments.length === (doc % FRAGMENTS_PER_FILE) + 1 ? file(`x/${Math.floor(doc / FRAGMENTS_PER_FILE)}`, fragments) : undefined;

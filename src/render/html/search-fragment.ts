@@ -32,11 +32,19 @@ export function releaseColumns(plan: SitePlan, r: ArchivedRelease, body: string)
   ];
 }
 
-/** A release's fragment: its page, title, language, period, place, partners, people, summary and the start of its text. */
-export function fragmentOf(plan: SitePlan, r: ArchivedRelease, body: string): Fragment {
-  const shown = [...new Set(r.partners.map((name) => plan.partnerOf(name).name))].join(' · ');
+/** The start of a body's text as its fragment keeps it for excerpts. */
+export function excerptOf(body: string): string {
   // Template shortcodes ({{< figure … >}}, {{% note %}}) are markup a reader never sees.
-  const text = plainText(body.slice(0, EXCERPT_TEXT * 4).replace(/\{\{[<%][^}]*[>%]\}\}/g, ' ')).slice(0, EXCERPT_TEXT);
+  return plainText(body.slice(0, EXCERPT_TEXT * 4).replace(/\{\{[<%][^}]*[>%]\}\}/g, ' ')).slice(0, EXCERPT_TEXT);
+}
+
+/**
+ * A release's fragment: its page, title, language, period, place, partners, people, summary
+ * and the start of its text (`excerpt`: that of `body`, when made elsewhere).
+ */
+export function fragmentOf(plan: SitePlan, r: ArchivedRelease, body: string, excerpt?: string): Fragment {
+  const shown = [...new Set(r.partners.map((name) => plan.partnerOf(name).name))].join(' · ');
+  const text = excerpt ?? excerptOf(body);
   return [
     plan.pageOf(r),
     r.title,

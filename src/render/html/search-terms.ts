@@ -1,6 +1,7 @@
 import { tokens } from '../../core/search/query.js';
 import { Line, Slabs } from './search-lines.js';
-import { WordTable } from './search-words.js';
+import { COL } from '../../core/search/site-format.js';
+import { type ScannedWords, WordTable } from './search-words.js';
 import { encodeTable, LIMITS, type EncodedTable, type LineSource, type ShardLimits } from './search-shards.js';
 
 export { OWN_FILE, SHARD_LIMIT, type EncodedTable, type ShardLimits } from './search-shards.js';
@@ -15,6 +16,9 @@ const MAX_TF = 9;
  * Tokens are the CLI's (`tokens()`: fold, then letters and digits), so the site finds what
  * `releases search` finds.
  */
+
+/** A word of the Markdown thread's not folded yet (search-terms ColumnTable.codes). */
+const UNKNOWN = -0x80000000;
 
 /** Tokens longer than this are not indexed: no one types them, and they only cost bytes. */
 const MAX_TERM = 40;
@@ -37,26 +41,56 @@ export class ColumnTable {
   /** Packed column counts of each term in the release being added, and the terms it has. */
   private packed = new Int32Array(1024);
   private readonly touched: number[] = [];
+  /** The Markdown thread's words (ScannedWords) and, by its numbers, their terms as `words` numbers them (UNKNOWN: not folded yet). */
+  private scannedWords: readonly string[] | null = null;
+  private codes = new Int32Array(0);
 
-  /** Adds one release: its texts, one per column (see site-format.ts COL). */
-  add(doc: number, columns: string[]): void {
+  /**
+   * Adds one release: its texts, one per column (see site-format.ts COL); with `body`, the
+   * words of its body column as the Markdown thread read them (the same words `scan` reads).
+   */
+  add(doc: number, columns: string[], body?: ScannedWords): void {
     for (let c = 0; c < columns.length; c++) {
       const text = columns[c];
       if (!text) continue;
       const shift = 4 * c;
+      if (c === COL.body && body) {
+        this.countScanned(body, shift);
+        continue;
+      }
       this.words.scan(text);
       const { numbers, count } = this.words;
-      for (let w = 0; w < count; w++) {
-        const n = numbers[w];
-        if (n >= 0) this.count(n, shift);
-        else if (n < -1) for (const t of this.several[-2 - n]) this.count(t, shift);
-      }
+      for (let w = 0; w < count; w++) this.countCode(numbers[w], shift);
     }
     for (const n of this.touched) {
       this.lines[n].push(doc, this.packed[n]);
       this.packed[n] = 0;
     }
     this.touched.length = 0;
+  }
+
+  private countCode(n: number, shift: number): void {
+    if (n >= 0) this.count(n, shift);
+    else if (n < -1) for (const t of this.several[-2 - n]) this.count(t, shift);
+  }
+
+  private countScanned({ ids, words }: ScannedWords, shift: number): void {
+    if (words !== this.scannedWords) {
+      this.scannedWords = words;
+      this.codes = new Int32Array(0);
+    }
+    if (this.codes.length < words.length) {
+      const grown = new Int32Array(Math.max(words.length, this.codes.length * 2)).fill(UNKNOWN);
+      grown.set(this.codes);
+      this.codes = grown;
+    }
+    const codes = this.codes;
+    for (let w = 0; w < ids.length; w++) {
+      const id = ids[w];
+      let n = codes[id];
+      if (n === UNKNOWN) n = codes[id] = this.learn(words[id]);
+      this.countCode(n, shift);
+    }
   }
 
   private count(n: number, shift: number): void {

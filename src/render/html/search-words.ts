@@ -133,3 +133,37 @@ export class WordTable {
     }
   }
 }
+
+/**
+ * A body's words as the Markdown thread read them (markdown-worker.ts): that thread's own word
+ * numbers (`ids`), and its words by number (`words`, grown as its batches come). The term table
+ * then folds each distinct word once, as it does the words it reads itself. With the body's
+ * `excerpt` (search-fragment.ts excerptOf) when that thread made it too.
+ */
+export interface ScannedWords {
+  ids: Int32Array;
+  words: readonly string[];
+  excerpt?: string;
+}
+
+/** How many scanned bodies are kept: a body's words are asked for right after its page is made. */
+const SCANNED_KEPT = 8;
+const scannedBodies: string[] = [];
+const scanned: ScannedWords[] = [];
+
+/** Gives the words of `body` read elsewhere, for `scannedWordsOf` to return instead of reading it again. */
+export function offerWords(body: string, words: ScannedWords): void {
+  if (scannedBodies.length >= SCANNED_KEPT) {
+    scannedBodies.shift();
+    scanned.shift();
+  }
+  scannedBodies.push(body);
+  scanned.push(words);
+}
+
+/** The words of `body` given by `offerWords`, or undefined when none were offered (lately). */
+export function scannedWordsOf(body: string): ScannedWords | undefined {
+  // Newest first: the body read last is the one asked for (its string, so === is quick).
+  for (let i = scannedBodies.length - 1; i >= 0; i--) if (scannedBodies[i] === body) return scanned[i];
+  return undefined;
+}
