@@ -90,8 +90,30 @@ base URL, or "releases">, the same in every export.`,
       // next one. Pages, bodies and keys made per release survive a few young collections (they
       // wait for their writes), so at 100k releases ~250 MB of the 680 MB peak was garbage
       // awaiting collection; at 1.2 times the peak stays under 512 MB, at no measured cost in time.
-      const v8 = await import('node:v8');
-      const { SiteDir, checkSiteTarget, yieldEvery, MARKER } = await import('../../core/export/site-dir.js');
+      // Loaded side by side: one after the other, each waited for its file's read.
+      const [
+        v8,
+        { SiteDir, checkSiteTarget, yieldEvery, MARKER },
+        { fileStamps, referencedStamp },
+        { planSite },
+        { siteFiles, siteFileCount },
+        { quickSiteFiles },
+        { siteKey },
+        { bodiesAhead },
+        { today },
+        { MediaLibrary },
+      ] = await Promise.all([
+        import('node:v8'),
+        import('../../core/export/site-dir.js'),
+        import('../../core/export/stamps.js'),
+        import('../../core/export/site-plan.js'),
+        import('../../render/html/site.js'),
+        import('../../render/html/site-update.js'),
+        import('../../render/html/page-key.js'),
+        import('../../render/markdown-ahead.js'),
+        import('../../core/dates.js'),
+        import('../../core/media/library.js'),
+      ]);
       // Refuse a bad --out before the (possibly long) load.
       const target = await checkSiteTarget(out!, dir);
       // An update of a site under ~40k releases (its marker is 2 MB at 10k) loads the archive at
@@ -100,14 +122,6 @@ base URL, or "releases">, the same in every export.`,
       const small =
         target === 'previous' && (statSync(path.join(out!, MARKER), { throwIfNoEntry: false })?.size ?? SMALL_MARKER) < SMALL_MARKER;
       if (!small) v8.setFlagsFromString('--heap-growing-percent=20');
-      const { fileStamps, referencedStamp } = await import('../../core/export/stamps.js');
-      const { planSite } = await import('../../core/export/site-plan.js');
-      const { siteFiles, siteFileCount } = await import('../../render/html/site.js');
-      const { quickSiteFiles } = await import('../../render/html/site-update.js');
-      const { siteKey } = await import('../../render/html/page-key.js');
-      const { bodiesAhead } = await import('../../render/markdown-ahead.js');
-      const { today } = await import('../../core/dates.js');
-      const { MediaLibrary } = await import('../../core/media/library.js');
       // The releases, their plan and the pages' inputs live only in here: the commit that
       // follows runs without them (at 100k releases ~150 MB a marker rewrite need not sit on).
       const build = async () => {
