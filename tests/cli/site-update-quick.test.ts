@@ -36,8 +36,8 @@ const newest = '2022/2022-05-02-xss.md';
 const oldest = '2018/2018-10-18-national-coordinator-at-third-international-conference.md';
 
 /** An archive copy with an exported site; `update` exports into it on `day`, says whether the quick path did, and compares it with a fresh export. */
-function project() {
-  const root = fixtureProject('export-site');
+function project(fixture = 'export-site') {
+  const root = fixtureProject(fixture);
   const archive = path.join(root, 'archive');
   const site = path.join(root, 'site');
   let clock = Date.parse('2026-01-01T00:00:00Z');
@@ -49,6 +49,7 @@ function project() {
   };
   return {
     site,
+    archive,
     exportTo,
     edit(rel: string, change: (text: string) => string) {
       writeFileSync(path.join(archive, rel), change(readFileSync(path.join(archive, rel), 'utf8')));
@@ -110,5 +111,30 @@ describe('export --format html after only release bodies changed (the quick path
     p.edit('partners.yml', (t) => t.replace('    - MPB\n', '    - MPB\n    - Внатрешни работи\n'));
     p.edit(meeting, (t) => `${t}\nAnd one more.\n`);
     expect(await p.update('a body edit and the registry', new Date('2026-11-30T10:00:00Z'))).toBe(false);
+  });
+
+  it('takes it for releases whose pages refer to archive files, while those files stay as they were', async () => {
+    const p = project('media');
+    await p.exportTo(p.site, new Date('2026-11-29T10:00:00Z'));
+    const opening = '2021/2021-06-01-opening/index.md';
+    const plain = '2023/2023-01-20-plain.md';
+    const placed = (rel: string) => statSync(path.join(p.site, rel), { throwIfNoEntry: false }) !== undefined;
+    p.edit(opening, (t) => `${t}\nOne more line about the crossing.\n`);
+    expect(await p.update('a body edit of a release with files')).toBe(true);
+    p.edit(plain, (t) => `${t}\n![Лого](../shared/logo.png) and ![a cover](../2021/2021-06-01-opening/cover.jpg)\n`);
+    expect(await p.update('a body edit adds references to files other pages place')).toBe(true);
+    // The diagram only the opening placed: it goes with the reference.
+    const diagram = readdirSync(path.join(p.site, 'media'), { recursive: true }).filter((f) => String(f).endsWith('diagram.svg'));
+    expect(diagram.length).toBe(1);
+    p.edit(opening, (t) => t.replace('![](diagram.svg)', 'no diagram'));
+    expect(await p.update('a body edit drops the only reference to a file')).toBe(true);
+    expect(placed(`media/${diagram[0]}`)).toBe(false);
+    p.edit(opening, (t) => `${t}\n![](diagram.svg)\n`);
+    expect(await p.update('a body edit refers to it again')).toBe(true);
+    expect(placed(`media/${diagram[0]}`)).toBe(true);
+    // A referenced file changed: the pages that show it are found by the whole path.
+    writeFileSync(path.join(p.archive, '2021/2021-06-01-opening/photo.png'), readFileSync(path.join(p.archive, 'shared/logo.png')));
+    p.edit(plain, (t) => `${t}\nAnd a line.\n`);
+    expect(await p.update('a body edit and a referenced file changed')).toBe(false);
   });
 });

@@ -11,36 +11,6 @@ const FORMATS = ['json', 'ndjson', 'html', 'ics'];
 
 const shown = (ctx: Context, p: string) => shownPath(ctx.cwd, p);
 
-/** A one-line progress bar on stderr, only on a terminal: pipes and CI logs stay clean. */
-function progress(ctx: Context, count: () => number): { tick(): void; done(): void } {
-  // Counted only for a terminal: counting plans the events pages, which a quick update never makes.
-  const total = ctx.stderr.isTTY ? count() : 0;
-  if (total < 200) return { tick() {}, done() {} };
-  let n = 0;
-  let last = 0;
-  const draw = () => {
-    const width = 30;
-    // The count is an estimate (the search shards are known only once the index is built).
-    const all = Math.max(n, total);
-    const filled = Math.round((n / all) * width);
-    ctx.stderr.write(`\r[${'#'.repeat(filled)}${' '.repeat(width - filled)}] ${n}/${all} files`);
-  };
-  return {
-    tick() {
-      n++;
-      const now = Date.now();
-      if (now - last > 100) {
-        last = now;
-        draw();
-      }
-    },
-    done() {
-      draw();
-      ctx.stderr.write('\n');
-    },
-  };
-}
-
 /** `releases export`: JSON or NDJSON for scripts and CI, or a static HTML site. */
 export function register(program: Command, ctx: Context): void {
   const cmd = program
@@ -83,86 +53,7 @@ base URL, or "releases">, the same in every export.`,
     const dir = ctx.archiveDir(opts.archive);
     const out = opts.out ? path.resolve(ctx.cwd, opts.out) : undefined;
     if (opts.format === 'html') {
-      // V8 lets the heap grow to about twice what survived its last full collection before the
-      // next one. Pages, bodies and keys made per release survive a few young collections (they
-      // wait for their writes), so at 100k releases ~250 MB of the 680 MB peak was garbage
-      // awaiting collection; at 1.2 times the peak stays under 512 MB, at no measured cost in time.
-      const v8 = await import('node:v8');
-      v8.setFlagsFromString('--heap-growing-percent=20');
-      const { SiteDir, checkSiteTarget, yieldEvery } = await import('../../core/export/site-dir.js');
-      // Refuse a bad --out before the (possibly long) load.
-      await checkSiteTarget(out!, dir);
-      const { fileStamps, referencedStamp } = await import('../../core/export/stamps.js');
-      const { planSite } = await import('../../core/export/site-plan.js');
-      const { siteFiles, siteFileCount } = await import('../../render/html/site.js');
-      const { quickSiteFiles } = await import('../../render/html/site-update.js');
-      const { siteKey } = await import('../../render/html/page-key.js');
-      const { bodiesAhead } = await import('../../render/markdown-ahead.js');
-      const { today } = await import('../../core/dates.js');
-      const { MediaLibrary } = await import('../../core/media/library.js');
-      // The releases, their plan and the pages' inputs live only in here: the commit that
-      // follows runs without them (at 100k releases ~150 MB a marker rewrite need not sit on).
-      const build = async () => {
-        let stamps: Map<string, string> | undefined;
-        const archive = await openArchive(ctx, dir, '', (index) => {
-          stamps = fileStamps(index);
-        });
-        const releases = listReleases(archive.releases, filters, archive.registry, { sort: 'date', reverse: false });
-        const plan = planSite(archive, releases);
-        // From ~50k releases the heap's growth between full collections is what tips the peak
-        // over 512 MB: 10% there (100k fresh export: 513-531 → 493 MB); smaller archives keep 20%.
-        if (releases.length >= 50_000) v8.setFlagsFromString('--heap-growing-percent=10');
-        // Keyed by the releases' own path strings: the index's copies (~10 MB at 100k releases) are let go.
-        const stampOf = stamps && new Map(plan.releases.map((r) => [r.path, stamps!.get(r.path)]));
-        stamps = undefined;
-        const base = baseUrl ?? archive.settings.baseUrl;
-        // An earlier export made with the same tool, settings and base URL is updated: pages
-        // whose inputs are unchanged are neither made nor written (see docs/export.md).
-        const site = await SiteDir.open(out!, dir, siteKey(archive.settings, base));
-        const bar = progress(ctx, () => siteFileCount(plan, base));
-        const pause = yieldEvery(100);
-        try {
-          const library = new MediaLibrary(archive.dir);
-          const extras = {
-            mediaOf: (r: (typeof plan.releases)[number], body: string) => library.ofRelease(r, body),
-            today: today(ctx.now),
-            stampOf: stampOf && ((p: string) => stampOf.get(p)),
-            memory: site,
-            earlierDir: site.updating ? site.out : undefined,
-            refStamp: (p: string) => referencedStamp(library.rootDir, p),
-          };
-          // A fresh export reads and renders bodies ahead on a thread of their own; an update reads few.
-          const bodies = bodiesAhead(archive.dir, site.updating ? [] : plan.releases);
-          try {
-            // Files kept from the earlier export are not yielded (see SiteMemory in site.ts); when
-            // only bodies changed, the earlier export's facts spare keying every file again.
-            const files = quickSiteFiles(plan, base, bodies.bodyOf, extras) ?? siteFiles(plan, base, bodies.bodyOf, extras);
-            for (const file of files) {
-              if (file.from) site.place(file.path, file.from);
-              else {
-                site.write(file.path, file.content, file.key);
-                bar.tick();
-              }
-              await (site.room() ?? pause());
-            }
-          } finally {
-            await bodies.close();
-          }
-          bar.done();
-        } catch (e) {
-          await site.abort();
-          throw e;
-        }
-        return { site, count: releases.length };
-      };
-      const { site, count } = await build();
-      const { kept, left } = await site.commit();
-      if (kept.length)
-        ctx.stderr.write(
-          `kept ${kept.length} file(s) you added to the old site: ${kept.slice(0, 5).join(', ')}${kept.length > 5 ? ', …' : ''}\n`,
-        );
-      if (left) ctx.stderr.write(`some files of the old site were left in ${left}: they were not written by releases\n`);
-      ctx.stderr.write(`exported ${count} release(s) to ${shown(ctx, out!)}/index.html\n`);
+      await (await import('./export-html.js')).exportHtml(ctx, dir, out!, filters, baseUrl);
       return;
     }
     if (out && /\.md$/i.test(out)) {

@@ -26,6 +26,32 @@ export class OnDisk {
     readonly others: ReadonlySet<string>,
   ) {}
 
+  /**
+   * From the names below `dir`, read one folder at a time and told apart as they come: the
+   * listed ones are only counted (no set of every name), and only when some listed file is
+   * missing are its names read again to find which.
+   */
+  static below(stamps: ReadonlyMap<string, string>, dir: string): OnDisk {
+    const others = new Set<string>();
+    let listed = 0;
+    try {
+      namesBelow(dir, '', (p) => {
+        if (stamps.has(p)) listed++;
+        else others.add(p);
+      });
+    } catch {
+      return OnDisk.of(stamps, new Set());
+    }
+    if (listed === stamps.size) return new OnDisk(stamps, new Set(), others);
+    const names = new Set<string>();
+    try {
+      namesBelow(dir, '', (p) => names.add(p));
+    } catch {
+      names.clear();
+    }
+    return OnDisk.of(stamps, names);
+  }
+
   /** From every name below the site (the set is not kept). */
   static of(stamps: ReadonlyMap<string, string>, names: ReadonlySet<string>): OnDisk {
     const absent = new Set<string>();
@@ -47,14 +73,14 @@ export class OnDisk {
 }
 
 /**
- * Adds the path (`/` separators) of everything below `dir`/`rel` to `into`. Synchronous, one
+ * Gives `seen` the path (`/` separators) of everything below `dir`/`rel`, each once. Synchronous, one
  * folder read each: at 22k files 0.1 s, where `fs.promises.readdir` with `recursive` took 0.7 s.
  */
-function namesBelow(dir: string, rel: string, into: Set<string>): void {
+function namesBelow(dir: string, rel: string, seen: (p: string) => void): void {
   for (const e of readdirSync(rel ? path.join(dir, rel) : dir, { withFileTypes: true })) {
     const p = rel ? `${rel}/${e.name}` : e.name;
-    into.add(p);
-    if (e.isDirectory()) namesBelow(dir, p, into);
+    seen(p);
+    if (e.isDirectory()) namesBelow(dir, p, seen);
   }
 }
 
@@ -69,12 +95,7 @@ export async function readEarlier(out: string, archiveDir: string, site: string)
   if (!manifest || manifest.site !== site) return null;
   // Names only (a few folder reads): a page deleted by hand is written again. Folders'
   // names come too; no file of the site has a folder's name.
-  const names = new Set<string>();
-  try {
-    namesBelow(out, '', names);
-  } catch {
-    names.clear();
-  }
+  const present = OnDisk.below(manifest.stamps, out);
   // The marker's hash, not its text (18 MB at 100k releases), tells at commit whether another run replaced it.
-  return { text: bytesStamp(bytes), manifest, present: OnDisk.of(manifest.stamps, names) };
+  return { text: bytesStamp(bytes), manifest, present };
 }

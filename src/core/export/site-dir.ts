@@ -4,6 +4,7 @@ import { writeError } from '../errors.js';
 import { linkOrCopy, type PlacedSource } from '../media/place.js';
 import { type EarlierSite, readEarlier } from './earlier-site.js';
 import { type FileContent, type FileSink, writeContent } from './file-body.js';
+import { FirstWritesHere } from './first-writes.js';
 import { finishJournal } from './journal.js';
 import { heartbeat, withLock } from './leftovers.js';
 import { manifestChunks, writeMarker } from './manifest.js';
@@ -19,6 +20,8 @@ export { yieldEvery } from './pace.js';
 
 /** Files handed to the writer thread and not yet written, at most (write-queue.ts). */
 const WRITES_AT_ONCE = 256;
+/** An update writes this many files on the main thread before it starts the writer thread. */
+const UPDATE_WRITES_HERE = 64;
 
 /**
  * Writes a site. A fresh site (or one whose site-wide inputs changed) is built in a
@@ -35,13 +38,16 @@ export class SiteDir extends SiteRecord {
 
   private stopHeartbeat: () => void = () => undefined;
   private readonly queue = new WriteQueue(WRITES_AT_ONCE);
-  private readonly sink: FileSink = {
-    stage: (data) => this.queue.stage(data),
-    write: (abs) =>
-      this.queue.pushStaged(abs, (e) =>
-        writeError(path.join(this.out, path.relative(this.temp, abs)), e, 'the previous export is unchanged'),
-      ),
-  };
+  private readonly sink: FileSink = new FirstWritesHere(
+    {
+      stage: (data) => this.queue.stage(data),
+      write: (abs) =>
+        this.queue.pushStaged(abs, (e) =>
+          writeError(path.join(this.out, path.relative(this.temp, abs)), e, 'the previous export is unchanged'),
+        ),
+    },
+    this.prev ? UPDATE_WRITES_HERE : 0,
+  );
 
   private constructor(
     readonly out: string,

@@ -40,13 +40,13 @@ export class SiteRecord {
   }
 
   /**
-   * The earlier export's facts (manifest.ts), when it recorded them, still holds every file it
-   * lists, and none of its pages referred to files of the archive (those files' stamps are keys
-   * of their pages: only the whole path looks at them).
+   * The earlier export's facts (manifest.ts), when it recorded them and the archive files its
+   * pages refer to (whose stamps are keys of those pages: site-update.ts checks them), and still
+   * holds every file it lists.
    */
   earlierFacts(): SiteFacts | null {
     const prev = this.prev;
-    return prev?.present.whole && prev.manifest.refs?.size === 0 ? prev.manifest.facts : null;
+    return prev?.present.whole && prev.manifest.refs ? prev.manifest.facts : null;
   }
 
   /** Records the site's facts in the new marker. */

@@ -3,15 +3,17 @@ import path from 'node:path';
 import type { ArchiveIndex } from '../store/store.js';
 
 /**
- * Each release file's size and mtime as the index holds them after its refresh (one query,
+ * Each release file's size and mtime (in microseconds) as the index holds them after its refresh (one query,
  * no `stat`): the stamp a release page's key starts from. A file edited since is parsed
  * anew by the refresh, so its stamp is new too.
  */
 export function fileStamps(index: ArchiveIndex): Map<string, string> {
   const out = new Map<string, string>();
-  // One array of rows: at 10k files iterating row by row took 28-31 ms, this 13-19.
-  const rows = index.db.prepare('SELECT path, size, mtime FROM files').raw().all() as [string, number, number][];
-  for (const [path, size, mtime] of rows) out.set(path, `${size}:${mtime}`);
+  // One array of rows: at 10k files iterating row by row took 28-31 ms, this 13-19. The stamp
+  // is made by SQLite, mtime in whole microseconds: JavaScript's shortest form of each
+  // fractional mtime took 35-100 ms more at 10k files.
+  const rows = index.db.prepare(`SELECT path, size || ':' || CAST(mtime * 1000 AS INTEGER) FROM files`).raw().all() as [string, string][];
+  for (const [path, stamp] of rows) out.set(path, stamp);
   return out;
 }
 

@@ -24,7 +24,19 @@ export function refsOf(r: ArchivedRelease, media: ReleaseMedia): string[] {
   return [...out];
 }
 
-const placedOf = (refs: readonly string[]) => refs.filter((f) => !f.startsWith('!')).map(sitePathOf);
+/** Where the archive files of `refs` (as `refsOf` gives them) are placed in the site. */
+export const placedOf = (refs: readonly string[]) => refs.filter((f) => !f.startsWith('!')).map(sitePathOf);
+
+/** A release page's key, given its file's stamp and the archive files it refers to (their stamps join it). */
+export function pageKeyWith(
+  plan: SitePlan,
+  r: ArchivedRelease,
+  stamp: string,
+  refs: readonly string[],
+  refStamp: (p: string) => string,
+): string {
+  return releasePageKey(plan, r, `${stamp}\0${refs.map((f) => `${f}=${refStamp(f.replace(/^!/, ''))}`).join('\n')}`);
+}
 
 /**
  * The inputs of a release's search fragment and postings: its file, page, document number
@@ -93,8 +105,7 @@ export function* releasePageFiles(
     const stamp = stampOf?.(r.path);
     let body: string | undefined;
     const read = () => (body ??= bodyOf(r));
-    const keyOf = (refs: readonly string[]) =>
-      releasePageKey(plan, r, `${stamp}\0${refs.map((f) => `${f}=${refStamp(f.replace(/^!/, ''))}`).join('\n')}`);
+    const keyOf = (refs: readonly string[]) => pageKeyWith(plan, r, stamp!, refs, refStamp);
     let refs = stamp === undefined ? undefined : memory?.refsOf(path);
     let key = refs && keyOf(refs);
     const kept = key !== undefined && memory!.holds(path, key) && placedOf(refs!).every((at) => placed.has(at) || memory!.holds(at));

@@ -6,7 +6,8 @@ import type { ArchivedRelease } from '../../core/types.js';
 import { atomFeed, FEED_SIZE, jsonFeed } from '../feeds.js';
 import { releasePageKey } from './page-key.js';
 import { releasePage } from './release-page.js';
-import { fragmentsKey, refsOf } from './release-pages.js';
+import { sitePathOf } from '../../core/media/site-path.js';
+import { fragmentsKey, pageKeyWith, placedOf, refsOf } from './release-pages.js';
 import { SearchCollector } from './search-data.js';
 import type { SiteExtras, SiteFile } from './site-file.js';
 import { digest, SiteKeys } from './site-keys.js';
@@ -27,22 +28,24 @@ export function siteFacts(plan: SitePlan, keys: SiteKeys, stampOf: (path: string
   return { order: orderOf(plan), today: today ?? '', releases: plan.releases.map((r) => `${stampOf(r.path)} ${keys.meta(r)}`) };
 }
 
-/** A release whose file changed since the earlier export: its body, media and page key. */
+/** A release whose file changed since the earlier export: its body, media, the archive files its page refers to, and page key. */
 interface Changed {
   r: ArchivedRelease;
   doc: number;
   body: string;
   media: ReleaseMedia;
+  refs: string[];
   key: string;
 }
 
 /**
  * The files an update writes when only release bodies changed since the earlier export (its
- * facts say so: same releases in the same order, same partners and languages, same day, no
- * page referring to files of the archive, and each changed release's list-facing fields the
- * same): the changed releases' pages, their search fragments, the feeds that show them and
- * the search data (patched); every other file of the earlier export is kept as it is, without
- * keying it. Null when anything else may have changed: the caller then makes the whole site.
+ * facts say so: same releases in the same order, same partners and languages, same day, the
+ * archive files unchanged pages refer to unchanged, and each changed release's list-facing
+ * fields the same): the changed releases' pages and the archive files they place, their
+ * search fragments, the feeds that show them and the search data (patched); every other file
+ * of the earlier export is kept as it is, without keying it. Null when anything else may have
+ * changed: the caller then makes the whole site.
  */
 export function quickSiteFiles(
   plan: SitePlan,
@@ -50,7 +53,7 @@ export function quickSiteFiles(
   bodyOf: (r: ArchivedRelease) => string,
   extra: SiteExtras,
 ): Iterable<SiteFile> | null {
-  const { stampOf, memory, mediaOf, today = null, earlierDir } = extra;
+  const { stampOf, memory, mediaOf, today = null, earlierDir, refStamp = () => '' } = extra;
   const earlier = memory?.earlierFacts?.();
   if (!earlier || !stampOf || !earlierDir || !memory?.keepEarlier || !memory.noteFacts) return null;
   const n = plan.releases.length;
@@ -58,21 +61,31 @@ export function quickSiteFiles(
   const keys = new SiteKeys(plan, () => '');
   const now = earlier.releases.slice();
   const changed: Changed[] = [];
+  // Unchanged pages that refer to archive files, by their keys (those files' stamps are in them).
+  const referring = new Map<ArchivedRelease, string>();
   for (let doc = 0; doc < n; doc++) {
     const r = plan.releases[doc];
     const stamp = stampOf(r.path);
     if (stamp === undefined) return null;
     const was = earlier.releases[doc];
-    if (was.length > stamp.length && was.startsWith(stamp) && was[stamp.length] === ' ') continue;
+    if (was.length > stamp.length && was.startsWith(stamp) && was[stamp.length] === ' ') {
+      const page = plan.pageOf(r);
+      const refs = memory.refsOf(page);
+      if (!refs?.length) continue;
+      // A file it refers to changed, came or went (the whole path finds which pages show it), or one it placed is gone.
+      const key = pageKeyWith(plan, r, stamp, refs, refStamp);
+      if (!memory.holds(page, key) || !placedOf(refs).every((at) => memory.holds(at))) return null;
+      referring.set(r, key);
+      continue;
+    }
     if (changed.length >= QUICK_MAX || was.slice(was.indexOf(' ') + 1) !== keys.meta(r)) return null;
     const body = bodyOf(r);
     const media = mediaOf?.(r, body) ?? NO_MEDIA;
-    // Its page would refer to files of the archive: their stamps join its key (the whole path knows how).
-    if (refsOf(r, media).length) return null;
+    const refs = refsOf(r, media);
     now[doc] = `${stamp} ${keys.meta(r)}`;
-    changed.push({ r, doc, body, media, key: releasePageKey(plan, r, `${stamp}\0`) });
+    changed.push({ r, doc, body, media, refs, key: pageKeyWith(plan, r, stamp, refs, refStamp) });
   }
-  return made(plan, baseUrl, bodyOf, extra, changed, { ...earlier, releases: now });
+  return made(plan, baseUrl, bodyOf, extra, changed, referring, { ...earlier, releases: now });
 }
 
 function* made(
@@ -81,13 +94,14 @@ function* made(
   bodyOf: (r: ArchivedRelease) => string,
   extra: SiteExtras,
   changed: Changed[],
+  referring: Map<ArchivedRelease, string>,
   facts: SiteFacts,
 ): Generator<SiteFile> {
   const { stampOf, memory, mediaOf } = extra;
   const byRelease = new Map(changed.map((c) => [c.r, c]));
   const groups = new Set(changed.map((c) => Math.floor(c.doc / FRAGMENTS_PER_FILE)));
-  // Every page key a feed names: no page refers to files of the archive, so a page's key is its file stamp's.
-  const keys = new SiteKeys(plan, (r) => byRelease.get(r)?.key ?? releasePageKey(plan, r, `${stampOf!(r.path)}\0`));
+  // Every page key a feed names: a page that refers to no archive file has its file stamp's.
+  const keys = new SiteKeys(plan, (r) => byRelease.get(r)?.key ?? referring.get(r) ?? releasePageKey(plan, r, `${stampOf!(r.path)}\0`));
   const site = {
     name: plan.settings.name,
     lang: plan.settings.lang,
@@ -109,7 +123,23 @@ function* made(
     ...[...groups].map((g) => `search/x/${g}.js`),
     ...feeds.map((f) => f.path),
   ]);
-  for (const c of changed) yield { path: plan.pageOf(c.r), key: c.key, content: releasePage(plan, c.r, baseUrl, c.body, c.media) };
+  // Archive files the changed pages place are placed anew; those only their earlier versions placed go.
+  const placed = new Set<string>();
+  for (const c of changed) {
+    const page = plan.pageOf(c.r);
+    yield { path: page, key: c.key, content: releasePage(plan, c.r, baseUrl, c.body, c.media) };
+    memory!.noteRefs(page, c.refs);
+    for (const f of c.media.files) {
+      const at = sitePathOf(f.path);
+      if (placed.has(at)) continue;
+      placed.add(at);
+      remade.add(at);
+      yield { path: at, from: f };
+    }
+  }
+  const referred = new Set(placed);
+  for (const r of referring.keys()) for (const at of placedOf(memory!.refsOf(plan.pageOf(r)) ?? [])) referred.add(at);
+  for (const c of changed) for (const at of placedOf(memory!.refsOf(plan.pageOf(c.r)) ?? [])) if (!referred.has(at)) remade.add(at);
   const search = new SearchCollector(plan, { dir: extra.earlierDir! }, bodyOf);
   for (let doc = 0; doc < plan.releases.length; doc++) {
     const r = plan.releases[doc];
