@@ -5,7 +5,8 @@ import type { FileSink } from './file-body.js';
  * A sink that writes its first `here` files itself, on the calling thread, and hands the rest
  * to `next` (the writer thread's queue). An update that changed one release writes a handful
  * of files: starting the writer thread for them cost more (≈ 0.2 s waiting for it to start at
- * 10k releases) than writing them here. Errors are thrown by `write`, as the caller's own.
+ * 10k releases) than writing them here. A failed write is thrown by `write` as `fail` makes it
+ * (the same error the writer thread's queue reports: the file named, what to do).
  */
 export class FirstWritesHere implements FileSink {
   /** The bytes staged last, when they are to be written here. */
@@ -14,6 +15,7 @@ export class FirstWritesHere implements FileSink {
   constructor(
     private readonly next: FileSink,
     private here: number,
+    private readonly fail: (abs: string, e: unknown) => Error,
   ) {}
 
   stage(data: string | Uint8Array | readonly Uint8Array[]): Uint8Array {
@@ -33,6 +35,10 @@ export class FirstWritesHere implements FileSink {
     }
     this.bytes = null;
     this.here--;
-    writeFileSync(abs, bytes);
+    try {
+      writeFileSync(abs, bytes);
+    } catch (e) {
+      throw this.fail(abs, e);
+    }
   }
 }

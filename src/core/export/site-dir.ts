@@ -38,15 +38,15 @@ export class SiteDir extends SiteRecord {
 
   private stopHeartbeat: () => void = () => undefined;
   private readonly queue = new WriteQueue(WRITES_AT_ONCE);
+  private readonly failed = (abs: string, e: unknown) =>
+    writeError(path.join(this.out, path.relative(this.temp, abs)), e, 'the previous export is unchanged');
   private readonly sink: FileSink = new FirstWritesHere(
     {
       stage: (data) => this.queue.stage(data),
-      write: (abs) =>
-        this.queue.pushStaged(abs, (e) =>
-          writeError(path.join(this.out, path.relative(this.temp, abs)), e, 'the previous export is unchanged'),
-        ),
+      write: (abs) => this.queue.pushStaged(abs, (e) => this.failed(abs, e)),
     },
     this.prev ? UPDATE_WRITES_HERE : 0,
+    this.failed,
   );
 
   private constructor(
