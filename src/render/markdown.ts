@@ -1,4 +1,5 @@
 import MarkdownIt from 'markdown-it';
+import { Recent } from './recent.js';
 
 /**
  * The one Markdown renderer of exports (the JSON `html` field and the site's pages).
@@ -62,29 +63,22 @@ md.renderer.rules.link_close = (tokens, idx, options, env: Env, self) => {
   return self.renderToken(tokens, idx, options);
 };
 
-/** How many bodies rendered ahead are kept: a page renders its body right after reading it. */
-const AHEAD_KEPT = 8;
-const aheadBodies: string[] = [];
-const aheadHtml: string[] = [];
+/** Bodies rendered ahead: a page renders its body right after reading it. */
+const ahead = new Recent<string>(8);
 
 /**
  * Gives the HTML of `body` rendered elsewhere (on the Markdown thread, markdown-ahead.ts)
  * without a rewrite, for `renderMarkdown` to return instead of rendering it again.
  */
 export function offerRendered(body: string, html: string): void {
-  if (aheadBodies.length >= AHEAD_KEPT) {
-    aheadBodies.shift();
-    aheadHtml.shift();
-  }
-  aheadBodies.push(body);
-  aheadHtml.push(html);
+  ahead.offer(body, html);
 }
 
 /** Renders a release body (CommonMark) to sanitised HTML, its local links rewritten by `rewrite` when given. */
 export function renderMarkdown(body: string, rewrite?: LinkRewrite): string {
   if (!rewrite) {
-    // Newest first: the body read last is the one asked for (its string, so === is quick).
-    for (let i = aheadBodies.length - 1; i >= 0; i--) if (aheadBodies[i] === body) return aheadHtml[i];
+    const html = ahead.of(body);
+    if (html !== undefined) return html;
   }
   return md.render(body, rewrite ? { rewrite } : {});
 }

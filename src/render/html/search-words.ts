@@ -1,3 +1,5 @@
+import { Recent } from '../recent.js';
+
 /**
  * The words of a text as the term table reads them: maximal runs of letters, digits and
  * marks (`/[\p{L}\p{N}\p{M}]+/u`, as splitting on `/[^\p{L}\p{N}\p{M}]+/u` gives them), each
@@ -146,24 +148,15 @@ export interface ScannedWords {
   excerpt?: string;
 }
 
-/** How many scanned bodies are kept: a body's words are asked for right after its page is made. */
-const SCANNED_KEPT = 8;
-const scannedBodies: string[] = [];
-const scanned: ScannedWords[] = [];
+/** Bodies scanned elsewhere: a body's words are asked for right after its page is made. */
+const scanned = new Recent<ScannedWords>(8);
 
 /** Gives the words of `body` read elsewhere, for `scannedWordsOf` to return instead of reading it again. */
 export function offerWords(body: string, words: ScannedWords): void {
-  if (scannedBodies.length >= SCANNED_KEPT) {
-    scannedBodies.shift();
-    scanned.shift();
-  }
-  scannedBodies.push(body);
-  scanned.push(words);
+  scanned.offer(body, words);
 }
 
 /** The words of `body` given by `offerWords`, or undefined when none were offered (lately). */
 export function scannedWordsOf(body: string): ScannedWords | undefined {
-  // Newest first: the body read last is the one asked for (its string, so === is quick).
-  for (let i = scannedBodies.length - 1; i >= 0; i--) if (scannedBodies[i] === body) return scanned[i];
-  return undefined;
+  return scanned.of(body);
 }
