@@ -162,20 +162,34 @@ export function scanReleaseFiles(
 /**
  * The files of a `visit` scan, from its folder listings and the sizes and mtimes it
  * visited, in the same order: the files the scan found, without a second `stat` of each.
+ * Given `only` (ascending positions in the visit order), just the files at those positions.
  */
-export function filesFromListings(dir: string, dirs: Map<string, DirListing>, sizes: number[], mtimes: number[]): FoundFile[] {
+export function filesFromListings(
+  dir: string,
+  dirs: Map<string, DirListing>,
+  sizes: number[],
+  mtimes: number[],
+  only?: number[],
+): FoundFile[] {
   const files: FoundFile[] = [];
   let i = 0;
+  let next = 0;
   const walk = (absDir: string, relDir: string) => {
     const listing = dirs.get(relDir);
     if (!listing) return; // the scan could not read it either
     for (const [name, kind] of listing.entries) {
+      if (only && next >= only.length) return;
+      if (kind !== DIR && only && only[next] !== i) {
+        i++;
+        continue;
+      }
       const rel = relDir ? `${relDir}/${name}` : name;
       const absolute = `${absDir}/${name}`;
       if (kind === DIR) {
         walk(absolute, rel);
         continue;
       }
+      next++;
       const size = sizes[i];
       const mtimeMs = mtimes[i++];
       if (!Number.isNaN(size)) files.push({ path: rel, absolute, size, mtimeMs });

@@ -5,6 +5,7 @@ import { deserialize, readBody, type ReleaseFields } from './documents.js';
 import { gather, parseInWorkers } from './parallel.js';
 import { toRow, type IndexRow } from './rows.js';
 import { fingerprint, Fingerprint } from './fingerprint.js';
+import { encodeScan, movedSince } from './last-scan.js';
 import { filesFromListings, scanReleaseFiles, StoredListing, type DirListing } from './scan.js';
 import { statStamp, type StampFn } from './stamp.js';
 import { hasText } from './text-index.js';
@@ -130,7 +131,10 @@ export class ArchiveIndex implements ParseCache {
     const generation = () => Number(meta.get('generation') ?? 0);
     const gen0 = generation();
     this.writes = 0;
-    let scan: { files: FoundFile[]; dirs: Map<string, DirListing>; changed: boolean };
+    let scan: { files: FoundFile[]; dirs: Map<string, DirListing>; changed: boolean; print?: string };
+    // The scan's numbers as stored beside its fingerprint (last-scan.ts), and the files found moved by them.
+    let lastScan: Buffer | undefined;
+    let movedFiles: FoundFile[] | undefined;
     if (trustFolders) {
       scan = scanReleaseFiles(dir, { dirs, known: loadKnown(), stamp: this.stamp });
     } else {
@@ -145,22 +149,32 @@ export class ArchiveIndex implements ParseCache {
       });
       const h = new Fingerprint();
       for (let i = 0; i < sizes.length; i++) if (!Number.isNaN(sizes[i])) h.file(sizes[i], mtimes[i]);
-      if (stored && h.end(quick.dirs) === stored) {
+      const print = h.end(quick.dirs);
+      if (stored && print === stored) {
         if (quick.changed) saveDirs(this.db, dirs, quick.dirs);
         return { parsed: 0, removed: 0, files: storedCount };
       }
-      scan = { ...quick, files: filesFromListings(dir, quick.dirs, sizes, mtimes) };
+      lastScan = encodeScan(sizes, mtimes);
+      const moved = movedSince(meta.get('scan'), stored, quick.dirs, sizes, mtimes);
+      if (moved) {
+        // The same paths as the stored scan's, which the index holds: only the moved ones are looked at.
+        movedFiles = filesFromListings(dir, quick.dirs, sizes, mtimes, moved);
+        scan = { ...quick, files: [] };
+      } else scan = { ...quick, files: filesFromListings(dir, quick.dirs, sizes, mtimes) };
+      scan.print = print;
     }
-    const print = fingerprint(scan.files, scan.dirs);
+    const print = scan.print ?? fingerprint(scan.files, scan.dirs);
     if (print === stored) {
       if (scan.changed) saveDirs(this.db, dirs, scan.dirs);
       return { parsed: 0, removed: 0, files: scan.files.length };
     }
-    const have = known ?? loadKnown();
-    const changed = scan.files.filter((file) => {
-      const k = have.get(file.path);
-      return !(k && k[0] === file.size && k[1] === file.mtimeMs);
-    });
+    const have = movedFiles ? new Map<string, [number, number]>() : (known ?? loadKnown());
+    const changed =
+      movedFiles ??
+      scan.files.filter((file) => {
+        const k = have.get(file.path);
+        return !(k && k[0] === file.size && k[1] === file.mtimeMs);
+      });
     // Written in batches, so a first run over 100k files never holds them all in memory.
     const { parseFromDisk } = changed.length ? await import('./read.js') : { parseFromDisk: null };
     // The folded text only when the full-text table is kept: a first run leaves it to the first search.
@@ -171,15 +185,19 @@ export class ArchiveIndex implements ParseCache {
     for (let i = 0; !inWorkers && i < changed.length; i += BATCH) {
       this.write(changed.slice(i, i + BATCH).map((file) => toRow(file, parseFromDisk!(file), text)));
     }
-    const stale = have.size + changed.filter((f) => !have.has(f.path)).length !== scan.files.length;
+    const stale = !movedFiles && have.size + changed.filter((f) => !have.has(f.path)).length !== scan.files.length;
     this.lastRemoved = 0;
     if (stale) this.update([], scan.files);
     if (scan.changed) saveDirs(this.db, dirs, scan.dirs);
     // Only when no other process wrote meanwhile does the index match this scan exactly.
     db.transaction(() => {
-      if (generation() === gen0 + this.writes) db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('fingerprint', ?)").run(print);
+      if (generation() !== gen0 + this.writes) return;
+      const put = db.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)');
+      put.run('fingerprint', print);
+      if (lastScan) put.run('scan', lastScan);
+      else db.exec("DELETE FROM meta WHERE key = 'scan'");
     }).immediate();
-    return { parsed: changed.length, removed: this.lastRemoved, files: scan.files.length };
+    return { parsed: changed.length, removed: this.lastRemoved, files: movedFiles ? storedCount : scan.files.length };
   }
 
   private writes = 0;
