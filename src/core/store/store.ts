@@ -131,12 +131,14 @@ export class ArchiveIndex implements ParseCache {
     const generation = () => Number(meta.get('generation') ?? 0);
     const gen0 = generation();
     this.writes = 0;
-    let scan: { files: FoundFile[]; dirs: Map<string, DirListing>; changed: boolean; print?: string };
+    let scan: { files: FoundFile[]; dirs: Map<string, DirListing>; changed: boolean };
+    let print: string;
     // The scan's numbers as stored beside its fingerprint (last-scan.ts), and the files found moved by them.
     let lastScan: Buffer | undefined;
     let movedFiles: FoundFile[] | undefined;
     if (trustFolders) {
       scan = scanReleaseFiles(dir, { dirs, known: loadKnown(), stamp: this.stamp });
+      print = fingerprint(scan.files, scan.dirs);
     } else {
       // Sizes and mtimes only, in plain number arrays: on an unchanged archive nothing is
       // kept per file; otherwise the files are paired with them from the folder listings.
@@ -149,7 +151,7 @@ export class ArchiveIndex implements ParseCache {
       });
       const h = new Fingerprint();
       for (let i = 0; i < sizes.length; i++) if (!Number.isNaN(sizes[i])) h.file(sizes[i], mtimes[i]);
-      const print = h.end(quick.dirs);
+      print = h.end(quick.dirs);
       if (stored && print === stored) {
         if (quick.changed) saveDirs(this.db, dirs, quick.dirs);
         return { parsed: 0, removed: 0, files: storedCount };
@@ -161,20 +163,22 @@ export class ArchiveIndex implements ParseCache {
         movedFiles = filesFromListings(dir, quick.dirs, sizes, mtimes, moved);
         scan = { ...quick, files: [] };
       } else scan = { ...quick, files: filesFromListings(dir, quick.dirs, sizes, mtimes) };
-      scan.print = print;
     }
-    const print = scan.print ?? fingerprint(scan.files, scan.dirs);
     if (print === stored) {
       if (scan.changed) saveDirs(this.db, dirs, scan.dirs);
       return { parsed: 0, removed: 0, files: scan.files.length };
     }
-    const have = movedFiles ? new Map<string, [number, number]>() : (known ?? loadKnown());
-    const changed =
-      movedFiles ??
-      scan.files.filter((file) => {
+    // Found by position, the moved files are the changes, and the index holds every other path.
+    let changed = movedFiles;
+    let stale = false;
+    if (!changed) {
+      const have = known ?? loadKnown();
+      changed = scan.files.filter((file) => {
         const k = have.get(file.path);
         return !(k && k[0] === file.size && k[1] === file.mtimeMs);
       });
+      stale = have.size + changed.filter((f) => !have.has(f.path)).length !== scan.files.length;
+    }
     // Written in batches, so a first run over 100k files never holds them all in memory.
     const { parseFromDisk } = changed.length ? await import('./read.js') : { parseFromDisk: null };
     // The folded text only when the full-text table is kept: a first run leaves it to the first search.
@@ -185,7 +189,6 @@ export class ArchiveIndex implements ParseCache {
     for (let i = 0; !inWorkers && i < changed.length; i += BATCH) {
       this.write(changed.slice(i, i + BATCH).map((file) => toRow(file, parseFromDisk!(file), text)));
     }
-    const stale = !movedFiles && have.size + changed.filter((f) => !have.has(f.path)).length !== scan.files.length;
     this.lastRemoved = 0;
     if (stale) this.update([], scan.files);
     if (scan.changed) saveDirs(this.db, dirs, scan.dirs);
