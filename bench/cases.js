@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const BIN = path.join(ROOT, 'bin', 'releases.js');
+const FLOOR = path.join(ROOT, 'bench', 'floor.js');
 const ELEVENTY_CONFIG = path.join(ROOT, 'bench', 'eleventy', 'eleventy.config.js');
 
 /** The rare word every archive holds in a few files (see generate.js), and a common one. */
@@ -148,7 +149,32 @@ export function casesFor(a) {
       },
     ),
   ];
-  const peers = [{ id: 'node', label: 'node -e 0', group: 'peer', cmd: process.execPath, args: ['-e', '0'], node: true }];
+  const listOut = path.join(a.work, 'list-output.txt');
+  const peers = [
+    { id: 'node', label: 'node -e 0', group: 'peer', cmd: process.execPath, args: ['-e', '0'], node: true },
+    // The least a Node program does to answer `list` (floor.js): the goals that ask less are out of any Node program's reach.
+    {
+      id: 'floor',
+      label: 'Node floor (stat every file, print list output)',
+      group: 'peer',
+      cmd: process.execPath,
+      args: [FLOOR, a.dir, listOut],
+      node: true,
+      setup: () => {
+        if (fs.existsSync(listOut)) return;
+        const fd = fs.openSync(listOut, 'w');
+        try {
+          execFileSync(process.execPath, [BIN, 'list', ...archive], {
+            cwd: a.work,
+            env: { ...process.env, ...env },
+            stdio: ['ignore', fd, 'ignore'],
+          });
+        } finally {
+          fs.closeSync(fd);
+        }
+      },
+    },
+  ];
   if (a.peers.hugo && a.hugoSite) {
     const publish = path.join(a.hugoSite, 'public');
     peers.push({ id: 'hugo-list', label: 'hugo list all', group: 'peer', cmd: 'hugo', args: ['list', 'all', '--source', a.hugoSite] });

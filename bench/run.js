@@ -94,15 +94,17 @@ async function runArchive(key, a, o, results, labels, pairs) {
   }
   // Each goal of this archive again, ours and the peer in turns (see pairs.js).
   const byId = new Map(cases.map((c) => [c.id, c]));
-  for (const g of GOALS) {
-    const [ours, peer] = [byId.get(g.work), byId.get(g.peer)];
-    if (!g.archives.includes(key) || !ours || !peer || !set[g.work]?.ok || !set[g.peer]?.ok) continue;
+  // The goal's floor too (report.js): how much of the goal no Node program can spend elsewhere.
+  const turns = GOALS.filter((g) => g.archives.includes(key)).flatMap((g) => [g.work, g.floor].filter(Boolean).map((a) => [a, g.peer]));
+  for (const [a, b] of turns) {
+    const [ours, peer] = [byId.get(a), byId.get(b)];
+    if (!ours || !peer || !set[a]?.ok || !set[b]?.ok || pairs[key]?.[`${a}/${b}`]) continue;
     const p = await measurePair(ours, peer, { rounds: o.runs, budget: o.budget * 2 });
-    (pairs[key] ??= {})[`${g.work}/${g.peer}`] = p;
+    (pairs[key] ??= {})[`${a}/${b}`] = p;
     log(
       p.ok
-        ? `  ${key} ${g.work} / ${g.peer} in turns: ${p.wall.toFixed(3)} wall, ${p.cpu?.toFixed(3) ?? '?'} cpu (${p.rounds} pairs)`
-        : `  ${key} ${g.work} / ${g.peer} in turns: FAILED ${p.error}`,
+        ? `  ${key} ${a} / ${b} in turns: ${p.wall.toFixed(3)} wall, ${p.cpu?.toFixed(3) ?? '?'} cpu (${p.rounds} pairs)`
+        : `  ${key} ${a} / ${b} in turns: FAILED ${p.error}`,
     );
   }
 }
