@@ -174,6 +174,8 @@ export function casesFor(a) {
         }
       },
     },
+    // The same without printing: the least a search does before it looks at the index.
+    { id: 'floor-stat', label: 'Node floor (stat every file)', group: 'peer', cmd: process.execPath, args: [FLOOR, a.dir], node: true },
   ];
   if (a.peers.hugo && a.hugoSite) {
     const publish = path.join(a.hugoSite, 'public');

@@ -74,7 +74,7 @@ export function writeReport({ o, results, pairs = {}, labels, archives, peers, s
     growthTable(
       results,
       ['1k', '10k', '100k'],
-      ['node', 'floor', 'hugo-list', 'hugo-build', 'eleventy-build', 'rg'].filter((id) => labels[id]),
+      ['node', 'floor', 'floor-stat', 'hugo-list', 'hugo-build', 'eleventy-build', 'rg'].filter((id) => labels[id]),
       labels,
     ),
     '',
