@@ -18,6 +18,20 @@ vi.mock('../../src/render/html/site-update.js', async (importOriginal) => {
   };
 });
 
+/** Reads of an earlier export's term table (search-earlier.ts), which an update patches when a body changed. */
+const tableReads = { n: 0 };
+
+vi.mock('../../src/render/html/search-earlier.js', async (importOriginal) => {
+  const real = await importOriginal<typeof import('../../src/render/html/search-earlier.js')>();
+  return {
+    ...real,
+    readTextTable: (...args: Parameters<typeof real.readTextTable>) => {
+      tableReads.n++;
+      return real.readTextTable(...args);
+    },
+  };
+});
+
 /** Every file below `dir` by its path and bytes. */
 function tree(dir: string, rel = '', into = new Map<string, string>()): Map<string, string> {
   for (const e of readdirSync(path.join(dir, rel), { withFileTypes: true })) {
@@ -79,7 +93,9 @@ describe('export --format html after only release bodies changed (the quick path
     const before = lists.map(ino);
 
     p.edit(meeting, (t) => `${t}\nЕден нов пасус со зборот куќарка.\n`);
+    tableReads.n = 0;
     expect(await p.update('a body edit')).toBe(true);
+    expect(tableReads.n).toBe(1);
     expect(lists.map(ino)).toEqual(before);
     expect(readFileSync(path.join(p.site, 'r/2020-01-10-sredba-vo-skopje.html'), 'utf8')).toContain('куќарка');
 
@@ -92,8 +108,17 @@ describe('export --format html after only release bodies changed (the quick path
     expect(await p.update('two bodies, one in the feeds')).toBe(true);
     expect(readFileSync(path.join(p.site, 'feeds/en.json'), 'utf8')).toContain('which the feeds show');
 
+    // Nothing changed: the search data is kept as it is, without reading it back.
+    const shards = readdirSync(path.join(p.site, 'search'), { recursive: true })
+      .map(String)
+      .filter((f) => f.endsWith('.js'))
+      .map((f) => `search/${f}`);
+    const shardsBefore = shards.map(ino);
+    tableReads.n = 0;
     expect(await p.update('nothing changed')).toBe(true);
+    expect(tableReads.n).toBe(0);
     expect(lists.map(ino)).toEqual(before);
+    expect(shards.map(ino)).toEqual(shardsBefore);
   });
 
   it('takes the whole path when anything but a body changed', async () => {
