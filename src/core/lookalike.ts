@@ -38,23 +38,71 @@ const CYR = /\p{Script=Cyrillic}/u;
 const ANY_CYR = /[\u0400-\u04ff]/;
 const ANY_LAT = /[a-zA-Z]/;
 const LAT = /\p{Script=Latin}/u;
-// Words holding both a Cyrillic letter and an ASCII look-alike: the only words that can
-// qualify, found by one regex pass instead of testing every word of a 3 KB body.
-const CANDIDATE = /(?<![\p{L}\p{M}])(?=[\p{L}\p{M}]*\p{Script=Cyrillic})(?=[\p{L}\p{M}]*[acexopyjsikmhtbABCEHKMOPTXYJSI])[\p{L}\p{M}]+/gu;
+const LETTER_OR_MARK = /^[\p{L}\p{M}]$/u;
 
-/** The first word of a text that mixes a Latin look-alike letter into Cyrillic letters. */
+// What a code point is to the search for mixed words: 0 not known yet, else KNOWN plus the
+// bits that hold. A table over the 16-bit code units, filled by the regexes on first sight,
+// so a body's words are found by one pass over its characters: the regex that matched
+// candidate words with two look-aheads at each word took ~0.27 s for 10k bodies.
+const KNOWN = 1;
+const LETTER = 2;
+const CYRILLIC = 4;
+const LOOKALIKE = 8;
+const classes = new Uint8Array(0x10000);
+
+function classOf(ch: string): number {
+  return (
+    KNOWN |
+    (LETTER_OR_MARK.test(ch) ? LETTER : 0) |
+    (CYR.test(ch) ? CYRILLIC : 0) |
+    (Object.hasOwn(LOOKALIKES, ch) ? LOOKALIKE : 0)
+  );
+}
+
+/**
+ * The first word of a text that mixes a Latin look-alike letter into Cyrillic letters. A word
+ * is a longest run of letters and marks (`[\p{L}\p{M}]+`, a pair of surrogates counting as
+ * the one code point it makes); only a word holding both a Cyrillic letter and a look-alike
+ * is looked at closely.
+ */
 export function findMixedWord(text: string): { word: string; letter: string; index: number } | null {
   if (!ANY_CYR.test(text) || !ANY_LAT.test(text)) return null;
-  for (const m of text.matchAll(CANDIDATE)) {
-    const word = m[0];
-    if (!CYR.test(word) || !LAT.test(word)) continue;
-    const letters = [...word];
-    const cyrillic = letters.filter((ch) => CYR.test(ch)).length;
-    const latin = letters.find((ch) => LAT.test(ch) && LOOKALIKES[ch]);
-    // A mostly-Cyrillic word with a stray Latin letter is a typo; a mostly-Latin one is a name.
-    if (latin && cyrillic >= letters.length / 2) return { word, letter: latin, index: m.index ?? 0 };
+  const n = text.length;
+  let start = -1;
+  let seen = 0;
+  for (let i = 0; i <= n; ) {
+    let k = 0;
+    let width = 1;
+    if (i < n) {
+      const c = text.charCodeAt(i);
+      const next = c >= 0xd800 && c <= 0xdbff && i + 1 < n ? text.charCodeAt(i + 1) : 0;
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        k = classOf(text.slice(i, i + 2));
+        width = 2;
+      } else {
+        k = classes[c] || (classes[c] = classOf(text[i]));
+      }
+    }
+    if (k & LETTER) {
+      if (start < 0) (start = i), (seen = 0);
+      seen |= k;
+    } else if (start >= 0) {
+      const found = seen & CYRILLIC && seen & LOOKALIKE ? mixed(text.slice(start, i), start) : null;
+      if (found) return found;
+      start = -1;
+    }
+    i += width;
   }
   return null;
+}
+
+/** The word, when it is mostly Cyrillic with a Latin look-alike in it. */
+function mixed(word: string, index: number): { word: string; letter: string; index: number } | null {
+  const letters = [...word];
+  const cyrillic = letters.filter((ch) => CYR.test(ch)).length;
+  const latin = letters.find((ch) => LAT.test(ch) && LOOKALIKES[ch]);
+  // A mostly-Cyrillic word with a stray Latin letter is a typo; a mostly-Latin one is a name.
+  return latin && cyrillic >= letters.length / 2 ? { word, letter: latin, index } : null;
 }
 
 function warn(file: string, line: number, column: number, field: string, found: { word: string; letter: string }): Issue {
