@@ -51,12 +51,7 @@ const LOOKALIKE = 8;
 const classes = new Uint8Array(0x10000);
 
 function classOf(ch: string): number {
-  return (
-    KNOWN |
-    (LETTER_OR_MARK.test(ch) ? LETTER : 0) |
-    (CYR.test(ch) ? CYRILLIC : 0) |
-    (Object.hasOwn(LOOKALIKES, ch) ? LOOKALIKE : 0)
-  );
+  return KNOWN | (LETTER_OR_MARK.test(ch) ? LETTER : 0) | (CYR.test(ch) ? CYRILLIC : 0) | (Object.hasOwn(LOOKALIKES, ch) ? LOOKALIKE : 0);
 }
 
 /**
