@@ -54,13 +54,20 @@ function classOf(ch: string): number {
   return KNOWN | (LETTER_OR_MARK.test(ch) ? LETTER : 0) | (CYR.test(ch) ? CYRILLIC : 0) | (Object.hasOwn(LOOKALIKES, ch) ? LOOKALIKE : 0);
 }
 
+/** A word that mixes a Latin look-alike `letter` into Cyrillic letters, at `index` of its text. */
+export interface MixedWord {
+  word: string;
+  letter: string;
+  index: number;
+}
+
 /**
  * The first word of a text that mixes a Latin look-alike letter into Cyrillic letters. A word
  * is a longest run of letters and marks (`[\p{L}\p{M}]+`, a pair of surrogates counting as
  * the one code point it makes); only a word holding both a Cyrillic letter and a look-alike
  * is looked at closely.
  */
-export function findMixedWord(text: string): { word: string; letter: string; index: number } | null {
+export function findMixedWord(text: string): MixedWord | null {
   if (!ANY_CYR.test(text) || !ANY_LAT.test(text)) return null;
   const n = text.length;
   let start = -1;
@@ -92,7 +99,7 @@ export function findMixedWord(text: string): { word: string; letter: string; ind
 }
 
 /** The word, when it is mostly Cyrillic with a Latin look-alike in it. */
-function mixed(word: string, index: number): { word: string; letter: string; index: number } | null {
+function mixed(word: string, index: number): MixedWord | null {
   const letters = [...word];
   const cyrillic = letters.filter((ch) => CYR.test(ch)).length;
   const latin = letters.find((ch) => LAT.test(ch) && LOOKALIKES[ch]);
@@ -100,7 +107,7 @@ function mixed(word: string, index: number): { word: string; letter: string; ind
   return latin && cyrillic >= letters.length / 2 ? { word, letter: latin, index } : null;
 }
 
-function warn(file: string, line: number, column: number, field: string, found: { word: string; letter: string }): Issue {
+function warn(file: string, line: number, column: number, field: string, found: MixedWord): Issue {
   return {
     file,
     line,
