@@ -13,7 +13,6 @@
 
 import fs from 'node:fs';
 import path from 'node:path';
-import { fastStamp } from '../dist/cli/fast-stat.js';
 
 const [archive, print] = process.argv.slice(2);
 if (!archive) {
@@ -21,6 +20,13 @@ if (!archive) {
   process.exit(2);
 }
 
+const fail = (message, hint) => {
+  process.stderr.write(`floor.js: ${message}\n  ${hint}\n`);
+  process.exit(1);
+};
+const { fastStamp } = await import('../dist/cli/fast-stat.js').catch(() =>
+  fail('dist/cli/fast-stat.js is missing', 'run npm ci (it builds dist/) first'),
+);
 const stamp = fastStamp();
 let files = 0;
 let bytes = 0;
@@ -38,6 +44,19 @@ const walk = (dir) => {
     }
   }
 };
-walk(archive);
-if (print) fs.writeSync(1, fs.readFileSync(print));
+try {
+  walk(archive);
+} catch (e) {
+  fail(
+    `cannot read the archive ${e.path ?? archive}: ${e.code ?? e.message}`,
+    'pass the folder of an archive (bench/generate.js makes one)',
+  );
+}
+let output = null;
+try {
+  output = print ? fs.readFileSync(print) : null;
+} catch (e) {
+  fail(`cannot read ${print}: ${e.code ?? e.message}`, 'pass a file saved from `releases list` (bench/cases.js saves one)');
+}
+if (output) fs.writeSync(1, output);
 process.stderr.write(`${files} files, ${bytes} bytes\n`);
