@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { VERSION as TOOL_VERSION } from '../version.js';
+import { isBusy, retryWhileBusy } from './busy.js';
 import type { Database, DatabaseConstructor } from './sqlite.js';
 
 /** Bumped whenever the tables or what goes into them change: an older index is rebuilt. */
@@ -92,7 +93,7 @@ export const BUSY_WAIT_MS = 15_000;
 function connect(Sqlite: DatabaseConstructor, file: string, waitMs: number): Database {
   const db = new Sqlite(file, { timeout: waitMs });
   try {
-    db.pragma('journal_mode = WAL');
+    retryWhileBusy(() => db.pragma('journal_mode = WAL'), waitMs);
     db.pragma('synchronous = NORMAL');
     db.pragma('cache_size = -32768');
     db.pragma('temp_store = MEMORY');
@@ -166,9 +167,4 @@ export function beginRebuild(db: Database): void {
 export function isCorruption(e: unknown): boolean {
   const code = (e as { code?: string })?.code ?? '';
   return code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB' || code.startsWith('SQLITE_IOERR');
-}
-
-/** True when SQLite gave up waiting for another process's write lock. */
-export function isBusy(e: unknown): boolean {
-  return ((e as { code?: string })?.code ?? '').startsWith('SQLITE_BUSY');
 }
