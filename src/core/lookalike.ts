@@ -1,4 +1,5 @@
 import type { FrontMatter } from './frontmatter.js';
+import type { Place } from './front-matter-common.js';
 import type { Issue } from './types.js';
 
 /** Latin letters that look like Cyrillic ones, with the Cyrillic letter meant. */
@@ -120,16 +121,18 @@ function warn(file: string, line: number, column: number, field: string, found: 
   };
 }
 
-/** Warnings for Latin look-alike letters inside Cyrillic words, in fields and in the body. */
-export function lookalikeIssues(file: string, fm: FrontMatter, fields: Record<string, string | string[] | null>): Issue[] {
+/**
+ * Warnings for Latin look-alike letters inside Cyrillic words, in fields and in the body.
+ * `text` (the whole file) lets a field's warning point at the Latin letter itself.
+ */
+export function lookalikeIssues(file: string, fm: FrontMatter, fields: Record<string, string | string[] | null>, text?: string): Issue[] {
   const out: Issue[] = [];
   for (const [field, value] of Object.entries(fields)) {
     const values = value === null ? [] : Array.isArray(value) ? value : [value];
     for (const v of values) {
       const found = findMixedWord(v);
       if (!found) continue;
-      const path = field === 'location' ? ['event', 'location'] : [field];
-      const at = fm.locate(path) ?? { line: 2, column: 1 };
+      const at = placeInField(fm, field === 'location' ? ['event', 'location'] : [field], found, text);
       out.push(warn(file, at.line, at.column, field, found));
       break;
     }
@@ -143,4 +146,29 @@ export function lookalikeIssues(file: string, fm: FrontMatter, fields: Record<st
     }
   }
   return out;
+}
+
+/**
+ * Where a field's mixed word is written: in a list, the item that holds it; on that line,
+ * the Latin letter itself when the line shows the word. Otherwise where the field starts.
+ */
+function placeInField(fm: FrontMatter, path: string[], found: MixedWord, text: string | undefined): Place {
+  let raw: unknown = fm.data;
+  for (const key of path) raw = raw && typeof raw === 'object' ? (raw as Record<string, unknown>)[key] : undefined;
+  const item = Array.isArray(raw) ? raw.findIndex((x) => typeof x === 'string' && x.includes(found.word)) : -1;
+  const at = (item >= 0 ? fm.locate([...path, item]) : undefined) ?? fm.locate(path) ?? { line: 2, column: 1 };
+  const line = text === undefined ? undefined : lineOf(text, at.line);
+  const column = line?.indexOf(found.word, at.column - 1) ?? -1;
+  return column < 0 ? at : { line: at.line, column: column + found.word.indexOf(found.letter) + 1 };
+}
+
+/** Line `n` (1-based) of a text, without its line break. */
+function lineOf(text: string, n: number): string | undefined {
+  let start = 0;
+  for (let i = 1; i < n; i++) {
+    start = text.indexOf('\n', start) + 1;
+    if (start === 0) return undefined;
+  }
+  const end = text.indexOf('\n', start);
+  return text.slice(start, end < 0 ? undefined : end).replace(/\r$/, '');
 }

@@ -167,7 +167,7 @@ export function parseReleaseFile(path: string, bytes: Uint8Array, options: { fas
   const issues = [
     ...fm.warnings,
     ...r.issues,
-    ...lookalikeIssues(path, fm, { title, summary, partners, people, tags, location: event?.location ?? null }),
+    ...lookalikeIssues(path, fm, { title, summary, partners, people, tags, location: event?.location ?? null }, text),
   ];
   issues.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
   if (!title || !date || issues.some((i) => i.severity === 'error')) return { path, release: null, issues };

@@ -33,7 +33,7 @@ describe('releases check', () => {
       'archive/event-backwards.md:6:8  error  the event ends (2020-01-03) before it starts (2020-01-05)',
       'archive/a/same-id.md  error  the id "same-id" is also used by b/same-id.md',
       'archive/b/same-id.md  error  the id "same-id" is also used by a/same-id.md',
-      'archive/lookalike.md:2:1  warning  "конференциja" in title mixes the Latin letter "j"',
+      'archive/lookalike.md:2:30  warning  "конференциja" in title mixes the Latin letter "j"',
       'archive/2020-05-05-date-from-name.md:2:1  warning  no date: field',
       'archive/empty-body.md:4:1  warning',
     ])

@@ -121,6 +121,30 @@ custom: { a: 1 }
     expect(r.issues[0].hint).toContain('ј');
   });
 
+  it('points a look-alike warning at the Latin letter, in the list item that holds it', () => {
+    const text = [
+      '---',
+      'title: Меѓународна конференциja во Охрид',
+      'date: 2018-10-15',
+      'partners:',
+      '  - Министерство за внатрешни работи',
+      '  - OБСЕ Мисијата во Скопје',
+      'tags: [екстремизам, безбедноcт]',
+      '---',
+      'Текст.',
+    ].join('\n');
+    const r = parseText(text);
+    expect(r.issues.map((i) => [i.field, i.line, i.column])).toEqual([
+      ['title', 2, 30],
+      ['partners', 6, 5],
+      ['tags', 7, 29],
+    ]);
+    const lines = text.split('\n');
+    for (const i of r.issues) expect('ajoOcs').toContain(lines[i.line! - 1][i.column! - 1]);
+    // The full YAML parser, used when the fast reader gives up, finds the same places.
+    expect(parseReleaseFile('2018/x.md', Buffer.from(text), { fastYaml: false }).issues).toEqual(r.issues);
+  });
+
   it('does not call a Latin name with one Cyrillic letter a typo, nor plain English', () => {
     const r = parseText('---\ntitle: OSCE Mission to Skopje and Macedonia\ndate: 2020-01-01\n---\nbody\n');
     expect(r.issues).toEqual([]);

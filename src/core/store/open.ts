@@ -6,7 +6,7 @@ import { isBusy, retryWhileBusy } from './busy.js';
 import type { Database, DatabaseConstructor } from './sqlite.js';
 
 /** Bumped whenever the tables or what goes into them change: an older index is rebuilt. */
-export const SCHEMA_VERSION = 8;
+export const SCHEMA_VERSION = 9;
 const APP = 'releases-index';
 
 const SCHEMA = `
