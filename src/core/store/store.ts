@@ -4,12 +4,10 @@ import type { FileResult, Release } from '../types.js';
 import { deserialize, readBody, type ReleaseFields } from './documents.js';
 import { gather, parseInWorkers } from './parallel.js';
 import { toRow, type IndexRow } from './rows.js';
-import { fingerprint, Fingerprint } from './fingerprint.js';
-import { encodeScan, movedSince } from './last-scan.js';
-import { filesFromListings, scanReleaseFiles, StoredListing, type DirListing } from './scan.js';
+import { findChanges } from './changes.js';
 import { statStamp, type StampFn } from './stamp.js';
 import { hasText } from './text-index.js';
-import { saveDirs, writeRows } from './write-rows.js';
+import { writeRows } from './write-rows.js';
 import type { Database, Statement } from './sqlite.js';
 
 /** What a refresh did: files parsed anew, index entries removed, files in the archive. */
@@ -106,79 +104,12 @@ export class ArchiveIndex implements ParseCache {
    */
   async refresh(dir: string, trustFolders = false, meanwhile?: () => void): Promise<RefreshStats> {
     const db = this.db;
-    const meta = db.prepare('SELECT value FROM meta WHERE key = ?').pluck();
-    const stored = meta.get('fingerprint') as string | undefined;
-    const storedCount = Number(stored?.split(':')[1] ?? -1);
-    const dirRows = db.prepare('SELECT path, mtime FROM dirs').raw().all() as [string, number][];
-    if (trustFolders && stored && dirRows.length && dirRows.every(([p, m]) => this.stamp(p ? `${dir}/${p}` : dir)?.mtimeMs === m)) {
-      return { parsed: 0, removed: 0, files: storedCount };
-    }
-    const dirs = new Map<string, DirListing>();
-    for (const [path, mtime, listing] of db.prepare('SELECT path, mtime, listing FROM dirs').raw().all() as [string, number, string][]) {
-      dirs.set(path, new StoredListing(mtime, listing));
-    }
-    // Every file stat'ed, but on an unchanged archive the index's own list is never loaded:
-    // a hash of every path, size and mtime equals the one stored after the last refresh.
-    let known: Map<string, [number, number]> | undefined;
-    const loadKnown = () => {
-      known = new Map();
-      for (const [path, size, mtime] of db.prepare('SELECT path, size, mtime FROM files').raw().iterate() as IterableIterator<
-        [string, number, number]
-      >)
-        known.set(path, [size, mtime]);
-      return known;
-    };
-    const generation = () => Number(meta.get('generation') ?? 0);
+    const generation = () => Number(db.prepare("SELECT value FROM meta WHERE key = 'generation'").pluck().get() ?? 0);
     const gen0 = generation();
     this.writes = 0;
-    let scan: { files: FoundFile[]; dirs: Map<string, DirListing>; changed: boolean };
-    let print: string;
-    // The scan's numbers as stored beside its fingerprint (last-scan.ts), and the files found moved by them.
-    let lastScan: Buffer | undefined;
-    let movedFiles: FoundFile[] | undefined;
-    if (trustFolders) {
-      scan = scanReleaseFiles(dir, { dirs, known: loadKnown(), stamp: this.stamp });
-      print = fingerprint(scan.files, scan.dirs);
-    } else {
-      // Sizes and mtimes only, in plain number arrays: on an unchanged archive nothing is
-      // kept per file; otherwise the files are paired with them from the folder listings.
-      const sizes: number[] = [];
-      const mtimes: number[] = [];
-      const quick = scanReleaseFiles(dir, {
-        dirs,
-        stamp: this.stamp,
-        visit: (size, mtime) => void (sizes.push(size), mtimes.push(mtime)),
-      });
-      const h = new Fingerprint();
-      for (let i = 0; i < sizes.length; i++) if (!Number.isNaN(sizes[i])) h.file(sizes[i], mtimes[i]);
-      print = h.end(quick.dirs);
-      if (stored && print === stored) {
-        if (quick.changed) saveDirs(this.db, dirs, quick.dirs);
-        return { parsed: 0, removed: 0, files: storedCount };
-      }
-      lastScan = encodeScan(sizes, mtimes);
-      const moved = movedSince(meta.get('scan'), stored, quick.dirs, sizes, mtimes);
-      if (moved) {
-        // The same paths as the stored scan's, which the index holds: only the moved ones are looked at.
-        movedFiles = filesFromListings(dir, quick.dirs, sizes, mtimes, moved);
-        scan = { ...quick, files: [] };
-      } else scan = { ...quick, files: filesFromListings(dir, quick.dirs, sizes, mtimes) };
-    }
-    if (print === stored) {
-      if (scan.changed) saveDirs(this.db, dirs, scan.dirs);
-      return { parsed: 0, removed: 0, files: scan.files.length };
-    }
-    // Found by position, the moved files are the changes, and the index holds every other path.
-    let changed = movedFiles;
-    let stale = false;
-    if (!changed) {
-      const have = known ?? loadKnown();
-      changed = scan.files.filter((file) => {
-        const k = have.get(file.path);
-        return !(k && k[0] === file.size && k[1] === file.mtimeMs);
-      });
-      stale = have.size + changed.filter((f) => !have.has(f.path)).length !== scan.files.length;
-    }
+    const found = findChanges(db, dir, this.stamp, trustFolders);
+    if (!('changed' in found)) return { parsed: 0, removed: 0, files: found.files };
+    const { changed } = found;
     // Written in batches, so a first run over 100k files never holds them all in memory.
     const { parseFromDisk } = changed.length ? await import('./read.js') : { parseFromDisk: null };
     // The folded text only when the full-text table is kept: a first run leaves it to the first search.
@@ -190,17 +121,17 @@ export class ArchiveIndex implements ParseCache {
       this.write(changed.slice(i, i + BATCH).map((file) => toRow(file, parseFromDisk!(file), text)));
     }
     this.lastRemoved = 0;
-    if (stale) this.update([], scan.files);
-    if (scan.changed) saveDirs(this.db, dirs, scan.dirs);
+    if (found.stale) this.update([], found.present);
+    found.saveListings();
     // Only when no other process wrote meanwhile does the index match this scan exactly.
     db.transaction(() => {
       if (generation() !== gen0 + this.writes) return;
       const put = db.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)');
-      put.run('fingerprint', print);
-      if (lastScan) put.run('scan', lastScan);
+      put.run('fingerprint', found.print);
+      if (found.lastScan) put.run('scan', found.lastScan);
       else db.exec("DELETE FROM meta WHERE key = 'scan'");
     }).immediate();
-    return { parsed: changed.length, removed: this.lastRemoved, files: movedFiles ? storedCount : scan.files.length };
+    return { parsed: changed.length, removed: this.lastRemoved, files: found.files };
   }
 
   private writes = 0;
