@@ -1,4 +1,5 @@
 import { Worker } from 'node:worker_threads';
+import { BufferPool } from './buffer-pool.js';
 import { WRITER } from './write-thread.js';
 
 /** Files handed to the writer at once: one message each, so a message costs little per file. */
@@ -8,8 +9,6 @@ const BATCH_BYTES = 256 * 1024;
 /** Bytes of buffers handed over and not yet given back, at most: what the writer holds stays small. */
 const MAX_BYTES = 4 * 1024 * 1024;
 const ENCODER = new TextEncoder();
-/** Batch buffers kept for reuse, at most. */
-const POOL = 16;
 
 type Named = (e: unknown) => Error;
 type Failed = { at: number; code?: string; message: string } | null;
@@ -33,7 +32,8 @@ export class WriteQueue {
   private files: string[] = [];
   private ends: number[] = [];
   private names: Named[] = [];
-  private readonly pool: Buffer[] = [];
+  /** Batch buffers kept for reuse, at most 16. */
+  private readonly pool = new BufferPool(BATCH_BYTES, 16);
   /** Per batch handed over and not yet done: its files' error makers and its buffer's bytes. */
   private readonly sent = new Map<number, { names: Named[]; bytes: number }>();
   private nextId = 0;
@@ -73,8 +73,8 @@ export class WriteQueue {
       if (text && size > BATCH_BYTES) size = Buffer.byteLength(data, 'utf8');
       if (!buf || this.used + size > buf.length) {
         this.flush();
-        if (this.buf && this.buf.length < size) this.give(this.buf);
-        if (!this.buf || this.buf.length < size) this.buf = this.take(size);
+        if (this.buf && this.buf.length < size) this.pool.give(this.buf);
+        if (!this.buf || this.buf.length < size) this.buf = this.pool.take(size);
         buf = this.buf;
       }
     }
@@ -122,19 +122,9 @@ export class WriteQueue {
     await this.until(() => this.sent.size === 0);
     const worker = this.worker;
     this.worker = null;
-    this.pool.length = 0;
+    this.pool.clear();
     this.buf = null;
     await worker?.terminate();
-  }
-
-  /** A buffer of at least `size` bytes: a pooled batch buffer, or one of its own. */
-  private take(size: number): Buffer {
-    if (size > BATCH_BYTES) return Buffer.allocUnsafeSlow(size);
-    return this.pool.pop() ?? Buffer.allocUnsafeSlow(BATCH_BYTES);
-  }
-
-  private give(buf: Buffer): void {
-    if (buf.length === BATCH_BYTES && this.pool.length < POOL) this.pool.push(buf);
   }
 
   private flush(): void {
@@ -163,7 +153,7 @@ export class WriteQueue {
       this.sent.delete(id);
       this.waiting -= done.names.length;
       this.waitingBytes -= done.bytes;
-      if (this.worker) this.give(Buffer.from(buffer));
+      if (this.worker) this.pool.give(Buffer.from(buffer));
       if (failed && !this.failure) this.failure = done.names[failed.at](Object.assign(new Error(failed.message), { code: failed.code }));
       this.poke();
     });
