@@ -99,8 +99,21 @@ export function parseRegistry(file: string, text: string): { registry: Registry;
       continue;
     }
     const obj = (entry && typeof entry === 'object' && !Array.isArray(entry) ? entry : {}) as Record<string, unknown>;
-    const name = typeof obj.name === 'string' && obj.name.trim() ? obj.name.trim() : null;
-    if (!name) bad(`partner ${id} has no name`, 'add name: with the display name under it');
+    // A number is a name too (as in aliases): `name: 1389` reads as the text "1389".
+    const name = typeof obj.name === 'string' || typeof obj.name === 'number' ? String(obj.name).trim() || null : null;
+    if (!name && obj.name !== undefined && obj.name !== null) {
+      const where = placeIn(doc, lc, [id, 'name']);
+      issues.push({
+        file,
+        line: where.line,
+        column: where.col,
+        field: id,
+        severity: 'error',
+        code: 'bad-partner',
+        message: `the name of partner ${id} is not text`,
+        hint: 'write the display name on the line of name:, e.g. name: OSCE Mission to Skopje',
+      });
+    } else if (!name) bad(`partner ${id} has no name`, 'add name: with the display name under it');
     const rawAliases = obj.aliases === undefined || obj.aliases === null ? [] : Array.isArray(obj.aliases) ? obj.aliases : [obj.aliases];
     const aliases = rawAliases
       .filter((a): a is string | number => typeof a === 'string' || typeof a === 'number')
@@ -117,15 +130,16 @@ export const DEFAULT_SETTINGS: Readonly<ArchiveSettings> = Object.freeze({ name:
 
 /** Reads `archive.yml`: the archive's name, default language and base URL. */
 export function parseSettings(file: string, text: string): { settings: ArchiveSettings; issues: Issue[] } {
-  const { data, issues } = yamlFile(file, text);
+  const { data, issues, lc, doc } = yamlFile(file, text);
   const obj = (data && typeof data === 'object' && !Array.isArray(data) ? data : {}) as Record<string, unknown>;
   const str = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim() : null);
   const lang = str(obj.lang);
   if (obj.lang !== undefined && !(lang && isLangCode(lang))) {
+    const where = placeIn(doc, lc, ['lang']);
     issues.push({
       file,
-      line: 1,
-      column: 1,
+      line: where.line,
+      column: where.col,
       field: 'lang',
       severity: 'error',
       code: 'bad-lang',
@@ -134,7 +148,18 @@ export function parseSettings(file: string, text: string): { settings: ArchiveSe
     });
   }
   return {
-    settings: { name: str(obj.name) ?? DEFAULT_SETTINGS.name, lang: lang ?? DEFAULT_SETTINGS.lang, baseUrl: str(obj.base_url) },
+    // A language that is not a code is reported and not used: pages would say lang="macedonian".
+    settings: {
+      name: str(obj.name) ?? DEFAULT_SETTINGS.name,
+      lang: lang && isLangCode(lang) ? lang : DEFAULT_SETTINGS.lang,
+      baseUrl: str(obj.base_url),
+    },
     issues,
   };
+}
+
+/** Where the value at `path` is written in a parsed YAML file (its start when it is not there). */
+function placeIn(doc: YamlModule.Document.Parsed, lc: YamlModule.LineCounter, path: string[]): { line: number; col: number } {
+  const node = doc.getIn(path, true) as { range?: number[] } | undefined;
+  return lc.linePos(node?.range?.[0] ?? 0);
 }
