@@ -72,13 +72,18 @@ export function readLimit(value: unknown): number | undefined {
 /** A render target on stdout, with the width of the terminal (COLUMNS or the tty), if any. */
 export function stdoutTarget(ctx: Context, archiveDir: string): RenderTarget {
   const columns = Number(ctx.env.COLUMNS) || ctx.stdout.columns;
-  const shown = shownPath(ctx.cwd, archiveDir);
   return {
     write: (t) => void ctx.stdout.write(t),
     width: ctx.stdout.isTTY || ctx.env.COLUMNS ? columns || 80 : undefined,
     s: styler(ctx.color.stdout),
-    prefix: shown === '.' ? '' : `${shown.split(path.sep).join('/')}/`,
+    prefix: archivePrefix(ctx, archiveDir),
   };
+}
+
+/** What names a path in the archive from the run's working folder when put before it: `archive/`, or nothing inside it. */
+export function archivePrefix(ctx: Context, archiveDir: string): string {
+  const shown = shownPath(ctx.cwd, archiveDir);
+  return shown === '.' ? '' : `${shown.split(path.sep).join('/')}/`;
 }
 
 /** `--cache-dir DIR`: where the search index lives (search and index commands). */

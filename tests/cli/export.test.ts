@@ -8,6 +8,19 @@ const schema = JSON.parse(readFileSync(path.resolve(__dirname, '../../docs/relea
 const validate = new Ajv({ allErrors: true }).compile(schema);
 
 describe('export --format json|ndjson', () => {
+  it('names a skipped archive.yml as list does, from the working folder, and leaves its bad language out', async () => {
+    const cwd = fixtureProject('multilingual');
+    writeFileSync(path.join(cwd, 'archive/archive.yml'), 'name: Соопштенија\nlang: macedonian\n');
+    const line = 'skipped archive/archive.yml:2:7  lang "macedonian" is not a language code';
+    const json = await runCli(['export', '--format', 'json'], { cwd });
+    expect(json.code, json.stderr).toBe(0);
+    expect(json.stderr.split('\n')).toContain(line);
+    const html = await runCli(['export', '--format', 'html', '--out', 'site'], { cwd });
+    expect(html.code, html.stderr).toBe(0);
+    expect(html.stderr.split('\n')).toContain(line);
+    expect(readFileSync(path.join(cwd, 'site/index.html'), 'utf8')).toContain('<html lang="en">');
+  });
+
   it('writes every entry with body and html, valid against the shipped schema', async () => {
     const cwd = fixtureProject('export-site');
     const r = await runCli(['export', '--format', 'json'], { cwd });

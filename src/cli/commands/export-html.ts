@@ -14,6 +14,7 @@ import { quickSiteFiles } from '../../render/html/site-update.js';
 import { bodiesAhead } from '../../render/markdown-ahead.js';
 import type { Context } from '../context.js';
 import { openArchive } from '../load.js';
+import { archivePrefix } from '../options.js';
 
 // `export --format html`, loaded with its modules at once (one by one, each waited for its file's read).
 
@@ -67,7 +68,7 @@ export async function exportHtml(ctx: Context, dir: string, out: string, filters
   // follows runs without them (at 100k releases ~150 MB a marker rewrite need not sit on).
   const build = async () => {
     let stamps: Map<string, string> | undefined;
-    const archive = await openArchive(ctx, dir, '', (index) => {
+    const archive = await openArchive(ctx, dir, archivePrefix(ctx, dir), (index) => {
       stamps = fileStamps(index);
     });
     const releases = listReleases(archive.releases, filters, archive.registry, { sort: 'date', reverse: false });

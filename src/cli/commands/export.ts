@@ -5,7 +5,7 @@ import { listReleases } from '../../core/filters.js';
 import { shownPath } from '../../core/paths.js';
 import type { Context } from '../context.js';
 import { openArchive } from '../load.js';
-import { addArchiveOption, addFilterOptions, readFilters } from '../options.js';
+import { addArchiveOption, addFilterOptions, archivePrefix, readFilters } from '../options.js';
 
 const FORMATS = ['json', 'ndjson', 'html', 'ics'];
 
@@ -67,7 +67,7 @@ base URL, or "releases">, the same in every export.`,
           opts.out,
         );
     }
-    const archive = await openArchive(ctx, dir);
+    const archive = await openArchive(ctx, dir, archivePrefix(ctx, dir));
     const releases = listReleases(archive.releases, filters, archive.registry, { sort: 'date', reverse: false });
     const { writeExportFile } = await import('../../core/export/stream.js');
     const { pipeChunks } = await import('../../core/pipe.js');
