@@ -3,34 +3,11 @@ import type { Archive } from '../core/archive.js';
 import type { LookupResult, ReleaseQuery } from '../core/store/lookup.js';
 import { loadIndexedArchive, refreshIndex } from '../core/store/indexed-archive.js';
 import { withIndex } from '../core/store/session.js';
+import { skippedInArchive } from '../core/store/skipped.js';
 import type { ArchiveIndex } from '../core/store/store.js';
-import type { Issue } from '../core/types.js';
-import { location } from '../render/issues.js';
-import { printable } from '../render/width.js';
-import { styler } from '../render/style.js';
 import type { Context } from './context.js';
 import { fastStamp } from './fast-stat.js';
-
-/** The first error of each file that is not among the releases: the files a read command skips. */
-export function skippedFiles(archive: Archive): Issue[] {
-  // Most archives have no file in error: then no set of every path is made.
-  if (!archive.issues.some((i) => i.severity === 'error')) return [];
-  const listed = new Set(archive.releases.map((r) => r.path));
-  const seen = new Set<string>();
-  return archive.issues.filter((i) => {
-    if (i.severity !== 'error' || listed.has(i.file) || seen.has(i.file)) return false;
-    seen.add(i.file);
-    return true;
-  });
-}
-
-/** Tells on stderr the index's warnings and the files skipped because they cannot be read (one line each), and where to look for details. */
-function reportSkipped(ctx: Context, warnings: string[], skipped: Issue[], prefix: string): void {
-  const s = styler(ctx.color.stderr);
-  for (const w of warnings) ctx.stderr.write(`${s.warning('warning')} ${w}\n`);
-  for (const i of skipped) ctx.stderr.write(`${s.warning('skipped')} ${location(i, prefix)}  ${printable(i.message)}\n`);
-  if (skipped.length) ctx.stderr.write(`${s.hint(`${skipped.length} file(s) skipped: run releases check for details`)}\n`);
-}
+import { reportSkipped } from './skipped.js';
 
 // The loader module (fast-glob, the YAML parser) is needed only for its message, or without the index.
 async function assertDir(dir: string): Promise<void> {
@@ -73,7 +50,7 @@ export async function openArchiveOr<T>(
     fromIndex?.(index);
     return { archive };
   });
-  reportSkipped(ctx, warnings, value.archive ? skippedFiles(value.archive) : [], prefix);
+  reportSkipped(ctx, warnings, value.archive ? skippedInArchive(value.archive) : [], prefix);
   return value;
 }
 

@@ -137,6 +137,19 @@ describe('releases search', () => {
     expect(ids(without.stdout)).toEqual(ids(withIndex.stdout));
     expect(without.stderr).toBe('');
   });
+
+  it('tells the files it skipped as list does, through the index and without it', async () => {
+    const cwd = fixtureProject('bad-inputs');
+    const listed = await runCli(['list'], { cwd, env: ENV });
+    const skippedLines = (stderr: string) => stderr.split('\n').filter((l) => l.startsWith('skipped ') || l.includes('file(s) skipped'));
+    expect(skippedLines(listed.stderr)).toHaveLength(20);
+    for (const env of [ENV, { ...ENV, RELEASES_INDEX: 'off' }]) {
+      const r = await runCli(['search', 'регионална'], { cwd, env });
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stdout).toContain('archive/lookalike.md');
+      expect(skippedLines(r.stderr)).toEqual(skippedLines(listed.stderr));
+    }
+  });
 });
 
 describe('releases index', () => {

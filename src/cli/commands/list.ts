@@ -6,7 +6,8 @@ import { pipeChunks } from '../../core/pipe.js';
 import { keepOutput, outputFile, outputKey, readOutput } from '../../core/store/output-cache.js';
 import { formatNames, releaseFormats } from '../../render/formats.js';
 import type { Context } from '../context.js';
-import { openArchiveOr, skippedFiles } from '../load.js';
+import { skippedInArchive } from '../../core/store/skipped.js';
+import { openArchiveOr } from '../load.js';
 import { addArchiveOption, addFilterOptions, formatOption, readFilters, readLimit, stdoutTarget } from '../options.js';
 
 /** `releases list`: releases and events by period, partner, person, tag, place and language. */
@@ -65,7 +66,7 @@ Examples:
     const counts = [found.length, archive.releases.length];
     // Kept only when nothing was told of skipped files: a later run from the cache tells nothing either.
     const keep = kept as { file: string; key: string } | null;
-    const cache = keep && skippedFiles(archive).length === 0 ? keepOutput(keep.file, keep.key, counts, chunks) : chunks;
+    const cache = keep && skippedInArchive(archive).length === 0 ? keepOutput(keep.file, keep.key, counts, chunks) : chunks;
     await pipeChunks(cache, ctx.stdout as never);
     if (format === 'table') ctx.stderr.write(`${counts[0]} of ${counts[1]} release(s)\n`);
   });

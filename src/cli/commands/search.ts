@@ -6,6 +6,7 @@ import { searchArchive } from '../../core/store/session.js';
 import { searchFormats, withSnippets } from '../../render/search.js';
 import type { Context } from '../context.js';
 import { fastStamp } from '../fast-stat.js';
+import { reportSkipped } from '../skipped.js';
 import {
   addArchiveOption,
   addCacheDirOption,
@@ -67,8 +68,8 @@ Examples:
       env: ctx.env,
       stamp: fastStamp(),
     });
+    reportSkipped(ctx, run.warnings, run.skipped, target.prefix);
     const s = styler(ctx.color.stderr);
-    for (const w of run.warnings) ctx.stderr.write(`${s.warning('warning')} ${w}\n`);
     const { hits, total, suggestions, plan } = run.outcome;
     await pipeChunks(
       searchFormats[opts.format as keyof typeof searchFormats](withSnippets(hits, highlighter(plan)), target),

@@ -1,9 +1,10 @@
 import type { Archive } from '../archive.js';
 import { distance } from '../distance.js';
 import type { ArchivedRelease, ArchiveSettings, Issue, TranslationRef } from '../types.js';
-import { compareIssues, compareNewestFirst, refusedDuplicate } from '../validate.js';
+import { compareNewestFirst } from '../validate.js';
 import { archived, readBody, readRelease } from './documents.js';
 import { cachedArchiveConfig } from './archive-config.js';
+import { firstErrors, refusedInIndex, skippedInArchive } from './skipped.js';
 import type { ArchiveIndex } from './store.js';
 
 /** What `show` asks for: a release by id, or by one of the paths its argument may mean. */
@@ -28,20 +29,9 @@ const within = (ref: string) => Math.max(3, ref.length / 3);
 const idDistance = (id: string, ref: string) => distance(id.slice(0, ref.length + 8), ref);
 const byPath = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-/** The first error of each file that is not among `listed`, in issue order. */
-function firstErrors(sorted: Issue[], listed: (file: string) => boolean): Issue[] {
-  const seen = new Set<string>();
-  return sorted.filter((i) => {
-    if (i.severity !== 'error' || seen.has(i.file) || listed(i.file)) return false;
-    seen.add(i.file);
-    return true;
-  });
-}
-
 /** Looks a release up in a loaded archive (used without the index). */
 export function lookUpInArchive(archive: Archive, q: ReleaseQuery): LookupResult {
-  const listed = new Set(archive.releases.map((r) => r.path));
-  const skipped = firstErrors(archive.issues, (f) => listed.has(f));
+  const skipped = skippedInArchive(archive);
   const release = archive.releases.find((r) => r.id === q.id) ?? archive.releases.find((r) => q.paths.includes(r.path)) ?? null;
   if (release) return { release, refused: null, near: null, skipped };
   const refused = archive.issues.find((i) => i.severity === 'error' && q.paths.includes(i.file)) ?? null;
@@ -87,29 +77,7 @@ function lookUp(index: ArchiveIndex, dir: string, q: ReleaseQuery, settings: Arc
     return archived(r, settings, r.translationKey === null ? [] : translations(index, settings, r.translationKey, path, keeper));
   };
 
-  // Files refused: unreadable ones (stored issues), the later files of a duplicated id, and the settings or registry.
-  const refusedIssues: Issue[] = configIssues.filter((i) => i.severity === 'error');
-  for (const json of db
-    .prepare('SELECT docs.issues FROM files JOIN docs ON docs.rowid = files.rowid WHERE files.rid IS NULL AND docs.issues IS NOT NULL')
-    .pluck()
-    .iterate() as IterableIterator<string>) {
-    for (const i of (JSON.parse(json) as Issue[]).sort(compareIssues)) if (i.severity === 'error') refusedIssues.push(i);
-  }
-  const dupRows = db
-    .prepare('SELECT rid, path FROM files WHERE rid IN (SELECT rid FROM files WHERE rid IS NOT NULL GROUP BY rid HAVING count(*) > 1)')
-    .raw()
-    .all() as [string, string][];
-  const groups = new Map<string, string[]>();
-  for (const [id, path] of dupRows) {
-    const group = groups.get(id);
-    if (group) group.push(path);
-    else groups.set(id, [path]);
-  }
-  for (const [id, paths] of groups) {
-    const [first, ...rest] = paths.sort(byPath);
-    for (const p of rest) refusedIssues.push(refusedDuplicate(id, p, first));
-  }
-  refusedIssues.sort(compareIssues);
+  const refusedIssues = refusedInIndex(db, configIssues);
   const skipped = firstErrors(refusedIssues, () => false);
 
   const own = keeper(q.id);

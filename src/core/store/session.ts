@@ -10,6 +10,8 @@ import { type DatabaseConstructor, sqliteLoaderFor, type SqliteLoader } from './
 import { ArchiveIndex, type RefreshStats } from './store.js';
 import type { StampFn } from './stamp.js';
 import { ensureText } from './text-index.js';
+import { firstErrors, refusedInIndex, skippedInArchive } from './skipped.js';
+import type { Issue } from '../types.js';
 
 /** Where the index is and how SQLite is loaded. */
 export interface IndexOptions {
@@ -117,6 +119,8 @@ export interface SearchRun {
   engine: 'index' | 'memory';
   refreshed?: RefreshStats;
   warnings: string[];
+  /** The first error of each file the search skipped (it cannot be read), sorted by file. */
+  skipped: Issue[];
 }
 
 /**
@@ -136,17 +140,18 @@ export async function searchArchive(
     if (!index) {
       const { loadArchive } = await import('../archive.js');
       const archive = await loadArchive(dir);
-      return { outcome: searchMemory(archive, query, flags, limit), engine: 'memory' };
+      return { outcome: searchMemory(archive, query, flags, limit), engine: 'memory', skipped: skippedInArchive(archive) };
     }
     const refreshed = await index.refresh(dir, o.env?.RELEASES_INDEX_CHECK === 'folders');
     await ensureText(index.db, dir);
-    const { settings, registry } = cachedArchiveConfig(index, dir);
+    const { settings, registry, issues } = cachedArchiveConfig(index, dir);
     // One read transaction: a snapshot, so another process's write cannot remove rows between
     // ranking and reading them back.
-    const outcome = index.db.transaction(() =>
+    const [outcome, refused] = index.db.transaction((): [SearchOutcome, Issue[]] => [
       searchIndex(index, query, { flags, settings, registry, limit, dir: dir.replace(/[/\\]+$/, '') || dir }),
-    )();
-    return { outcome, engine: 'index', refreshed };
+      refusedInIndex(index.db, issues),
+    ])();
+    return { outcome, engine: 'index', refreshed, skipped: firstErrors(refused, () => false) };
   });
   return { ...value, warnings };
 }
