@@ -3,6 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { NO_FILTERS } from '../../src/core/filters.js';
 import { searchArchive, withIndex } from '../../src/core/store/session.js';
+import { type DatabaseConstructor, loadBetterSqlite } from '../../src/core/store/sqlite.js';
 import { toRow } from '../../src/core/store/rows.js';
 import { parseFromDisk } from '../../src/core/store/read.js';
 import { scanReleaseFiles } from '../../src/core/store/scan.js';
@@ -60,4 +61,55 @@ describe('the full-text table', () => {
     expect(run.outcome.hits.map((h) => h.release.id)).toEqual(['2020-05-05-pandemija']);
     expect((await textRows(archive)).value).toEqual([true, 24]);
   });
+
+  it('is built again when another process empties it between the build and the search', async () => {
+    const archive = fresh();
+    const expected = (await searchArchive(archive, 'ОБСЕ', NO_FILTERS, undefined)).outcome.hits.map((h) => h.release.id).sort();
+    expect(expected).toHaveLength(5);
+    for (const [times, engine] of [
+      [2, 'index'],
+      [99, 'memory'],
+    ] as const) {
+      // As a first list in another process does: rows written without their text empty the table.
+      await withIndex(archive, {}, (index) => index!.db.exec("DELETE FROM meta WHERE key = 'text'; DELETE FROM fts"));
+      const run = await searchArchive(archive, 'ОБСЕ', NO_FILTERS, undefined, { loader: emptiedBeforeReads(times) });
+      expect(run.engine).toBe(engine);
+      expect(run.outcome.hits.map((h) => h.release.id).sort()).toEqual(expected);
+    }
+  });
 });
+
+type Transaction = ((...a: unknown[]) => unknown) & { deferred: unknown; immediate: unknown; exclusive: unknown };
+
+/**
+ * better-sqlite3, but the first `times` read transactions (a plain call of `transaction`)
+ * start after another connection has emptied the full-text table: what a concurrent write
+ * of rows without their text does.
+ */
+function emptiedBeforeReads(times: number) {
+  let left = times;
+  return async () => {
+    const Sqlite = (await loadBetterSqlite()) as unknown as new (
+      file: string,
+      o?: object,
+    ) => {
+      name: string;
+      transaction(fn: (...a: unknown[]) => unknown): Transaction;
+    };
+    class Emptied extends Sqlite {
+      transaction(fn: (...a: unknown[]) => unknown): Transaction {
+        const tx = super.transaction(fn);
+        const emptied = (...a: unknown[]) => {
+          if (left-- > 0) {
+            const other = new Sqlite(this.name) as unknown as { exec(sql: string): void; close(): void };
+            other.exec("BEGIN IMMEDIATE; DELETE FROM meta WHERE key = 'text'; DELETE FROM fts; COMMIT");
+            other.close();
+          }
+          return tx(...a);
+        };
+        return Object.assign(emptied, { deferred: tx.deferred, immediate: tx.immediate, exclusive: tx.exclusive });
+      }
+    }
+    return Emptied as unknown as DatabaseConstructor;
+  };
+}

@@ -9,7 +9,7 @@ import type { SearchOutcome } from '../search/plan.js';
 import { type DatabaseConstructor, sqliteLoaderFor, type SqliteLoader } from './sqlite.js';
 import { ArchiveIndex, type RefreshStats } from './store.js';
 import type { StampFn } from './stamp.js';
-import { ensureText } from './text-index.js';
+import { ensureText, hasText } from './text-index.js';
 import { firstErrors, refusedInIndex, skippedInArchive } from './skipped.js';
 import type { Issue } from '../types.js';
 
@@ -113,6 +113,9 @@ export async function withIndex<T>(
   }
 }
 
+/** How many times a search builds the full-text table that other processes emptied, before it reads the files instead. */
+const TEXT_ATTEMPTS = 5;
+
 /** A search and how it was run. */
 export interface SearchRun {
   outcome: SearchOutcome;
@@ -136,22 +139,33 @@ export async function searchArchive(
 ): Promise<SearchRun> {
   // The loader (fast-glob, gray-matter) is only needed for its error message or the fallback.
   if (!statSync(dir, { throwIfNoEntry: false })?.isDirectory()) await (await import('../archive.js')).assertArchiveDir(dir);
+  const inMemory = async (): Promise<Omit<SearchRun, 'warnings'>> => {
+    const { loadArchive } = await import('../archive.js');
+    const archive = await loadArchive(dir);
+    return { outcome: searchMemory(archive, query, flags, limit), engine: 'memory', skipped: skippedInArchive(archive) };
+  };
   const { value, warnings } = await withIndex(dir, o, async (index): Promise<Omit<SearchRun, 'warnings'>> => {
-    if (!index) {
-      const { loadArchive } = await import('../archive.js');
-      const archive = await loadArchive(dir);
-      return { outcome: searchMemory(archive, query, flags, limit), engine: 'memory', skipped: skippedInArchive(archive) };
-    }
+    if (!index) return inMemory();
     const refreshed = await index.refresh(dir, o.env?.RELEASES_INDEX_CHECK === 'folders');
-    await ensureText(index.db, dir);
     const { settings, registry, issues } = cachedArchiveConfig(index, dir);
-    // One read transaction: a snapshot, so another process's write cannot remove rows between
-    // ranking and reading them back.
-    const [outcome, refused] = index.db.transaction((): [SearchOutcome, Issue[]] => [
-      searchIndex(index, query, { flags, settings, registry, limit, dir: dir.replace(/[/\\]+$/, '') || dir }),
-      refusedInIndex(index.db, issues),
-    ])();
-    return { outcome, engine: 'index', refreshed, skipped: firstErrors(refused, () => false) };
+    for (let attempt = 0; attempt < TEXT_ATTEMPTS; attempt++) {
+      await ensureText(index.db, dir);
+      // One read transaction: a snapshot, so another process's write cannot remove rows between
+      // ranking and reading them back. In it the full-text table must still be built: a
+      // process writing rows without their text (a first list) empties it, and a search
+      // of the emptied table would find nothing.
+      const found = index.db.transaction((): [SearchOutcome, Issue[]] | null =>
+        hasText(index.db)
+          ? [
+              searchIndex(index, query, { flags, settings, registry, limit, dir: dir.replace(/[/\\]+$/, '') || dir }),
+              refusedInIndex(index.db, issues),
+            ]
+          : null,
+      )();
+      if (found) return { outcome: found[0], engine: 'index', refreshed, skipped: firstErrors(found[1], () => false) };
+    }
+    // Other processes kept emptying it: the files themselves give the same answer.
+    return inMemory();
   });
   return { ...value, warnings };
 }
