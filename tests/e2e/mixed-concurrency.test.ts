@@ -24,7 +24,7 @@ const releases = (args: string[], cwd: string) => runBin(args, cwd, { env: { REL
 describe('eight different commands at once on an archive without an index (real bin)', () => {
   it('answer each as they answer one at a time, without a warning', async () => {
     const quiet = fixtureProject('search-multilingual');
-    const alone = [];
+    const alone: Awaited<ReturnType<typeof releases>>[] = [];
     for (const args of COMMANDS) alone.push(await releases(args, quiet));
     for (const r of alone) expect([r.code, r.stderr]).toEqual([0, '']);
     expect(alone[0].stdout.trim().split('\n')).toHaveLength(5);
