@@ -88,8 +88,8 @@ export function parseRegistry(file: string, text: string): { registry: Registry;
     const id = yaml().isScalar(pair.key) ? String(pair.key.value) : '';
     const at = lc.linePos((pair.key as { range?: number[] })?.range?.[0] ?? 0);
     const entry = (data as Record<string, unknown>)[id];
-    const bad = (message: string, hint: string) =>
-      issues.push({ file, line: at.line, column: at.col, field: id, severity: 'error', code: 'bad-partner', message, hint });
+    const bad = (message: string, hint: string, where = at) =>
+      issues.push({ file, line: where.line, column: where.col, field: id, severity: 'error', code: 'bad-partner', message, hint });
     if (!/^[a-z0-9][a-z0-9-]*$/.test(id)) {
       bad(
         `partner id ${JSON.stringify(id)} is not lower-case ASCII letters, digits and dashes: the partner is left out until it is fixed`,
@@ -102,17 +102,8 @@ export function parseRegistry(file: string, text: string): { registry: Registry;
     // A number is a name too (as in aliases): `name: 1389` reads as the text "1389".
     const name = typeof obj.name === 'string' || typeof obj.name === 'number' ? String(obj.name).trim() || null : null;
     if (!name && obj.name !== undefined && obj.name !== null) {
-      const where = placeIn(doc, lc, [id, 'name']);
-      issues.push({
-        file,
-        line: where.line,
-        column: where.col,
-        field: id,
-        severity: 'error',
-        code: 'bad-partner',
-        message: `the name of partner ${id} is not text`,
-        hint: 'write the display name on the line of name:, e.g. name: OSCE Mission to Skopje',
-      });
+      const hint = 'write the display name on the line of name:, e.g. name: OSCE Mission to Skopje';
+      bad(`the name of partner ${id} is not text`, hint, placeIn(doc, lc, [id, 'name']));
     } else if (!name) bad(`partner ${id} has no name`, 'add name: with the display name under it');
     const rawAliases = obj.aliases === undefined || obj.aliases === null ? [] : Array.isArray(obj.aliases) ? obj.aliases : [obj.aliases];
     const aliases = rawAliases

@@ -31,9 +31,10 @@ export function findChanges(db: Database, dir: string, stamp: StampFn, trustFold
   const meta = db.prepare('SELECT value FROM meta WHERE key = ?').pluck();
   const stored = meta.get('fingerprint') as string | undefined;
   const storedCount = Number(stored?.split(':')[1] ?? -1);
-  const dirRows = db.prepare('SELECT path, mtime FROM dirs').raw().all() as [string, number][];
-  if (trustFolders && stored && dirRows.length && dirRows.every(([p, m]) => stamp(p ? `${dir}/${p}` : dir)?.mtimeMs === m)) {
-    return { files: storedCount };
+  // Trusting folders, an unchanged archive is told by its folders' mtimes alone, without their listings.
+  if (trustFolders && stored) {
+    const dirRows = db.prepare('SELECT path, mtime FROM dirs').raw().all() as [string, number][];
+    if (dirRows.length && dirRows.every(([p, m]) => stamp(p ? `${dir}/${p}` : dir)?.mtimeMs === m)) return { files: storedCount };
   }
   const dirs = new Map<string, DirListing>();
   for (const [path, mtime, listing] of db.prepare('SELECT path, mtime, listing FROM dirs').raw().all() as [string, number, string][]) {
